@@ -1,0 +1,294 @@
+use alloc::string::String;
+use core::fmt;
+
+use crate::id::{validate, BEARER};
+use crate::{IdError, IdKind, IdRule};
+
+/// What an access token's prefix says it is: a hint, never a validation rule.
+///
+/// Feishu documents tenant tokens as `t-…`, app tokens as `a-…` (or `t-…`), legacy user tokens
+/// as `u-…`, and v2 OAuth user tokens as JWT-like `eyJ…`. Other shapes are
+/// [`AilyTokenKind::Unknown`], and still valid tokens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum AilyTokenKind {
+    /// `tenant_access_token` (`t-…`); app tokens may look the same.
+    Tenant,
+    /// `app_access_token` (`a-…`).
+    App,
+    /// `user_access_token` (`u-…`, or JWT-like `eyJ…` from the v2 OAuth endpoint).
+    User,
+    /// No documented prefix.
+    Unknown,
+}
+
+impl AilyTokenKind {
+    fn of(token: &str) -> AilyTokenKind {
+        let b = token.as_bytes();
+        if b.starts_with(b"t-") {
+            AilyTokenKind::Tenant
+        } else if b.starts_with(b"a-") {
+            AilyTokenKind::App
+        } else if b.starts_with(b"u-") || b.starts_with(b"eyJ") {
+            AilyTokenKind::User
+        } else {
+            AilyTokenKind::Unknown
+        }
+    }
+
+    /// The documented name: `"tenant_access_token"`, `"app_access_token"`,
+    /// `"user_access_token"`, or `"unknown"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            AilyTokenKind::Tenant => "tenant_access_token",
+            AilyTokenKind::App => "app_access_token",
+            AilyTokenKind::User => "user_access_token",
+            AilyTokenKind::Unknown => "unknown",
+        }
+    }
+}
+
+/// Equality without an early exit, so that comparing a guessed token with a real one does not
+/// tell the guesser how many leading bytes were right.
+fn secret_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// A Feishu access token: 1–8192 bytes of the RFC 6750 `b64token` set.
+///
+/// `b64token` is `1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="`: the bytes that
+/// can follow `Bearer ` in an `Authorization` header. Nothing else is checked: v2 user tokens are
+/// JWT-like and 1–2 KB long (Feishu advises reserving 4 KB), so a prefix or short length rule
+/// would reject real tokens. [`kind`](Self::kind) reads the prefix as a hint.
+///
+/// A secret: `Debug` shows only the kind and length, there is no `Display`, errors never quote
+/// any of it, and the raw value comes out only through [`expose_secret`](Self::expose_secret).
+/// Equality takes the same time wherever two tokens of one length differ.
+///
+/// ```
+/// use botsession::{AilyAccessToken, AilyTokenKind};
+///
+/// let token: AilyAccessToken = "u-7f1bcd13fc57d46bac21793a18e560".parse()?;
+/// assert_eq!(token.kind(), AilyTokenKind::User);
+/// assert_eq!(format!("{token:?}"), "AilyAccessToken { kind: User, len: 32, .. }");
+/// assert_eq!(token.expose_secret(), "u-7f1bcd13fc57d46bac21793a18e560");
+/// # Ok::<(), botsession::IdError>(())
+/// ```
+///
+/// # Errors
+///
+/// Parsing fails for an empty or longer than 8192-byte value, a byte outside the set
+/// (`"t-abc def"`, `"t-abc,def"`), a value starting with `=`, or a byte other than `=` after
+/// the padding (`"t-ab=c"`). The error says which byte, never which character.
+#[derive(Clone)]
+pub struct AilyAccessToken(String);
+
+impl AilyAccessToken {
+    fn parse_str(s: &str) -> Result<Self, IdError> {
+        validate(IdKind::AilyAccessToken, s)?;
+        Ok(AilyAccessToken(String::from(s)))
+    }
+
+    fn parse_string(s: String) -> Result<Self, IdError> {
+        validate(IdKind::AilyAccessToken, &s)?;
+        Ok(AilyAccessToken(s))
+    }
+
+    /// The token's kind, from its prefix (a hint only).
+    pub fn kind(&self) -> AilyTokenKind {
+        AilyTokenKind::of(&self.0)
+    }
+
+    /// The raw token. Keep it out of logs.
+    pub fn expose_secret(&self) -> &str {
+        &self.0
+    }
+
+    /// The raw token as an owned `String`. Keep it out of logs.
+    pub fn into_secret_string(self) -> String {
+        self.0
+    }
+}
+
+impl fmt::Debug for AilyAccessToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AilyAccessToken")
+            .field("kind", &self.kind())
+            .field("len", &self.0.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl PartialEq for AilyAccessToken {
+    fn eq(&self, other: &Self) -> bool {
+        secret_eq(self.0.as_bytes(), other.0.as_bytes())
+    }
+}
+
+impl Eq for AilyAccessToken {}
+
+impl core::hash::Hash for AilyAccessToken {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.0.hash(state)
+    }
+}
+
+/// The `Authorization` header value `Bearer <token>`, as the Aily API requires.
+///
+/// The scheme is matched case-insensitively (RFC 7235) followed by exactly one space, and the
+/// rest must be an [`AilyAccessToken`]. The value is kept in canonical form, `Bearer ` and the
+/// token, which is what [`expose_header_value`](Self::expose_header_value) returns.
+///
+/// A secret, like the token: `Debug` redacts it, there is no `Display`, and errors never quote it.
+///
+/// ```
+/// use botsession::{AilyAuthorization, AilyTokenKind};
+///
+/// let auth: AilyAuthorization = "bearer u-7f1bcd13fc57d46bac21793a18e560".parse()?;
+/// assert_eq!(auth.expose_header_value(), "Bearer u-7f1bcd13fc57d46bac21793a18e560");
+/// assert_eq!(auth.kind(), AilyTokenKind::User);
+/// assert!(!format!("{auth:?}").contains("7f1b"));
+/// # Ok::<(), botsession::IdError>(())
+/// ```
+///
+/// # Errors
+///
+/// Parsing fails for a value without the scheme and one space (`"u-abc"`, `"Bearer  u-abc"`,
+/// `"Basic dTp4"`), with an empty or invalid token (`"Bearer "`, `"Bearer u-a b"`), or longer
+/// than `Bearer ` plus 8192 bytes.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct AilyAuthorization {
+    /// `Bearer <token>`, canonical.
+    value: String,
+}
+
+impl AilyAuthorization {
+    fn parse_str(s: &str) -> Result<Self, IdError> {
+        Self::check(s)?;
+        let mut value = String::with_capacity(s.len());
+        value.push_str(BEARER);
+        value.push_str(s.get(BEARER.len()..).unwrap_or_default());
+        Ok(AilyAuthorization { value })
+    }
+
+    fn parse_string(mut s: String) -> Result<Self, IdError> {
+        Self::check(&s)?;
+        s.replace_range(..BEARER.len(), BEARER);
+        Ok(AilyAuthorization { value: s })
+    }
+
+    fn check(s: &str) -> Result<(), IdError> {
+        let (min, max) = IdKind::AilyAuthorization.len_bounds();
+        let fail = |rule| {
+            let fault = crate::id::engine::Fault {
+                rule,
+                index: 0,
+                expected: "",
+            };
+            Err(IdError::new(IdKind::AilyAuthorization, fault, s))
+        };
+        if s.len() < min || s.len() > max {
+            return fail(IdRule::Length);
+        }
+        let scheme = s.as_bytes().get(..BEARER.len()).unwrap_or_default();
+        if !scheme.eq_ignore_ascii_case(BEARER.as_bytes()) {
+            return fail(IdRule::Scheme);
+        }
+        let token = s.get(BEARER.len()..).unwrap_or_default();
+        validate(IdKind::AilyAccessToken, token)
+            .map_err(|e| e.nested(IdKind::AilyAuthorization, BEARER.len(), s.len()))
+    }
+
+    /// The header value for a token.
+    pub fn from_token(token: &AilyAccessToken) -> Self {
+        let mut value = String::with_capacity(BEARER.len() + token.0.len());
+        value.push_str(BEARER);
+        value.push_str(&token.0);
+        AilyAuthorization { value }
+    }
+
+    /// The token's kind, from its prefix (a hint only).
+    pub fn kind(&self) -> AilyTokenKind {
+        AilyTokenKind::of(self.expose_token())
+    }
+
+    /// The token inside the header.
+    pub fn token(&self) -> AilyAccessToken {
+        AilyAccessToken(String::from(self.expose_token()))
+    }
+
+    /// The raw token, without the scheme. Keep it out of logs.
+    pub fn expose_token(&self) -> &str {
+        self.value.get(BEARER.len()..).unwrap_or_default()
+    }
+
+    /// The header value to send: `Bearer <token>`. Keep it out of logs.
+    pub fn expose_header_value(&self) -> &str {
+        &self.value
+    }
+}
+
+impl fmt::Debug for AilyAuthorization {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AilyAuthorization")
+            .field("scheme", &"Bearer")
+            .field("kind", &self.kind())
+            .field("len", &self.expose_token().len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl From<&AilyAccessToken> for AilyAuthorization {
+    fn from(token: &AilyAccessToken) -> Self {
+        AilyAuthorization::from_token(token)
+    }
+}
+
+/// `FromStr`, `TryFrom<&str>`, `TryFrom<String>` and serde for a secret type: the same
+/// conversions as the public identifiers, with none of the impls that would expose the value.
+macro_rules! secret_conversions {
+    ($ty:ident, $expose:ident) => {
+        impl core::str::FromStr for $ty {
+            type Err = IdError;
+            fn from_str(s: &str) -> Result<Self, IdError> {
+                $ty::parse_str(s)
+            }
+        }
+
+        impl TryFrom<&str> for $ty {
+            type Error = IdError;
+            fn try_from(s: &str) -> Result<Self, IdError> {
+                $ty::parse_str(s)
+            }
+        }
+
+        impl TryFrom<String> for $ty {
+            type Error = IdError;
+            fn try_from(s: String) -> Result<Self, IdError> {
+                $ty::parse_string(s)
+            }
+        }
+
+        /// Serializes the raw secret: the point of a contract type, so keep the output out of
+        /// logs.
+        #[cfg(feature = "serde")]
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.$expose())
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                deserializer.deserialize_str(crate::id::serde::IdVisitor::new(
+                    $ty::parse_str,
+                    $ty::parse_string,
+                ))
+            }
+        }
+    };
+}
+
+secret_conversions!(AilyAccessToken, expose_secret);
+secret_conversions!(AilyAuthorization, expose_header_value);

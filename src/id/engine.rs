@@ -1,0 +1,221 @@
+//! The one validation engine: every identifier rule in the crate is a [`Rule`] table run by
+//! [`check`]. It is a `const fn`, so `from_static` constructors validate at compile time with the
+//! same code that validates untrusted input at run time.
+
+use super::error::IdRule;
+
+/// A set of bytes, as a 256-entry lookup table plus the text used for it in error messages.
+///
+/// Only ASCII bytes are ever members: a non-ASCII byte fails every class, which is why an
+/// error index always falls on a character boundary.
+#[derive(Clone, Copy)]
+pub(crate) struct ByteSet {
+    table: [bool; 256],
+    /// How the set is written in error messages, in regex class syntax: `[0-9a-hjkmnp-z]`.
+    pub(crate) desc: &'static str,
+}
+
+impl ByteSet {
+    pub(crate) const fn new(desc: &'static str) -> Self {
+        ByteSet {
+            table: [false; 256],
+            desc,
+        }
+    }
+
+    /// Adds the inclusive range `lo..=hi`.
+    pub(crate) const fn range(mut self, lo: u8, hi: u8) -> Self {
+        let mut b = lo as usize;
+        while b <= hi as usize {
+            self.table[b] = true;
+            b += 1;
+        }
+        self
+    }
+
+    /// Adds every byte of `bytes`.
+    pub(crate) const fn bytes(mut self, bytes: &[u8]) -> Self {
+        let mut i = 0;
+        while i < bytes.len() {
+            self.table[bytes[i] as usize] = true;
+            i += 1;
+        }
+        self
+    }
+
+    /// Removes every byte of `bytes`.
+    pub(crate) const fn without(mut self, bytes: &[u8]) -> Self {
+        let mut i = 0;
+        while i < bytes.len() {
+            self.table[bytes[i] as usize] = false;
+            i += 1;
+        }
+        self
+    }
+
+    #[inline(always)]
+    pub(crate) const fn contains(&self, b: u8) -> bool {
+        self.table[b as usize]
+    }
+}
+
+/// One identifier rule, written as data.
+///
+/// The grammar it can express is `prefix first (body | sep first)* pad*`, with whole-value
+/// exceptions on either side: `accept` lists literals valid whatever the grammar says (`$LATEST`),
+/// `reserve` lists literals invalid whatever it says (`..`). Lengths count bytes of the whole
+/// value, prefix included.
+#[derive(Clone, Copy)]
+pub(crate) struct Rule {
+    pub(crate) min_len: usize,
+    pub(crate) max_len: usize,
+    pub(crate) prefix: &'static str,
+    /// The class of the first byte after the prefix, and of the byte after each `sep`.
+    pub(crate) first: ByteSet,
+    /// The class of every other byte.
+    pub(crate) body: ByteSet,
+    /// A separator that may not be doubled nor start the value (`_` in `([A-Za-z]_?)+`).
+    pub(crate) sep: Option<u8>,
+    /// A padding byte that, once seen, is the only byte allowed up to the end (`=` in b64token).
+    pub(crate) pad: Option<u8>,
+    pub(crate) accept: &'static [&'static str],
+    pub(crate) reserve: &'static [&'static str],
+}
+
+/// Where and why a value broke its rule; the caller adds which identifier it was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Fault {
+    pub(crate) rule: IdRule,
+    /// Byte index of the offending byte (`Prefix`, `Charset`); 0 otherwise.
+    pub(crate) index: usize,
+    /// What was expected at `index`: a class for `Charset`, the prefix for `Prefix`.
+    pub(crate) expected: &'static str,
+}
+
+const fn eq_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const fn listed(list: &[&str], s: &[u8]) -> bool {
+    let mut i = 0;
+    while i < list.len() {
+        if eq_bytes(list[i].as_bytes(), s) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+const fn charset(index: usize, set: &ByteSet) -> Fault {
+    Fault {
+        rule: IdRule::Charset,
+        index,
+        expected: set.desc,
+    }
+}
+
+/// Checks `s` against `rule`.
+///
+/// The length is checked first, so an oversized input is rejected without reading it; then the
+/// prefix; then one left-to-right pass over the rest, stopping at the first bad byte.
+pub(crate) const fn check(rule: &Rule, s: &[u8]) -> Result<(), Fault> {
+    if s.len() < rule.min_len || s.len() > rule.max_len {
+        return Err(Fault {
+            rule: IdRule::Length,
+            index: 0,
+            expected: "",
+        });
+    }
+    if listed(rule.accept, s) {
+        return Ok(());
+    }
+    let prefix = rule.prefix.as_bytes();
+    let mut i = 0;
+    while i < prefix.len() {
+        // `min_len` exceeds the prefix length for every rule, so `s[i]` is in bounds; the
+        // check keeps the engine total even for a rule written wrong.
+        if i >= s.len() || s[i] != prefix[i] {
+            return Err(Fault {
+                rule: IdRule::Prefix,
+                index: i,
+                expected: rule.prefix,
+            });
+        }
+        i += 1;
+    }
+    // The common case, a valid value, is one branch-free pass over the table...
+    let mut ok = true;
+    let mut j = i;
+    while j < s.len() {
+        ok &= rule.body.contains(s[j]);
+        j += 1;
+    }
+    let simple = rule.sep.is_none() && rule.pad.is_none();
+    if !(ok && simple && i < s.len() && rule.first.contains(s[i])) {
+        // ...and anything else takes the exact walk that finds the first offending byte.
+        if let Err(fault) = walk(rule, s, i) {
+            return Err(fault);
+        }
+    }
+    if listed(rule.reserve, s) {
+        return Err(Fault {
+            rule: IdRule::Reserved,
+            index: 0,
+            expected: "",
+        });
+    }
+    Ok(())
+}
+
+/// The state machine for `first (body | sep first)* pad*` from byte `start` on.
+const fn walk(rule: &Rule, s: &[u8], start: usize) -> Result<(), Fault> {
+    if start >= s.len() {
+        // Only reachable for a rule whose `min_len` does not exceed its prefix.
+        return Err(Fault {
+            rule: IdRule::Length,
+            index: 0,
+            expected: "",
+        });
+    }
+    let mut need_first = true;
+    let mut padding = false;
+    let mut i = start;
+    while i < s.len() {
+        let b = s[i];
+        if padding {
+            if let Some(pad) = rule.pad {
+                if b != pad {
+                    return Err(Fault {
+                        rule: IdRule::Charset,
+                        index: i,
+                        expected: "[=]",
+                    });
+                }
+            }
+        } else if need_first {
+            if !rule.first.contains(b) {
+                return Err(charset(i, &rule.first));
+            }
+            need_first = false;
+        } else if matches!(rule.pad, Some(p) if p == b) {
+            padding = true;
+        } else if matches!(rule.sep, Some(p) if p == b) {
+            need_first = true;
+        } else if !rule.body.contains(b) {
+            return Err(charset(i, &rule.body));
+        }
+        i += 1;
+    }
+    Ok(())
+}

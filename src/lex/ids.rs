@@ -1,0 +1,81 @@
+use crate::id::string_id;
+
+string_id! {
+    /// A Lex user id: 2–100 of `[0-9a-zA-Z._:-]`, except exactly `..`.
+    ///
+    /// The `userId` path label of
+    /// [DeleteSession](https://docs.aws.amazon.com/lex/latest/dg/API_runtime_DeleteSession.html):
+    /// "Minimum length of 2. Maximum length of 100. Pattern: `[0-9a-zA-Z._:-]+`". The value `..`
+    /// matches that pattern but is a dot-segment: URL stacks collapse it and SigV4 normalises it,
+    /// so a request carrying it can never reach its session; it is rejected here.
+    ///
+    /// ```
+    /// use botsession::{IdRule, LexUserId};
+    ///
+    /// let id: LexUserId = "user:42.eu-west-1".parse()?;
+    /// assert_eq!(id, "user:42.eu-west-1");
+    /// assert_eq!("..".parse::<LexUserId>().unwrap_err().rule(), IdRule::Reserved);
+    /// # Ok::<(), botsession::IdError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Parsing fails for a wrong length (`"a"`, 101 bytes), a byte outside the set
+    /// (`"user 42"`, `"user/42"`, `"usér"`), or the dot-segment `".."`.
+    LexUserId, LexUserId
+}
+
+string_id! {
+    /// A Lex bot name: 2–50 bytes matching `^([A-Za-z]_?)+$`.
+    ///
+    /// The runtime model leaves `botName` unconstrained, but bots can only be created with names
+    /// matching this rule (Lex model-building API, `PutBot`), so no other value names a bot.
+    ///
+    /// ```
+    /// use botsession::LexBotName;
+    ///
+    /// let name: LexBotName = "Order_Flowers".parse()?;
+    /// assert_eq!(name.as_str(), "Order_Flowers");
+    /// assert!("Order__Flowers".parse::<LexBotName>().is_err());
+    /// # Ok::<(), botsession::IdError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Parsing fails for a wrong length (`"a"`, 51 bytes), a first byte that is not a letter
+    /// (`"_Bot"`, `"1Bot"`), a doubled underscore (`"Bot__A"`), or any other byte (`"Bot-A"`).
+    LexBotName, LexBotName
+}
+
+string_id! {
+    /// A Lex bot alias: exactly `$LATEST`, or 1–100 bytes matching `^([A-Za-z]_?)+$`.
+    ///
+    /// The runtime model leaves `botAlias` unconstrained, but aliases can only be created with
+    /// names matching this rule (`PutBotAlias`), and `$LATEST` addresses the bot's draft version.
+    ///
+    /// ```
+    /// use botsession::LexBotAlias;
+    ///
+    /// assert_eq!(LexBotAlias::LATEST, "$LATEST");
+    /// let alias: LexBotAlias = "prod".parse()?;
+    /// assert!(!alias.is_latest());
+    /// assert!("$latest".parse::<LexBotAlias>().is_err());
+    /// # Ok::<(), botsession::IdError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Parsing fails for a wrong length (`""`, 101 bytes), a first byte that is not a letter
+    /// (`"_prod"`, `"$latest"`), a doubled underscore (`"a__b"`), or any other byte (`"pro-d"`).
+    LexBotAlias, LexBotAlias
+}
+
+impl LexBotAlias {
+    /// The special alias `$LATEST`, the bot's unpublished draft.
+    pub const LATEST: LexBotAlias = LexBotAlias::from_static("$LATEST");
+
+    /// Whether this is [`LexBotAlias::LATEST`].
+    pub fn is_latest(&self) -> bool {
+        self.as_str() == "$LATEST"
+    }
+}

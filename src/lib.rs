@@ -1,0 +1,67 @@
+//! Validated identifiers, requests, responses and errors for two chat-bot "delete session"
+//! APIs, for the code at a system's edge: gateways, webhooks, mock servers and SDK wrappers.
+//!
+//! - **Feishu Aily**: `DELETE https://open.feishu.cn/open-apis/aily/v1/sessions/:aily_session_id`
+//!   ([docs](https://open.feishu.cn/document/aily-v1/aily_session/delete)).
+//! - **Amazon Lex runtime (V1)**: `DELETE /bot/{botName}/alias/{botAlias}/user/{userId}/session`
+//!   ([docs](https://docs.aws.amazon.com/lex/latest/dg/API_runtime_DeleteSession.html)).
+//!
+//! The crate does no I/O. Each identifier is a newtype that cannot hold an invalid value: every
+//! constructor, conversion and `Deserialize` runs the one validator for its rule, and a rejected
+//! value gives an [`IdError`] that says which identifier, which rule, and where, without quoting
+//! the value. Access tokens are secrets: no `Display`, a redacting `Debug`, and explicit
+//! `expose_*` methods.
+//!
+//! ```
+//! use botsession::{AilyAuthorization, AilySessionId, IdRule, LexUserId};
+//!
+//! let session: AilySessionId = "session_4dfunz7sp1g8m".parse()?;
+//! assert_eq!(session.as_str(), "session_4dfunz7sp1g8m");
+//!
+//! let err = "user 42".parse::<LexUserId>().unwrap_err();
+//! assert_eq!(err.rule(), IdRule::Charset);
+//! assert_eq!(
+//!     err.to_string(),
+//!     "invalid Lex user id: character ' ' at byte 4 is not in [0-9a-zA-Z._:-]"
+//! );
+//!
+//! let auth: AilyAuthorization = "Bearer t-g1044qeGEDXTB6NDJOGV4JQX".parse()?;
+//! assert!(!format!("{auth:?}").contains("g1044"));
+//! # Ok::<(), botsession::IdError>(())
+//! ```
+//!
+//! # Identifiers
+//!
+//! | type | rule | bytes |
+//! |---|---|---|
+//! | [`AilySessionId`] | `session_[0-9a-hjkmnp-z]{1,24}` | 9–32 |
+//! | [`AilyMessageId`] | `message_[0-9a-hjkmnp-z]{1,24}` | 9–32 |
+//! | [`AilyRunId`] | `run_[0-9a-hjkmnp-z]{1,28}` | 5–32 |
+//! | [`AilyAccessToken`] | RFC 6750 `b64token` | 1–8192 |
+//! | [`AilyAuthorization`] | `Bearer ` (scheme in any case) + token | 8–8199 |
+//! | [`LexUserId`] | `[0-9a-zA-Z._:-]+`, not `..` | 2–100 |
+//! | [`LexBotName`] | `^([A-Za-z]_?)+$` | 2–50 |
+//! | [`LexBotAlias`] | `^([A-Za-z]_?)+$` or `$LATEST` | 1–100 |
+//!
+//! # Features
+//!
+//! - `std` (default): `std::error::Error` for the errors. Without it the crate is `#![no_std]`
+//!   and needs only `alloc`; the errors then implement `core::error::Error`.
+//! - `serde` (default): `Serialize` and `Deserialize` for every identifier; deserializing runs
+//!   the same validator, and inline ids deserialize without allocating.
+#![cfg_attr(not(feature = "std"), no_std)]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![warn(rust_2018_idioms, unreachable_pub)]
+
+extern crate alloc;
+
+mod aily;
+mod id;
+mod lex;
+
+pub use aily::{
+    AilyAccessToken, AilyAuthorization, AilyMessageId, AilyRunId, AilySessionId, AilyTokenKind,
+};
+pub use id::{IdError, IdKind, IdRule};
+pub use lex::{LexBotAlias, LexBotName, LexUserId};
