@@ -1,1 +1,132 @@
-fn main() {}
+//! Identifier validation against the crates a user would otherwise reach for, in one run.
+//!
+//! Each group holds `botsession` and its baselines on the same input, so the report reads as
+//! ratios: `regex_lite` and `regex` matching the documented pattern, and for deserialization a
+//! struct with a plain `String` field.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use botsession::{AilySessionId, LexUserId};
+use criterion::{criterion_group, criterion_main, Criterion};
+use serde::Deserialize;
+
+const SESSION_RE: &str = "^session_[0-9a-hjkmnp-z]{1,24}$";
+const USER_RE: &str = "^[0-9a-zA-Z._:-]{2,100}$";
+
+fn compare(
+    c: &mut Criterion,
+    group: &str,
+    input: &str,
+    pattern: &str,
+    ours: impl Fn(&str) -> bool,
+) {
+    let lite = regex_lite::Regex::new(pattern).unwrap();
+    let full = regex::Regex::new(pattern).unwrap();
+    let mut g = c.benchmark_group(group);
+    g.bench_function("botsession", |b| b.iter(|| ours(black_box(input))));
+    g.bench_function("regex_lite", |b| b.iter(|| lite.is_match(black_box(input))));
+    g.bench_function("regex", |b| b.iter(|| full.is_match(black_box(input))));
+    g.finish();
+}
+
+#[inline(always)]
+fn session(s: &str) -> bool {
+    s.parse::<AilySessionId>().is_ok()
+}
+
+#[inline(always)]
+fn user(s: &str) -> bool {
+    s.parse::<LexUserId>().is_ok()
+}
+
+fn identifiers(c: &mut Criterion) {
+    compare(
+        c,
+        "session_id_32_valid",
+        "session_4dfunz7sp1g8m4dfunz7sp1g",
+        SESSION_RE,
+        session,
+    );
+    compare(c, "session_id_9_valid", "session_4", SESSION_RE, session);
+    compare(
+        c,
+        "session_id_bad_last_byte",
+        "session_4dfunz7sp1g8m4dfunz7sp1i",
+        SESSION_RE,
+        session,
+    );
+    compare(
+        c,
+        "lex_user_36_valid",
+        "user:6f1c2d4e-9b8a-4c3d-8e7f-0a1b2c3d",
+        USER_RE,
+        user,
+    );
+    let user_100 = "u".repeat(100);
+    compare(c, "lex_user_100_valid", &user_100, USER_RE, user);
+    compare(
+        c,
+        "lex_user_with_space",
+        "user:6f1c2d4e 9b8a",
+        USER_RE,
+        user,
+    );
+
+    // Constant time: a 1 MiB value is rejected by its length, as fast as a 33-byte one.
+    let huge = format!("session_{}", "a".repeat((1 << 20) - 8));
+    let just_over = format!("session_{}", "a".repeat(25));
+    let mut g = c.benchmark_group("session_id_too_long");
+    g.bench_function("botsession_33_bytes", |b| {
+        b.iter(|| session(black_box(&just_over)))
+    });
+    g.bench_function("botsession_1_mib", |b| b.iter(|| session(black_box(&huge))));
+    let lite = regex_lite::Regex::new(SESSION_RE).unwrap();
+    let full = regex::Regex::new(SESSION_RE).unwrap();
+    g.bench_function("regex_lite_1_mib", |b| {
+        b.iter(|| lite.is_match(black_box(&huge)))
+    });
+    g.bench_function("regex_1_mib", |b| {
+        b.iter(|| full.is_match(black_box(&huge)))
+    });
+    g.finish();
+}
+
+#[derive(Deserialize)]
+struct PlainRequest {
+    #[allow(dead_code)]
+    aily_session_id: String,
+}
+
+#[derive(Deserialize)]
+struct TypedRequest {
+    #[allow(dead_code)]
+    aily_session_id: AilySessionId,
+}
+
+fn deserialize(c: &mut Criterion) {
+    let json = r#"{"aily_session_id":"session_4dfunz7sp1g8m"}"#;
+    let mut g = c.benchmark_group("deserialize_request");
+    g.bench_function("string_field", |b| {
+        b.iter(|| serde_json::from_str::<PlainRequest>(black_box(json)).unwrap())
+    });
+    g.bench_function("aily_session_id_field", |b| {
+        b.iter(|| serde_json::from_str::<TypedRequest>(black_box(json)).unwrap())
+    });
+    g.finish();
+}
+
+fn config() -> Criterion {
+    // Short runs: the machine has two cores, and the ratios settle well within this.
+    Criterion::default()
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
+        .sample_size(50)
+}
+
+criterion_group! {
+    name = benches;
+    config = config();
+    targets = identifiers, deserialize
+}
+criterion_main!(benches);

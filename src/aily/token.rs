@@ -1,7 +1,7 @@
 use alloc::string::String;
 use core::fmt;
 
-use crate::id::{validate, BEARER};
+use crate::id::{validate, Parse, BEARER};
 use crate::{IdError, IdKind, IdRule};
 
 /// What an access token's prefix says it is: a hint, never a validation rule.
@@ -83,7 +83,7 @@ fn secret_eq(a: &[u8], b: &[u8]) -> bool {
 #[derive(Clone)]
 pub struct AilyAccessToken(String);
 
-impl AilyAccessToken {
+impl Parse for AilyAccessToken {
     fn parse_str(s: &str) -> Result<Self, IdError> {
         validate(IdKind::AilyAccessToken, s)?;
         Ok(AilyAccessToken(String::from(s)))
@@ -93,7 +93,9 @@ impl AilyAccessToken {
         validate(IdKind::AilyAccessToken, &s)?;
         Ok(AilyAccessToken(s))
     }
+}
 
+impl AilyAccessToken {
     /// The token's kind, from its prefix (a hint only).
     pub fn kind(&self) -> AilyTokenKind {
         AilyTokenKind::of(&self.0)
@@ -162,7 +164,7 @@ pub struct AilyAuthorization {
     value: String,
 }
 
-impl AilyAuthorization {
+impl Parse for AilyAuthorization {
     fn parse_str(s: &str) -> Result<Self, IdError> {
         Self::check(s)?;
         let mut value = String::with_capacity(s.len());
@@ -176,7 +178,9 @@ impl AilyAuthorization {
         s.replace_range(..BEARER.len(), BEARER);
         Ok(AilyAuthorization { value: s })
     }
+}
 
+impl AilyAuthorization {
     fn check(s: &str) -> Result<(), IdError> {
         let (min, max) = IdKind::AilyAuthorization.len_bounds();
         let fail = |rule| {
@@ -251,21 +255,21 @@ macro_rules! secret_conversions {
         impl core::str::FromStr for $ty {
             type Err = IdError;
             fn from_str(s: &str) -> Result<Self, IdError> {
-                $ty::parse_str(s)
+                <$ty as Parse>::parse_str(s)
             }
         }
 
         impl TryFrom<&str> for $ty {
             type Error = IdError;
             fn try_from(s: &str) -> Result<Self, IdError> {
-                $ty::parse_str(s)
+                <$ty as Parse>::parse_str(s)
             }
         }
 
         impl TryFrom<String> for $ty {
             type Error = IdError;
             fn try_from(s: String) -> Result<Self, IdError> {
-                $ty::parse_string(s)
+                <$ty as Parse>::parse_string(s)
             }
         }
 
@@ -281,10 +285,7 @@ macro_rules! secret_conversions {
         #[cfg(feature = "serde")]
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                deserializer.deserialize_str(crate::id::serde::IdVisitor::new(
-                    $ty::parse_str,
-                    $ty::parse_string,
-                ))
+                deserializer.deserialize_str(crate::id::serde::IdVisitor::<$ty>::new())
             }
         }
     };

@@ -11,14 +11,24 @@ use super::error::IdRule;
 #[derive(Clone, Copy)]
 pub(crate) struct ByteSet {
     table: [bool; 256],
+    /// The same set as at most [`MAX_RUNS`] runs `lo..=lo + span`, for the branch-free scan
+    /// (range compares vectorise, table loads do not). Unused slots repeat the first run.
+    lo: [u8; MAX_RUNS],
+    span: [u8; MAX_RUNS],
     /// How the set is written in error messages, in regex class syntax: `[0-9a-hjkmnp-z]`.
     pub(crate) desc: &'static str,
 }
+
+/// The most runs of consecutive bytes a [`ByteSet`] may have; building one with more fails to
+/// compile (every set here is a `const`).
+const MAX_RUNS: usize = 8;
 
 impl ByteSet {
     pub(crate) const fn new(desc: &'static str) -> Self {
         ByteSet {
             table: [false; 256],
+            lo: [0; MAX_RUNS],
+            span: [0; MAX_RUNS],
             desc,
         }
     }
@@ -30,7 +40,7 @@ impl ByteSet {
             self.table[b] = true;
             b += 1;
         }
-        self
+        self.runs()
     }
 
     /// Adds every byte of `bytes`.
@@ -40,7 +50,7 @@ impl ByteSet {
             self.table[bytes[i] as usize] = true;
             i += 1;
         }
-        self
+        self.runs()
     }
 
     /// Removes every byte of `bytes`.
@@ -50,6 +60,31 @@ impl ByteSet {
             self.table[bytes[i] as usize] = false;
             i += 1;
         }
+        self.runs()
+    }
+
+    /// Recomputes the runs from the table.
+    const fn runs(mut self) -> Self {
+        let mut n = 0;
+        let mut b = 0;
+        while b < 256 {
+            if self.table[b] && (b == 0 || !self.table[b - 1]) {
+                let mut end = b;
+                while end + 1 < 256 && self.table[end + 1] {
+                    end += 1;
+                }
+                assert!(n < MAX_RUNS, "byte set has too many runs");
+                self.lo[n] = b as u8;
+                self.span[n] = (end - b) as u8;
+                n += 1;
+            }
+            b += 1;
+        }
+        while n > 0 && n < MAX_RUNS {
+            self.lo[n] = self.lo[0];
+            self.span[n] = self.span[0];
+            n += 1;
+        }
         self
     }
 
@@ -57,7 +92,45 @@ impl ByteSet {
     pub(crate) const fn contains(&self, b: u8) -> bool {
         self.table[b as usize]
     }
+
+    /// Whether every byte of `s` is in the set, without a branch per byte: blocks of [`LANES`]
+    /// bytes through [`ByteSet::contains_ranges`] (fixed-size loops of range compares, which the
+    /// compiler turns into vector instructions), then the tail through the table.
+    #[inline(always)]
+    const fn contains_all(&self, s: &[u8]) -> bool {
+        let mut ok = true;
+        let mut rest = s;
+        while let Some((block, tail)) = rest.split_first_chunk::<LANES>() {
+            let mut k = 0;
+            while k < LANES {
+                ok &= self.contains_ranges(block[k]);
+                k += 1;
+            }
+            rest = tail;
+        }
+        let mut k = 0;
+        while k < rest.len() {
+            ok &= self.contains(rest[k]);
+            k += 1;
+        }
+        ok
+    }
+
+    /// [`ByteSet::contains`] without a branch or a load that depends on `b`.
+    #[inline(always)]
+    const fn contains_ranges(&self, b: u8) -> bool {
+        let mut hit = false;
+        let mut k = 0;
+        while k < MAX_RUNS {
+            hit |= b.wrapping_sub(self.lo[k]) <= self.span[k];
+            k += 1;
+        }
+        hit
+    }
 }
+
+/// The block size of the vectorised scan: one SSE2 / NEON register.
+const LANES: usize = 16;
 
 /// One identifier rule, written as data.
 ///
@@ -129,6 +202,7 @@ const fn charset(index: usize, set: &ByteSet) -> Fault {
 ///
 /// The length is checked first, so an oversized input is rejected without reading it; then the
 /// prefix; then one left-to-right pass over the rest, stopping at the first bad byte.
+#[inline(always)]
 pub(crate) const fn check(rule: &Rule, s: &[u8]) -> Result<(), Fault> {
     if s.len() < rule.min_len || s.len() > rule.max_len {
         return Err(Fault {
@@ -137,38 +211,28 @@ pub(crate) const fn check(rule: &Rule, s: &[u8]) -> Result<(), Fault> {
             expected: "",
         });
     }
-    if listed(rule.accept, s) {
+    if !rule.accept.is_empty() && listed(rule.accept, s) {
         return Ok(());
     }
+    // The common case, a valid value, is one branch-free pass: the prefix compared and the rest
+    // looked up in the table...
     let prefix = rule.prefix.as_bytes();
+    let mut diff = 0u8;
     let mut i = 0;
-    while i < prefix.len() {
-        // `min_len` exceeds the prefix length for every rule, so `s[i]` is in bounds; the
-        // check keeps the engine total even for a rule written wrong.
-        if i >= s.len() || s[i] != prefix[i] {
-            return Err(Fault {
-                rule: IdRule::Prefix,
-                index: i,
-                expected: rule.prefix,
-            });
-        }
+    while i < prefix.len() && i < s.len() {
+        diff |= s[i] ^ prefix[i];
         i += 1;
     }
-    // The common case, a valid value, is one branch-free pass over the table...
-    let mut ok = true;
-    let mut j = i;
-    while j < s.len() {
-        ok &= rule.body.contains(s[j]);
-        j += 1;
-    }
-    let simple = rule.sep.is_none() && rule.pad.is_none();
-    if !(ok && simple && i < s.len() && rule.first.contains(s[i])) {
+    let mut ok = diff == 0 && i == prefix.len() && i < s.len() && rule.first.contains(s[i]);
+    let (_, body) = s.split_at(i);
+    ok &= rule.body.contains_all(body);
+    if !(ok && rule.sep.is_none() && rule.pad.is_none()) {
         // ...and anything else takes the exact walk that finds the first offending byte.
-        if let Err(fault) = walk(rule, s, i) {
+        if let Err(fault) = walk(rule, s) {
             return Err(fault);
         }
     }
-    if listed(rule.reserve, s) {
+    if !rule.reserve.is_empty() && listed(rule.reserve, s) {
         return Err(Fault {
             rule: IdRule::Reserved,
             index: 0,
@@ -178,10 +242,23 @@ pub(crate) const fn check(rule: &Rule, s: &[u8]) -> Result<(), Fault> {
     Ok(())
 }
 
-/// The state machine for `first (body | sep first)* pad*` from byte `start` on.
-const fn walk(rule: &Rule, s: &[u8], start: usize) -> Result<(), Fault> {
-    if start >= s.len() {
-        // Only reachable for a rule whose `min_len` does not exceed its prefix.
+/// The prefix, then the state machine for `first (body | sep first)* pad*`.
+const fn walk(rule: &Rule, s: &[u8]) -> Result<(), Fault> {
+    let prefix = rule.prefix.as_bytes();
+    let mut i = 0;
+    while i < prefix.len() {
+        // `min_len` exceeds the prefix length for every rule, so `i < s.len()` always holds;
+        // the check keeps the engine total even for a rule written wrong.
+        if i >= s.len() || s[i] != prefix[i] {
+            return Err(Fault {
+                rule: IdRule::Prefix,
+                index: i,
+                expected: rule.prefix,
+            });
+        }
+        i += 1;
+    }
+    if i >= s.len() {
         return Err(Fault {
             rule: IdRule::Length,
             index: 0,
@@ -190,7 +267,6 @@ const fn walk(rule: &Rule, s: &[u8], start: usize) -> Result<(), Fault> {
     }
     let mut need_first = true;
     let mut padding = false;
-    let mut i = start;
     while i < s.len() {
         let b = s[i];
         if padding {

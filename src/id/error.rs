@@ -110,9 +110,9 @@ impl IdError {
             None
         } else {
             match fault.rule {
-                IdRule::Prefix | IdRule::Charset => {
-                    input.get(fault.index..).and_then(|rest| rest.chars().next())
-                }
+                IdRule::Prefix | IdRule::Charset => input
+                    .get(fault.index..)
+                    .and_then(|rest| rest.chars().next()),
                 _ => None,
             }
         };

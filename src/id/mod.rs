@@ -56,9 +56,7 @@ pub(crate) const LEX_USER: Rule = Rule {
     reserve: &[".."],
 };
 
-const LETTERS: ByteSet = ByteSet::new("[A-Za-z]")
-    .range(b'A', b'Z')
-    .range(b'a', b'z');
+const LETTERS: ByteSet = ByteSet::new("[A-Za-z]").range(b'A', b'Z').range(b'a', b'z');
 // `_` is in the table only so that the message names it; the engine treats it as `sep` first.
 const LETTERS_SEP: ByteSet = ByteSet::new("[A-Za-z_]")
     .range(b'A', b'Z')
@@ -141,8 +139,18 @@ pub(crate) fn validate(kind: IdKind, s: &str) -> Result<(), IdError> {
 }
 
 /// Validates `s` as `kind` in a `const` context.
+#[inline]
 pub(crate) const fn is_valid(kind: IdKind, s: &str) -> bool {
     engine::check(rule_of(kind), s.as_bytes()).is_ok()
+}
+
+/// The validating constructors of an identifier: every conversion, `Deserialize` included,
+/// goes through these.
+pub(crate) trait Parse: Sized {
+    /// Validates `s` and builds the value from it.
+    fn parse_str(s: &str) -> Result<Self, IdError>;
+    /// Validates `s` and builds the value, reusing its allocation where the type stores one.
+    fn parse_string(s: alloc::string::String) -> Result<Self, IdError>;
 }
 
 /// Capacity of [`Inline`]: the longest Aily id is 32 bytes.
@@ -156,9 +164,9 @@ pub(crate) struct Inline {
 }
 
 impl Inline {
-    /// Copies an already validated value (at most [`INLINE_CAP`] bytes; longer values are cut,
-    /// which no rule stored inline allows).
-    pub(crate) const fn from_valid(s: &str) -> Inline {
+    /// Copies an already validated value in a `const` context (at most [`INLINE_CAP`] bytes;
+    /// longer values are cut, which no rule stored inline allows).
+    pub(crate) const fn from_valid_const(s: &str) -> Inline {
         let bytes = s.as_bytes();
         let mut buf = [0u8; INLINE_CAP];
         let mut i = 0;
@@ -167,6 +175,18 @@ impl Inline {
             i += 1;
         }
         Inline { len: i as u8, buf }
+    }
+
+    /// [`Inline::from_valid_const`] at run time, as one `memcpy`.
+    #[inline]
+    pub(crate) fn from_valid(s: &str) -> Inline {
+        let len = s.len().min(INLINE_CAP);
+        let mut buf = [0u8; INLINE_CAP];
+        buf[..len].copy_from_slice(&s.as_bytes()[..len]);
+        Inline {
+            len: len as u8,
+            buf,
+        }
     }
 
     #[inline]
@@ -185,7 +205,7 @@ macro_rules! id_impls {
             type Err = $crate::IdError;
             #[inline]
             fn from_str(s: &str) -> Result<Self, Self::Err> {
-                $ty::parse_str(s)
+                <$ty as $crate::id::Parse>::parse_str(s)
             }
         }
 
@@ -193,7 +213,7 @@ macro_rules! id_impls {
             type Error = $crate::IdError;
             #[inline]
             fn try_from(s: &'a str) -> Result<Self, Self::Error> {
-                $ty::parse_str(s)
+                <$ty as $crate::id::Parse>::parse_str(s)
             }
         }
 
@@ -201,7 +221,7 @@ macro_rules! id_impls {
             type Error = $crate::IdError;
             #[inline]
             fn try_from(s: alloc::string::String) -> Result<Self, Self::Error> {
-                $ty::parse_string(s)
+                <$ty as $crate::id::Parse>::parse_string(s)
             }
         }
 
@@ -227,7 +247,9 @@ macro_rules! id_impls {
 
         impl core::fmt::Debug for $ty {
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                f.debug_tuple(stringify!($ty)).field(&self.as_str()).finish()
+                f.debug_tuple(stringify!($ty))
+                    .field(&self.as_str())
+                    .finish()
             }
         }
 
@@ -293,10 +315,7 @@ macro_rules! id_impls {
         #[cfg(feature = "serde")]
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                deserializer.deserialize_str($crate::id::serde::IdVisitor::new(
-                    $ty::parse_str,
-                    $ty::parse_string,
-                ))
+                deserializer.deserialize_str($crate::id::serde::IdVisitor::<$ty>::new())
             }
         }
     };
@@ -309,8 +328,7 @@ macro_rules! inline_id {
         #[derive(Clone, Copy)]
         pub struct $ty($crate::id::Inline);
 
-        impl $ty {
-            /// Validates `s` and stores it; the one constructor every conversion goes through.
+        impl $crate::id::Parse for $ty {
             #[inline]
             fn parse_str(s: &str) -> Result<Self, $crate::IdError> {
                 $crate::id::validate($crate::IdKind::$kind, s)?;
@@ -320,7 +338,9 @@ macro_rules! inline_id {
             fn parse_string(s: alloc::string::String) -> Result<Self, $crate::IdError> {
                 Self::parse_str(&s)
             }
+        }
 
+        impl $ty {
             /// Builds the identifier from a literal, validated at compile time when used in a
             /// `const` item.
             ///
@@ -331,10 +351,11 @@ macro_rules! inline_id {
                 if !$crate::id::is_valid($crate::IdKind::$kind, s) {
                     panic!(concat!("invalid literal for ", stringify!($ty)));
                 }
-                $ty($crate::id::Inline::from_valid(s))
+                $ty($crate::id::Inline::from_valid_const(s))
             }
 
             /// Whether `s` is a valid value, without building one; usable in `const` items.
+            #[inline]
             pub const fn is_valid(s: &str) -> bool {
                 $crate::id::is_valid($crate::IdKind::$kind, s)
             }
@@ -363,20 +384,20 @@ macro_rules! string_id {
         #[derive(Clone)]
         pub struct $ty(alloc::borrow::Cow<'static, str>);
 
-        impl $ty {
-            /// Validates `s` and copies it; every borrowed conversion goes through here.
+        impl $crate::id::Parse for $ty {
             #[inline]
             fn parse_str(s: &str) -> Result<Self, $crate::IdError> {
                 $crate::id::validate($crate::IdKind::$kind, s)?;
                 Ok($ty(alloc::borrow::Cow::Owned(alloc::string::String::from(s))))
             }
 
-            /// Validates `s` and keeps its allocation.
             fn parse_string(s: alloc::string::String) -> Result<Self, $crate::IdError> {
                 $crate::id::validate($crate::IdKind::$kind, &s)?;
                 Ok($ty(alloc::borrow::Cow::Owned(s)))
             }
+        }
 
+        impl $ty {
             /// Builds the identifier from a literal, without allocating; validated at compile
             /// time when used in a `const` item.
             ///
@@ -391,6 +412,7 @@ macro_rules! string_id {
             }
 
             /// Whether `s` is a valid value, without building one; usable in `const` items.
+            #[inline]
             pub const fn is_valid(s: &str) -> bool {
                 $crate::id::is_valid($crate::IdKind::$kind, s)
             }

@@ -7,39 +7,29 @@ use core::marker::PhantomData;
 
 use alloc::string::String;
 
-use crate::IdError;
+use super::Parse;
 
-pub(crate) struct IdVisitor<T> {
-    from_str: fn(&str) -> Result<T, IdError>,
-    from_string: fn(String) -> Result<T, IdError>,
-    marker: PhantomData<T>,
-}
+pub(crate) struct IdVisitor<T>(PhantomData<T>);
 
-impl<T> IdVisitor<T> {
-    pub(crate) fn new(
-        from_str: fn(&str) -> Result<T, IdError>,
-        from_string: fn(String) -> Result<T, IdError>,
-    ) -> Self {
-        IdVisitor {
-            from_str,
-            from_string,
-            marker: PhantomData,
-        }
+impl<T: Parse> IdVisitor<T> {
+    pub(crate) fn new() -> Self {
+        IdVisitor(PhantomData)
     }
 }
 
-impl<T> serde::de::Visitor<'_> for IdVisitor<T> {
+impl<T: Parse> serde::de::Visitor<'_> for IdVisitor<T> {
     type Value = T;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an identifier string")
     }
 
+    #[inline]
     fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<T, E> {
-        (self.from_str)(v).map_err(E::custom)
+        T::parse_str(v).map_err(E::custom)
     }
 
     fn visit_string<E: serde::de::Error>(self, v: String) -> Result<T, E> {
-        (self.from_string)(v).map_err(E::custom)
+        T::parse_string(v).map_err(E::custom)
     }
 }
