@@ -65,3 +65,8 @@ pub use aily::{
 };
 pub use id::{IdError, IdKind, IdRule};
 pub use lex::{LexBotAlias, LexBotName, LexUserId};
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
