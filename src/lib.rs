@@ -59,12 +59,26 @@ extern crate alloc;
 mod aily;
 mod id;
 mod lex;
+#[cfg(feature = "serde")]
+mod response;
+mod route;
 
 pub use aily::{
-    AilyAccessToken, AilyAuthorization, AilyMessageId, AilyRunId, AilySessionId, AilyTokenKind,
+    AilyAccessToken, AilyAuthorization, AilyDeleteSessionRequest, AilyHost, AilyMessageId,
+    AilyRunId, AilySessionId, AilyTokenKind,
+};
+#[cfg(feature = "serde")]
+pub use aily::{
+    AilyDeleteSessionResponse, AilyErrorKind, AilyServiceError, FieldViolation, Help,
+    PermissionViolation,
 };
 pub use id::{IdError, IdKind, IdRule};
-pub use lex::{LexBotAlias, LexBotName, LexUserId};
+pub use lex::{LexBotAlias, LexBotName, LexDeleteSessionRequest, LexRegion, LexUserId};
+#[cfg(feature = "serde")]
+pub use lex::{LexDeleteSessionResponse, LexErrorKind, LexServiceError};
+#[cfg(feature = "serde")]
+pub use response::{MalformedResponse, ResponseError, ServiceError, EXCERPT_LEN};
+pub use route::{RouteError, MAX_PATH_LEN};
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

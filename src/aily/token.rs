@@ -84,6 +84,8 @@ fn secret_eq(a: &[u8], b: &[u8]) -> bool {
 pub struct AilyAccessToken(String);
 
 impl Parse for AilyAccessToken {
+    const KIND: IdKind = IdKind::AilyAccessToken;
+
     fn parse_str(s: &str) -> Result<Self, IdError> {
         validate(IdKind::AilyAccessToken, s)?;
         Ok(AilyAccessToken(String::from(s)))
@@ -165,6 +167,8 @@ pub struct AilyAuthorization {
 }
 
 impl Parse for AilyAuthorization {
+    const KIND: IdKind = IdKind::AilyAuthorization;
+
     fn parse_str(s: &str) -> Result<Self, IdError> {
         Self::check(s)?;
         let mut value = String::with_capacity(s.len());

@@ -24,6 +24,8 @@ pub enum IdKind {
     LexBotName,
     /// [`LexBotAlias`](crate::LexBotAlias).
     LexBotAlias,
+    /// [`LexRegion`](crate::LexRegion).
+    LexRegion,
 }
 
 impl IdKind {
@@ -38,6 +40,7 @@ impl IdKind {
             IdKind::LexUserId => "Lex user id",
             IdKind::LexBotName => "Lex bot name",
             IdKind::LexBotAlias => "Lex bot alias",
+            IdKind::LexRegion => "Lex region",
         }
     }
 
@@ -123,6 +126,19 @@ impl IdError {
             index: fault.index,
             character,
             expected: fault.expected,
+        }
+    }
+
+    /// A length error for a value of `found_len` bytes that was never materialised (a label
+    /// whose decoded length is known before decoding).
+    pub(crate) fn length(kind: IdKind, found_len: usize) -> Self {
+        IdError {
+            kind,
+            rule: IdRule::Length,
+            found_len,
+            index: 0,
+            character: None,
+            expected: "",
         }
     }
 

@@ -82,6 +82,24 @@ pub(crate) const LEX_BOT_NAME: Rule = lex_name_rule(2, 50, &[]);
 /// `^([A-Za-z]_?)+$`, 1–100 bytes, or exactly `$LATEST`.
 pub(crate) const LEX_BOT_ALIAS: Rule = lex_name_rule(1, 100, &["$LATEST"]);
 
+const REGION_SET: ByteSet = ByteSet::new("[a-z0-9-]")
+    .range(b'a', b'z')
+    .range(b'0', b'9')
+    .bytes(b"-");
+
+/// `[a-z0-9-]{1,32}`: an AWS region as it stands in a host name (`eu-west-1`).
+pub(crate) const LEX_REGION: Rule = Rule {
+    min_len: 1,
+    max_len: 32,
+    prefix: "",
+    first: REGION_SET,
+    body: REGION_SET,
+    sep: None,
+    pad: None,
+    accept: &[],
+    reserve: &[],
+};
+
 /// The RFC 6750 `b64token` set, without the trailing padding.
 const B64TOKEN: ByteSet = ByteSet::new("[A-Za-z0-9-._~+/]")
     .range(b'A', b'Z')
@@ -129,6 +147,7 @@ pub(crate) const fn rule_of(kind: IdKind) -> &'static Rule {
         IdKind::LexUserId => &LEX_USER,
         IdKind::LexBotName => &LEX_BOT_NAME,
         IdKind::LexBotAlias => &LEX_BOT_ALIAS,
+        IdKind::LexRegion => &LEX_REGION,
     }
 }
 
@@ -147,6 +166,8 @@ pub(crate) const fn is_valid(kind: IdKind, s: &str) -> bool {
 /// The validating constructors of an identifier: every conversion, `Deserialize` included,
 /// goes through these.
 pub(crate) trait Parse: Sized {
+    /// Which identifier this is.
+    const KIND: IdKind;
     /// Validates `s` and builds the value from it.
     fn parse_str(s: &str) -> Result<Self, IdError>;
     /// Validates `s` and builds the value, reusing its allocation where the type stores one.
@@ -329,6 +350,8 @@ macro_rules! inline_id {
         pub struct $ty($crate::id::Inline);
 
         impl $crate::id::Parse for $ty {
+            const KIND: $crate::IdKind = $crate::IdKind::$kind;
+
             #[inline]
             fn parse_str(s: &str) -> Result<Self, $crate::IdError> {
                 $crate::id::validate($crate::IdKind::$kind, s)?;
@@ -385,6 +408,8 @@ macro_rules! string_id {
         pub struct $ty(alloc::borrow::Cow<'static, str>);
 
         impl $crate::id::Parse for $ty {
+            const KIND: $crate::IdKind = $crate::IdKind::$kind;
+
             #[inline]
             fn parse_str(s: &str) -> Result<Self, $crate::IdError> {
                 $crate::id::validate($crate::IdKind::$kind, s)?;

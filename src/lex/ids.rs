@@ -79,3 +79,33 @@ impl LexBotAlias {
         self.as_str() == "$LATEST"
     }
 }
+
+string_id! {
+    /// An AWS region for the Lex runtime endpoint `runtime.lex.<region>.amazonaws.com`:
+    /// 1–32 of `[a-z0-9-]`.
+    ///
+    /// The rule keeps the host name well-formed: nothing that could end the host, start a path or
+    /// a port, or smuggle in another domain can get into the URL.
+    ///
+    /// ```
+    /// use botsession::LexRegion;
+    ///
+    /// let region: LexRegion = "eu-west-1".parse()?;
+    /// assert_eq!(region.endpoint(), "https://runtime.lex.eu-west-1.amazonaws.com");
+    /// assert!("eu-west-1.evil.com/".parse::<LexRegion>().is_err());
+    /// # Ok::<(), botsession::IdError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Parsing fails for an empty or longer than 32-byte value, or any byte outside the set
+    /// (`"EU-WEST-1"`, `"us-east-1.example.com"`, `"us-east-1:443"`).
+    LexRegion, LexRegion
+}
+
+impl LexRegion {
+    /// The runtime endpoint for the region: `https://runtime.lex.<region>.amazonaws.com`.
+    pub fn endpoint(&self) -> alloc::string::String {
+        alloc::format!("https://runtime.lex.{}.amazonaws.com", self.as_str())
+    }
+}

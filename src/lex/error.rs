@@ -1,0 +1,179 @@
+use alloc::string::String;
+use core::fmt;
+use core::time::Duration;
+
+use crate::response::{bounded, is_transient_status, ServiceError, EXCERPT_LEN};
+
+/// Declares [`LexErrorKind`] from one table of `variant = code, status, description`.
+macro_rules! lex_errors {
+    ($($(#[$doc:meta])* $variant:ident = $code:literal, $status:literal, $desc:literal;)*) => {
+        /// The DeleteSession errors Lex documents, with [`LexErrorKind::Unknown`] keeping any
+        /// other code, so a new error never fails parsing.
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum LexErrorKind {
+            $($(#[$doc])* $variant,)*
+            /// A code not listed here, kept as sent (sanitized).
+            Unknown(String),
+        }
+
+        impl LexErrorKind {
+            /// Every documented kind.
+            pub const KNOWN: &'static [LexErrorKind] = &[$(LexErrorKind::$variant),*];
+
+            /// The kind for a sanitized error code; never fails.
+            pub fn from_code(code: &str) -> LexErrorKind {
+                match code {
+                    $($code => LexErrorKind::$variant,)*
+                    other => LexErrorKind::Unknown(String::from(other)),
+                }
+            }
+
+            /// The error code, e.g. `"ConflictException"`.
+            pub fn code(&self) -> &str {
+                match self {
+                    $(LexErrorKind::$variant => $code,)*
+                    LexErrorKind::Unknown(code) => code,
+                }
+            }
+
+            /// The HTTP status the docs give for the error; `None` for an unknown code.
+            pub const fn documented_status(&self) -> Option<u16> {
+                match self {
+                    $(LexErrorKind::$variant => Some($status),)*
+                    LexErrorKind::Unknown(_) => None,
+                }
+            }
+
+            /// What the docs say the error means.
+            pub const fn description(&self) -> &'static str {
+                match self {
+                    $(LexErrorKind::$variant => $desc,)*
+                    LexErrorKind::Unknown(_) => "unknown error code",
+                }
+            }
+        }
+    };
+}
+
+lex_errors! {
+    /// `BadRequestException`, 400: request validation failed, or the bot is not built.
+    BadRequest = "BadRequestException", 400, "request validation failed or the bot is not built";
+    /// `ConflictException`, 409: two clients use the same account, bot and user id.
+    Conflict = "ConflictException", 409, "two clients are using the same bot and user id";
+    /// `InternalFailureException`, 500: internal service error; retry.
+    InternalFailure = "InternalFailureException", 500, "internal service error";
+    /// `LimitExceededException`, 429: a limit was exceeded; wait `Retry-After` seconds.
+    LimitExceeded = "LimitExceededException", 429, "a limit was exceeded";
+    /// `NotFoundException`, 404: the bot or alias does not exist.
+    NotFound = "NotFoundException", 404, "the bot or alias was not found";
+}
+
+impl LexErrorKind {
+    /// Whether the same call may succeed later: throttling and internal failure, as the AWS
+    /// SDKs retry them.
+    pub const fn is_retryable(&self) -> bool {
+        matches!(
+            self,
+            LexErrorKind::LimitExceeded | LexErrorKind::InternalFailure
+        )
+    }
+}
+
+/// The longest error code kept; a longer one is cut (it is server data, and hostile input).
+const MAX_CODE_LEN: usize = 128;
+
+/// The error code as the AWS SDKs read it: everything from the first `:` cut
+/// (`ConflictException:http://internal.amazon.com/...`), then everything up to and including a
+/// `#` (`aws.protocoltests#FooError`).
+pub(crate) fn sanitize_code(raw: &str) -> String {
+    let code = raw.split(':').next().unwrap_or_default();
+    let code = code.rsplit('#').next().unwrap_or_default().trim();
+    bounded(code, MAX_CODE_LEN)
+}
+
+/// A Lex error response: any status outside 2xx with an error code.
+///
+/// ```
+/// use botsession::{LexDeleteSessionResponse, LexErrorKind, ResponseError};
+/// use std::time::Duration;
+///
+/// let headers = [
+///     ("x-amzn-ErrorType", "LimitExceededException:http://internal.amazon.com/coral/"),
+///     ("x-amzn-RequestId", "5f1e2d3c-0000-4000-8000-000000000000"),
+///     ("Retry-After", "3"),
+/// ];
+/// let err = LexDeleteSessionResponse::from_http(429, &headers, br#"{"message":"slow down"}"#)
+///     .unwrap_err();
+/// let ResponseError::Service(e) = &err else { panic!("{err}") };
+/// assert_eq!(e.kind(), &LexErrorKind::LimitExceeded);
+/// assert_eq!(e.message(), Some("slow down"));
+/// assert!(err.is_retryable());
+/// assert_eq!(err.retry_after(), Some(Duration::from_secs(3)));
+/// assert_eq!(err.to_string(), "Lex LimitExceededException, HTTP 429: slow down");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct LexServiceError {
+    pub(crate) kind: LexErrorKind,
+    pub(crate) message: Option<String>,
+    pub(crate) request_id: Option<String>,
+    pub(crate) http_status: u16,
+    pub(crate) retry_after: Option<u64>,
+}
+
+impl LexServiceError {
+    /// What the code means.
+    pub fn kind(&self) -> &LexErrorKind {
+        &self.kind
+    }
+    /// The sanitized error code, e.g. `"ConflictException"`.
+    pub fn code(&self) -> &str {
+        self.kind.code()
+    }
+    /// The message: body `message`, `Message` or `errorMessage`.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+    /// The `x-amzn-RequestId` header.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+    /// The HTTP status of the response (which may disagree with the documented one).
+    pub fn http_status(&self) -> u16 {
+        self.http_status
+    }
+    /// Whether the same call may succeed later: `LimitExceededException`,
+    /// `InternalFailureException`, or a transient status (500, 502, 503, 504).
+    pub fn is_retryable(&self) -> bool {
+        self.kind.is_retryable() || is_transient_status(self.http_status)
+    }
+    /// How long to wait: the `Retry-After` seconds, where the service sent them.
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.retry_after.map(Duration::from_secs)
+    }
+}
+
+impl ServiceError for LexServiceError {
+    fn http_status(&self) -> u16 {
+        self.http_status
+    }
+    fn is_retryable(&self) -> bool {
+        LexServiceError::is_retryable(self)
+    }
+    fn retry_after(&self) -> Option<Duration> {
+        LexServiceError::retry_after(self)
+    }
+}
+
+impl fmt::Display for LexServiceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Lex {}, HTTP {}", self.code(), self.http_status)?;
+        match &self.message {
+            Some(m) => write!(f, ": {}", bounded(m, EXCERPT_LEN)),
+            None => Ok(()),
+        }
+    }
+}
+
+impl core::error::Error for LexServiceError {}

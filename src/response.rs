@@ -1,0 +1,168 @@
+//! What both operations share on the way back: reading the few headers that matter, and the
+//! error for a response that cannot be classified at all.
+
+use alloc::string::String;
+use core::fmt;
+use core::time::Duration;
+
+/// The most bytes of a body a [`MalformedResponse`] keeps, and of a server message an error's
+/// `Display` shows.
+pub const EXCERPT_LEN: usize = 64;
+
+/// A response whose body is not what the operation documents: not JSON, truncated, the wrong
+/// types, or empty where a body is required.
+///
+/// It keeps the HTTP status (a 502 from a proxy is still worth retrying) and a bounded excerpt of
+/// the body for logs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MalformedResponse {
+    http_status: u16,
+    reason: String,
+    excerpt: String,
+}
+
+impl MalformedResponse {
+    pub(crate) fn new(http_status: u16, reason: impl fmt::Display, body: &[u8]) -> Self {
+        MalformedResponse {
+            http_status,
+            reason: bounded(&alloc::format!("{reason}"), 2 * EXCERPT_LEN),
+            excerpt: excerpt(body),
+        }
+    }
+
+    /// The HTTP status of the response.
+    pub fn http_status(&self) -> u16 {
+        self.http_status
+    }
+
+    /// Why the body was rejected (at most 128 bytes).
+    pub fn reason(&self) -> &str {
+        &self.reason
+    }
+
+    /// The start of the body, at most [`EXCERPT_LEN`] bytes, invalid UTF-8 replaced by `U+FFFD`.
+    pub fn excerpt(&self) -> &str {
+        &self.excerpt
+    }
+}
+
+impl fmt::Display for MalformedResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "malformed response (HTTP {}): {}",
+            self.http_status, self.reason
+        )
+    }
+}
+
+/// What a delete-session response can fail with: the service said no, or the response makes no
+/// sense. `E` is the operation's service error.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ResponseError<E> {
+    /// The service answered with a documented (or at least well-formed) error.
+    #[error(transparent)]
+    Service(E),
+    /// The response could not be read.
+    #[error("{0}")]
+    Malformed(MalformedResponse),
+}
+
+/// What every service error can say about itself; implemented by
+/// [`AilyServiceError`](crate::AilyServiceError) and [`LexServiceError`](crate::LexServiceError).
+pub trait ServiceError {
+    /// The HTTP status of the response.
+    fn http_status(&self) -> u16;
+    /// Whether sending the same request again may succeed.
+    fn is_retryable(&self) -> bool;
+    /// How long the service asked the caller to wait, where it said.
+    fn retry_after(&self) -> Option<Duration>;
+}
+
+impl<E: ServiceError> ResponseError<E> {
+    /// The HTTP status of the response.
+    pub fn http_status(&self) -> u16 {
+        match self {
+            ResponseError::Service(e) => e.http_status(),
+            ResponseError::Malformed(e) => e.http_status,
+        }
+    }
+
+    /// Whether sending the same request again may succeed: the service error's own answer, or
+    /// for an unreadable response, whether its status is a transient one (500, 502, 503, 504).
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            ResponseError::Service(e) => e.is_retryable(),
+            ResponseError::Malformed(e) => is_transient_status(e.http_status),
+        }
+    }
+
+    /// How long the service asked the caller to wait, where it said.
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            ResponseError::Service(e) => e.retry_after(),
+            ResponseError::Malformed(_) => None,
+        }
+    }
+
+    /// The service error, if the service sent one.
+    pub fn service_error(&self) -> Option<&E> {
+        match self {
+            ResponseError::Service(e) => Some(e),
+            ResponseError::Malformed(_) => None,
+        }
+    }
+}
+
+/// 500, 502, 503 and 504: the statuses the AWS SDKs treat as transient.
+pub(crate) fn is_transient_status(status: u16) -> bool {
+    matches!(status, 500 | 502 | 503 | 504)
+}
+
+/// The values of the headers named in `wanted` (ASCII case-insensitively), first occurrence
+/// wins; values that are not UTF-8 are ignored.
+pub(crate) fn pick_headers<'h, const N: usize, K, V>(
+    headers: impl IntoIterator<Item = &'h (K, V)>,
+    wanted: [&str; N],
+) -> [Option<&'h str>; N]
+where
+    K: AsRef<[u8]> + 'h,
+    V: AsRef<[u8]> + 'h,
+{
+    let mut found = [None; N];
+    for (name, value) in headers {
+        let name = name.as_ref();
+        for (slot, want) in found.iter_mut().zip(wanted) {
+            if slot.is_none() && name.eq_ignore_ascii_case(want.as_bytes()) {
+                *slot = core::str::from_utf8(value.as_ref()).ok().map(str::trim);
+            }
+        }
+    }
+    found
+}
+
+/// A header value as whole seconds, for `Retry-After` and `x-ogw-ratelimit-reset`.
+pub(crate) fn seconds(value: Option<&str>) -> Option<u64> {
+    value.and_then(|v| v.parse().ok())
+}
+
+/// `s` cut to at most `max` bytes at a character boundary, with `…` where it was cut.
+pub(crate) fn bounded(s: &str, max: usize) -> String {
+    if s.len() <= max {
+        return String::from(s);
+    }
+    let mut end = max.saturating_sub('…'.len_utf8());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut out = String::from(s.get(..end).unwrap_or_default());
+    out.push('…');
+    out
+}
+
+fn excerpt(body: &[u8]) -> String {
+    let head = body.get(..EXCERPT_LEN).unwrap_or(body);
+    let text = String::from_utf8_lossy(head);
+    bounded(&text, EXCERPT_LEN)
+}
