@@ -57,6 +57,10 @@
 extern crate alloc;
 
 mod aily;
+#[cfg(feature = "proptest")]
+mod arbitrary;
+#[cfg(feature = "http")]
+mod http;
 mod id;
 mod lex;
 #[cfg(feature = "serde")]

@@ -904,7 +904,7 @@ fn lex_bot_alias_rejected() {
     reject_all::<LexBotAlias>(&[
         length(
             "",
-            "invalid Lex bot alias: length 0 is below the minimum of 1 bytes",
+            "invalid Lex bot alias: length 0 is below the minimum of 1 byte",
         ),
         length(
             repeat("a", 101),
@@ -988,7 +988,7 @@ fn lex_region_rejected() {
     reject_all::<LexRegion>(&[
         length(
             "",
-            "invalid Lex region: length 0 is below the minimum of 1 bytes",
+            "invalid Lex region: length 0 is below the minimum of 1 byte",
         ),
         length(
             repeat("z", 33),
@@ -1063,7 +1063,7 @@ fn aily_access_token_rejected() {
     let table = [
         length(
             "",
-            "invalid Aily access token: length 0 is below the minimum of 1 bytes",
+            "invalid Aily access token: length 0 is below the minimum of 1 byte",
         ),
         length(
             repeat("q", 8193),

@@ -511,9 +511,10 @@ fn check_error(
 
     let detail = match (e.rule(), e.index()) {
         (IdRule::Length, _) if s.len() < spec.min => format!(
-            "length {} is below the minimum of {} bytes",
+            "length {} is below the minimum of {} byte{}",
             s.len(),
-            spec.min
+            spec.min,
+            if spec.min == 1 { "" } else { "s" }
         ),
         (IdRule::Length, _) => format!(
             "length {} exceeds the maximum of {} bytes",

@@ -220,13 +220,24 @@ mod response {
             K: AsRef<[u8]>,
             V: AsRef<[u8]>,
         {
-            let envelope: Envelope = serde_json::from_slice(body)
-                .map_err(|e| ResponseError::Malformed(MalformedResponse::new(status, e, body)))?;
             let [tt_logid, request_id, reset] = pick_headers(
                 headers,
                 ["x-tt-logid", "x-request-id", "x-ogw-ratelimit-reset"],
             );
-            let header_log_id = tt_logid.or(request_id).map(String::from);
+            Self::classify(status, tt_logid.or(request_id), reset, body)
+        }
+
+        /// [`from_http`](Self::from_http) once the headers are picked: the log id header
+        /// (`X-Tt-Logid`, else `X-Request-Id`) and `x-ogw-ratelimit-reset`.
+        pub(crate) fn classify(
+            status: u16,
+            log_id: Option<&str>,
+            reset: Option<&str>,
+            body: &[u8],
+        ) -> Result<Self, ResponseError<AilyServiceError>> {
+            let envelope: Envelope = serde_json::from_slice(body)
+                .map_err(|e| ResponseError::Malformed(MalformedResponse::new(status, e, body)))?;
+            let header_log_id = log_id.map(String::from);
             let msg = envelope.msg.unwrap_or_default();
             if envelope.code == 0 {
                 let log_id = header_log_id.or(envelope.error.and_then(|e| e.log_id));

@@ -185,6 +185,18 @@ impl IdError {
 
 struct Detail<'a>(&'a IdError);
 
+/// `1 byte`, `9 bytes`.
+struct Bytes(usize);
+
+impl fmt::Display for Bytes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            1 => f.write_str("1 byte"),
+            n => write!(f, "{n} bytes"),
+        }
+    }
+}
+
 impl fmt::Display for Detail<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let e = self.0;
@@ -192,13 +204,15 @@ impl fmt::Display for Detail<'_> {
         match e.rule {
             IdRule::Length if e.found_len < min => write!(
                 f,
-                "length {} is below the minimum of {} bytes",
-                e.found_len, min
+                "length {} is below the minimum of {}",
+                e.found_len,
+                Bytes(min)
             ),
             IdRule::Length => write!(
                 f,
-                "length {} exceeds the maximum of {} bytes",
-                e.found_len, max
+                "length {} exceeds the maximum of {}",
+                e.found_len,
+                Bytes(max)
             ),
             IdRule::Prefix => match e.character {
                 Some(c) => write!(

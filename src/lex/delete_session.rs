@@ -214,13 +214,25 @@ mod response {
             K: AsRef<[u8]>,
             V: AsRef<[u8]>,
         {
-            let malformed = |reason: &dyn core::fmt::Display| {
-                ResponseError::Malformed(MalformedResponse::new(status, reason, body))
-            };
             let [error_type, request_id, retry_after] = pick_headers(
                 headers,
                 ["x-amzn-errortype", "x-amzn-requestid", "retry-after"],
             );
+            Self::classify(status, error_type, request_id, retry_after, body)
+        }
+
+        /// [`from_http`](Self::from_http) once the headers are picked: `x-amzn-ErrorType`,
+        /// `x-amzn-RequestId` and `Retry-After`.
+        pub(crate) fn classify(
+            status: u16,
+            error_type: Option<&str>,
+            request_id: Option<&str>,
+            retry_after: Option<&str>,
+            body: &[u8],
+        ) -> Result<Self, ResponseError<LexServiceError>> {
+            let malformed = |reason: &dyn core::fmt::Display| {
+                ResponseError::Malformed(MalformedResponse::new(status, reason, body))
+            };
             let request_id = request_id.map(String::from);
             if (200..300).contains(&status) {
                 let mut ok = if is_blank(body) {

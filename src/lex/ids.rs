@@ -84,8 +84,9 @@ string_id! {
     /// An AWS region for the Lex runtime endpoint `runtime.lex.<region>.amazonaws.com`:
     /// 1–32 of `[a-z0-9-]`.
     ///
-    /// The rule keeps the host name well-formed: nothing that could end the host, start a path or
-    /// a port, or smuggle in another domain can get into the URL.
+    /// The rule keeps the URL's authority intact: nothing that could end the host, start a path,
+    /// a port or user info, or smuggle in another domain can get into the URL. It does not check
+    /// that the region exists (`-` passes).
     ///
     /// ```
     /// use botsession::LexRegion;
