@@ -43,12 +43,25 @@
 //! | [`LexBotName`] | `^([A-Za-z]_?)+$` | 2–50 |
 //! | [`LexBotAlias`] | `^([A-Za-z]_?)+$` or `$LATEST` | 1–100 |
 //!
+//! # Operations
+//!
+//! [`AilyDeleteSessionRequest`] and [`LexDeleteSessionRequest`] are built from validated
+//! identifiers, so building one cannot fail. Each renders its exact path and URL, and parses
+//! back from an incoming request line with `from_route`, failing with a [`RouteError`] that
+//! names the label and the rule. With the `serde` feature, `AilyDeleteSessionResponse::from_http`
+//! and `LexDeleteSessionResponse::from_http` classify whatever a client receives (status,
+//! headers, body) into the typed success or a `ResponseError`: the service's error, with open
+//! sets of codes that never fail on a new one, or a malformed response.
+//!
 //! # Features
 //!
 //! - `std` (default): `std::error::Error` for the errors. Without it the crate is `#![no_std]`
 //!   and needs only `alloc`; the errors then implement `core::error::Error`.
-//! - `serde` (default): `Serialize` and `Deserialize` for every identifier; deserializing runs
-//!   the same validator, and inline ids deserialize without allocating.
+//! - `serde` (default): `Serialize` and `Deserialize` for every identifier and request;
+//!   deserializing runs the same validator, and inline ids deserialize without allocating. Also
+//!   the JSON response parsers, through `serde_json`.
+//! - `http`: conversions from and to `http` 1.x requests and responses.
+//! - `proptest`: `Arbitrary` for every identifier and request.
 #![cfg_attr(not(feature = "std"), no_std)]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -85,6 +98,6 @@ pub use response::{MalformedResponse, ResponseError, ServiceError, EXCERPT_LEN};
 pub use route::{RouteError, MAX_PATH_LEN};
 
 /// The README's examples, compiled and run as doctests.
-#[cfg(doctest)]
+#[cfg(all(doctest, feature = "serde"))]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
