@@ -11,9 +11,11 @@ use crate::{
     LexServiceError, ResponseError, RouteError,
 };
 
-/// A header's value as text, trimmed; absent or not visible ASCII is `None`.
+/// A header's value as text, trimmed; absent, blank or not visible ASCII is `None`, as in
+/// `from_http`.
 fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers.get(name)?.to_str().ok().map(str::trim)
+    let value = headers.get(name)?.to_str().ok()?.trim();
+    (!value.is_empty()).then_some(value)
 }
 
 /// A `DELETE` request with an empty body. The URL is built from validated, encoded labels, so

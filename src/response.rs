@@ -120,8 +120,9 @@ pub(crate) fn is_transient_status(status: u16) -> bool {
     matches!(status, 500 | 502 | 503 | 504)
 }
 
-/// The values of the headers named in `wanted` (ASCII case-insensitively), first occurrence
-/// wins; values that are not UTF-8 are ignored.
+/// The values of the headers named in `wanted` (ASCII case-insensitively), trimmed; the first
+/// occurrence wins. Values that are blank or not UTF-8 count as absent, so that an empty header
+/// never hides a later one or a fallback.
 pub(crate) fn pick_headers<'h, const N: usize, K, V>(
     headers: impl IntoIterator<Item = &'h (K, V)>,
     wanted: [&str; N],
@@ -135,11 +136,59 @@ where
         let name = name.as_ref();
         for (slot, want) in found.iter_mut().zip(wanted) {
             if slot.is_none() && name.eq_ignore_ascii_case(want.as_bytes()) {
-                *slot = core::str::from_utf8(value.as_ref()).ok().map(str::trim);
+                *slot = core::str::from_utf8(value.as_ref())
+                    .ok()
+                    .map(str::trim)
+                    .filter(|v| !v.is_empty());
             }
         }
     }
     found
+}
+
+/// The deepest nesting a response body may have, as `serde_json` allows for values it reads.
+pub(crate) const MAX_DEPTH: usize = 128;
+
+/// Why `body` is not a JSON object this crate will read, before `serde_json` sees it: it may not
+/// be an array (a derived `Deserialize` would take one, by position), and no value in it, read
+/// or ignored, may nest deeper than [`MAX_DEPTH`]. Anything else is left to `serde_json`.
+pub(crate) fn object_shape(body: &[u8]) -> Result<(), &'static str> {
+    if body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
+        return Err("body is a JSON array, not an object");
+    }
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for &b in body {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err("JSON nested deeper than 128 levels");
+                }
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Parses a body that must be a JSON object of type `T`.
+pub(crate) fn parse_object<'a, T: serde::Deserialize<'a>>(
+    status: u16,
+    body: &'a [u8],
+) -> Result<T, MalformedResponse> {
+    object_shape(body).map_err(|reason| MalformedResponse::new(status, reason, body))?;
+    serde_json::from_slice(body).map_err(|e| MalformedResponse::new(status, e, body))
 }
 
 /// A header value as whole seconds, for `Retry-After` and `x-ogw-ratelimit-reset`.

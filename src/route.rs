@@ -8,8 +8,8 @@ use alloc::vec::Vec;
 use crate::id::Parse;
 use crate::IdError;
 
-/// The longest request path [`route`](crate::AilyDeleteSessionRequest::from_route) reads; a
-/// longer one is rejected by its length before any of it is decoded. The longest valid path, a
+/// The longest request target (path and query string) that `from_route` reads; a longer one
+/// is rejected by its length before any of it is decoded. The longest valid path, a
 /// Lex path with every label at its maximum and fully percent-encoded, is under 700 bytes.
 pub const MAX_PATH_LEN: usize = 4096;
 

@@ -270,7 +270,6 @@ fn aily_headers_of_any_byte_type_and_non_utf8_values() {
 }
 
 #[test]
-#[ignore = "bug: an empty X-Tt-Logid header shadows X-Request-Id: log_id() is Some(\"\") instead of Some(\"req\")"]
 fn aily_empty_log_id_header_falls_back() {
     let headers = [("X-Tt-Logid", ""), ("X-Request-Id", "req")];
     assert_eq!(aily_ok(200, &headers, AILY_SUCCESS).log_id(), Some("req"));
@@ -664,7 +663,6 @@ fn aily_empty_violation_lists() {
 }
 
 #[test]
-#[ignore = "bug: with no msg the Display ends in a dangling \": \" (\"Aily error 12345 (unknown error code), HTTP 400: \")"]
 fn aily_display_without_msg() {
     let e = aily_service(400, NO_HEADERS, br#"{"code":12345}"#);
     assert_eq!(e.msg(), "");
@@ -735,7 +733,7 @@ fn aily_malformed_bodies() {
             br#""code""#,
             "invalid type: string \"code\", expected struct ",
         ),
-        (b"[]", "invalid length 0, expected struct "),
+        (b"[]", "body is a JSON array, not an object"),
     ];
     for &(body, reason) in table {
         let m = aily_malformed(400, body);
@@ -833,7 +831,6 @@ fn aily_deeply_nested_json_does_not_overflow_the_stack() {
 }
 
 #[test]
-#[ignore = "bug: JSON nested deeper than 128 levels inside `data` or an unknown field is accepted as success; from_http's docs promise Malformed"]
 fn aily_deep_nesting_in_skipped_fields_is_malformed() {
     let body = format!(r#"{{"code":0,"msg":"success","data":{}}}"#, nested(10_000));
     aily_malformed(200, body.as_bytes());
@@ -842,7 +839,6 @@ fn aily_deep_nesting_in_skipped_fields_is_malformed() {
 }
 
 #[test]
-#[ignore = "bug: a JSON array is read as the envelope by position: [0] is success, [2700001,\"m\"] a ParamInvalid error"]
 fn aily_array_body_is_malformed() {
     aily_malformed(200, b"[0]");
     aily_malformed(200, br#"[0,"success",{}]"#);
@@ -1028,7 +1024,6 @@ fn lex_success_body_that_breaks_the_model_is_malformed() {
 }
 
 #[test]
-#[ignore = "bug: a 2xx JSON array is read as the response by position: [] and [\"a\",\"b\",\"c\",\"u1\"] are success"]
 fn lex_success_array_body_is_malformed() {
     lex_malformed(200, NO_HEADERS, b"[]");
     lex_malformed(200, NO_HEADERS, br#"["a","b","c","u1"]"#);
@@ -1177,7 +1172,6 @@ fn lex_code_precedence() {
 }
 
 #[test]
-#[ignore = "bug: an empty x-amzn-ErrorType header (or an empty body `code`) shadows the body's code: Malformed \"error response with no error code\" though one is there"]
 fn lex_empty_code_source_falls_back() {
     let e = lex_service(
         409,

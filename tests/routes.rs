@@ -328,7 +328,6 @@ fn lex_url_on_a_region() {
 /// `client-lex-runtime-service` endpoints: `runtime.lex.{region}.amazonaws.com.cn` for
 /// `cn-north-1` and `cn-northwest-1`; botocore's `aws-cn` partition has the same dnsSuffix).
 #[test]
-#[ignore = "bug: LexRegion::endpoint gives runtime.lex.cn-north-1.amazonaws.com, the AWS SDKs use runtime.lex.cn-north-1.amazonaws.com.cn"]
 fn lex_url_in_the_china_partition() {
     let region: LexRegion = parse("cn-north-1");
     assert_eq!(

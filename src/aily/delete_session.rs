@@ -147,7 +147,7 @@ mod response {
 
     use super::super::error::{AilyErrorDetail, AilyErrorKind, AilyServiceError};
     use super::super::error::{FieldViolation, Help, PermissionViolation};
-    use crate::response::{pick_headers, seconds, MalformedResponse, ResponseError};
+    use crate::response::{parse_object, pick_headers, seconds, ResponseError};
 
     /// A successful Aily delete-session response: `code` 0.
     ///
@@ -210,7 +210,8 @@ mod response {
         ///
         /// [`ResponseError::Service`] for a non-zero `code`; [`ResponseError::Malformed`] for a
         /// body that is not the envelope: empty, not JSON, truncated, `code` missing or not an
-        /// integer that fits in 64 bits, JSON nested deeper than 128 levels.
+        /// integer that fits in 64 bits, a JSON array instead of an object, or JSON nested
+        /// deeper than 128 levels anywhere, read or ignored.
         pub fn from_http<K, V>(
             status: u16,
             headers: &[(K, V)],
@@ -235,8 +236,8 @@ mod response {
             reset: Option<&str>,
             body: &[u8],
         ) -> Result<Self, ResponseError<AilyServiceError>> {
-            let envelope: Envelope = serde_json::from_slice(body)
-                .map_err(|e| ResponseError::Malformed(MalformedResponse::new(status, e, body)))?;
+            let envelope: Envelope =
+                parse_object(status, body).map_err(ResponseError::Malformed)?;
             let header_log_id = log_id.map(String::from);
             let msg = envelope.msg.unwrap_or_default();
             if envelope.code == 0 {

@@ -289,12 +289,15 @@ impl fmt::Display for AilyServiceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "Aily error {} ({}), HTTP {}: {}",
+            "Aily error {} ({}), HTTP {}",
             self.code(),
             self.kind.description(),
             self.http_status,
-            bounded(&self.detail.msg, EXCERPT_LEN)
-        )
+        )?;
+        match self.detail.msg.as_str() {
+            "" => Ok(()),
+            msg => write!(f, ": {}", bounded(msg, EXCERPT_LEN)),
+        }
     }
 }
 

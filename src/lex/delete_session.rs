@@ -137,7 +137,7 @@ mod response {
 
     use super::super::error::{sanitize_code, LexErrorKind, LexServiceError};
     use super::LexUserId;
-    use crate::response::{pick_headers, seconds, MalformedResponse, ResponseError};
+    use crate::response::{parse_object, pick_headers, seconds, MalformedResponse, ResponseError};
 
     /// A successful Lex DeleteSession response (HTTP 2xx).
     ///
@@ -155,7 +155,7 @@ mod response {
     /// assert_eq!(ok.request_id(), Some("r-1"));
     /// # Ok::<(), botsession::ResponseError<botsession::LexServiceError>>(())
     /// ```
-    #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
     #[serde(rename_all = "camelCase")]
     #[non_exhaustive]
     pub struct LexDeleteSessionResponse {
@@ -236,25 +236,25 @@ mod response {
             let request_id = request_id.map(String::from);
             if (200..300).contains(&status) {
                 let mut ok = if is_blank(body) {
-                    serde_json::from_slice::<Self>(b"{}")
+                    Self::default()
                 } else {
-                    serde_json::from_slice::<Self>(body)
-                }
-                .map_err(|e| malformed(&e))?;
+                    parse_object::<Self>(status, body).map_err(ResponseError::Malformed)?
+                };
                 ok.request_id = request_id;
                 ok.http_status = status;
                 return Ok(ok);
             }
             // An error body is read for what it offers; one that is not JSON still leaves the
             // header's code.
-            let wire = serde_json::from_slice::<WireError>(body);
-            let body_error = wire.as_ref().err().map(|e| alloc::format!("{e}"));
+            let wire = parse_object::<WireError>(status, body);
+            let body_error = wire.as_ref().err().map(|e| String::from(e.reason()));
             let wire = wire.unwrap_or_default();
-            let code = error_type
-                .or(wire.code.as_deref())
-                .or(wire.type_.as_deref())
+            // The first source that yields a code: an empty one must not hide the next.
+            let code = [error_type, wire.code.as_deref(), wire.type_.as_deref()]
+                .into_iter()
+                .flatten()
                 .map(sanitize_code)
-                .filter(|code| !code.is_empty());
+                .find(|code| !code.is_empty());
             let Some(code) = code else {
                 let reason = match body_error {
                     Some(e) => alloc::format!("error response with no error code: {e}"),

@@ -105,8 +105,14 @@ string_id! {
 }
 
 impl LexRegion {
-    /// The runtime endpoint for the region: `https://runtime.lex.<region>.amazonaws.com`.
+    /// The runtime endpoint for the region: `https://runtime.lex.<region>.amazonaws.com`, or
+    /// `….amazonaws.com.cn` for the China regions (`cn-…`), as the AWS SDKs resolve it.
     pub fn endpoint(&self) -> alloc::string::String {
-        alloc::format!("https://runtime.lex.{}.amazonaws.com", self.as_str())
+        let suffix = if self.as_str().starts_with("cn-") {
+            "amazonaws.com.cn"
+        } else {
+            "amazonaws.com"
+        };
+        alloc::format!("https://runtime.lex.{}.{suffix}", self.as_str())
     }
 }
