@@ -52,7 +52,10 @@ mod http_feature {
             Ok(request.clone())
         );
         let (parts, ()) = http_request.into_parts();
-        assert_eq!(LexDeleteSessionRequest::from_http_parts(&parts), Ok(request));
+        assert_eq!(
+            LexDeleteSessionRequest::from_http_parts(&parts),
+            Ok(request)
+        );
     }
 
     #[test]
@@ -122,7 +125,10 @@ mod http_feature {
 
         let conflict = Response::builder()
             .status(409)
-            .header("x-amzn-ErrorType", "ConflictException:http://internal.amazon.com/coral/")
+            .header(
+                "x-amzn-ErrorType",
+                "ConflictException:http://internal.amazon.com/coral/",
+            )
             .header("x-amzn-RequestId", "r-9")
             .body(br#"{"message":"busy"}"#)
             .unwrap();
@@ -193,9 +199,15 @@ mod proptest_feature {
         let mut lens = std::collections::BTreeSet::new();
         let mut latest = false;
         for _ in 0..4000 {
-            let id = any::<AilySessionId>().new_tree(&mut runner).unwrap().current();
+            let id = any::<AilySessionId>()
+                .new_tree(&mut runner)
+                .unwrap()
+                .current();
             lens.insert(id.as_str().len());
-            let alias = any::<LexBotAlias>().new_tree(&mut runner).unwrap().current();
+            let alias = any::<LexBotAlias>()
+                .new_tree(&mut runner)
+                .unwrap()
+                .current();
             latest |= alias.is_latest();
         }
         assert!(lens.contains(&9) && lens.contains(&32), "{lens:?}");
