@@ -1,0 +1,968 @@
+//! Hostile input against the three surfaces that read untrusted data: identifier parsing,
+//! request-line routing and response classification.
+//!
+//! One table per surface. Every row names the exact error it must produce; on top of that no
+//! row may panic (a panic fails the test), and every error's `Display` and `Debug` must stay
+//! under 256 bytes however large or strange the input: 1 and 10 MiB inputs, NUL and control
+//! bytes, invalid UTF-8, percent-encoding tricks, 10,000-deep JSON, integer overflow, duplicate
+//! keys and headers.
+//!
+//! Rows whose expectation the crate does not meet yet live in `known_bug_*` tests, marked
+//! `#[ignore]` with the reason, so they are one `--ignored` away.
+
+use std::str::FromStr;
+
+use botsession::{
+    AilyAccessToken, AilyAuthorization, AilyDeleteSessionRequest, AilyMessageId, AilyRunId,
+    AilySessionId, IdError, IdKind, IdRule, LexBotAlias, LexBotName, LexDeleteSessionRequest,
+    LexRegion, LexUserId, RouteError, MAX_PATH_LEN,
+};
+#[cfg(feature = "serde")]
+use botsession::{
+    AilyDeleteSessionResponse, AilyErrorKind, LexDeleteSessionResponse, LexErrorKind,
+    ResponseError, EXCERPT_LEN,
+};
+
+const MIB: usize = 1 << 20;
+
+/// Every error message must fit one log line of this many bytes.
+const MAX_MESSAGE: usize = 256;
+
+/// The start of a possibly huge text, for assertion messages.
+fn preview(s: &str) -> String {
+    s.chars().take(160).collect()
+}
+
+#[track_caller]
+fn assert_short(row: &str, what: &str, message: &str) {
+    assert!(
+        message.len() < MAX_MESSAGE,
+        "{row}: {what} is {} bytes: {:?}",
+        message.len(),
+        preview(message)
+    );
+}
+
+/// [`assert_short`], and on one line: no raw control character (a CR, LF or ESC from the input
+/// would let it forge or rewrite log lines).
+#[track_caller]
+fn assert_line(row: &str, what: &str, message: &str) {
+    assert_short(row, what, message);
+    assert!(
+        !message.chars().any(char::is_control),
+        "{row}: {what} has a raw control character: {:?}",
+        preview(message)
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Identifiers
+// ---------------------------------------------------------------------------------------------
+
+const ALL_KINDS: [IdKind; 9] = [
+    IdKind::AilySessionId,
+    IdKind::AilyMessageId,
+    IdKind::AilyRunId,
+    IdKind::AilyAccessToken,
+    IdKind::AilyAuthorization,
+    IdKind::LexUserId,
+    IdKind::LexBotName,
+    IdKind::LexBotAlias,
+    IdKind::LexRegion,
+];
+
+/// Parses `s` through `FromStr`, `TryFrom<&str>` and `TryFrom<String>`, which must agree.
+fn every_conversion<T>(s: &str) -> Result<(), IdError>
+where
+    T: FromStr<Err = IdError> + TryFrom<String, Error = IdError> + for<'a> TryFrom<&'a str>,
+    for<'a> <T as TryFrom<&'a str>>::Error: Into<IdError>,
+{
+    let from_str = s.parse::<T>().map(drop);
+    let from_ref = <T as TryFrom<&str>>::try_from(s)
+        .map(drop)
+        .map_err(Into::into);
+    let from_string = T::try_from(s.to_owned()).map(drop);
+    assert_eq!(from_ref, from_str, "TryFrom<&str> and FromStr disagree");
+    assert_eq!(
+        from_string, from_str,
+        "TryFrom<String> and FromStr disagree"
+    );
+    from_str
+}
+
+/// Deserializing must reject what parsing rejects, with the same message.
+#[cfg(feature = "serde")]
+fn serde_agrees<T: serde::de::DeserializeOwned>(s: &str, parsed: &Result<(), IdError>) {
+    let via = serde_json::from_value::<T>(serde_json::Value::String(s.to_owned())).map(drop);
+    match (parsed, via) {
+        (Err(e), Err(d)) => assert_eq!(d.to_string(), e.to_string(), "serde message"),
+        (Ok(()), Ok(())) => {}
+        (p, v) => panic!("parse gave {p:?}, serde gave {v:?}"),
+    }
+}
+
+fn parse_as(kind: IdKind, s: &str) -> Result<(), IdError> {
+    macro_rules! go {
+        ($ty:ty) => {{
+            let parsed = every_conversion::<$ty>(s);
+            #[cfg(feature = "serde")]
+            serde_agrees::<$ty>(s, &parsed);
+            parsed
+        }};
+    }
+    match kind {
+        IdKind::AilySessionId => go!(AilySessionId),
+        IdKind::AilyMessageId => go!(AilyMessageId),
+        IdKind::AilyRunId => go!(AilyRunId),
+        IdKind::AilyAccessToken => go!(AilyAccessToken),
+        IdKind::AilyAuthorization => go!(AilyAuthorization),
+        IdKind::LexUserId => go!(LexUserId),
+        IdKind::LexBotName => go!(LexBotName),
+        IdKind::LexBotAlias => go!(LexBotAlias),
+        IdKind::LexRegion => go!(LexRegion),
+        other => panic!("no parser for {other:?}"),
+    }
+}
+
+struct IdRow {
+    name: String,
+    kind: IdKind,
+    input: String,
+    rule: IdRule,
+    /// `index()` and `character()`, for `Prefix` and `Charset`.
+    at: Option<(usize, Option<char>)>,
+}
+
+fn length(name: impl Into<String>, kind: IdKind, input: impl Into<String>) -> IdRow {
+    IdRow {
+        name: name.into(),
+        kind,
+        input: input.into(),
+        rule: IdRule::Length,
+        at: None,
+    }
+}
+
+fn charset(name: &str, kind: IdKind, input: &str, index: usize, c: Option<char>) -> IdRow {
+    IdRow {
+        name: name.into(),
+        kind,
+        input: input.into(),
+        rule: IdRule::Charset,
+        at: Some((index, c)),
+    }
+}
+
+fn prefix(name: &str, kind: IdKind, input: &str, index: usize, c: char) -> IdRow {
+    IdRow {
+        name: name.into(),
+        kind,
+        input: input.into(),
+        rule: IdRule::Prefix,
+        at: Some((index, Some(c))),
+    }
+}
+
+fn other_rule(name: &str, kind: IdKind, input: &str, rule: IdRule) -> IdRow {
+    IdRow {
+        name: name.into(),
+        kind,
+        input: input.into(),
+        rule,
+        at: None,
+    }
+}
+
+#[rustfmt::skip]
+fn identifier_rows() -> Vec<IdRow> {
+    use IdKind::*;
+    let mut rows = Vec::new();
+    // 1 MiB of bytes that break every other part of every rule, so only a length-first check
+    // reports `Length`; and 1 MiB of bytes each rule accepts.
+    for kind in ALL_KINDS {
+        rows.push(length(
+            format!("{kind:?}: 1 MiB of NUL"),
+            kind,
+            "\0".repeat(MIB),
+        ));
+        rows.push(length(
+            format!("{kind:?}: 1 MiB of two-byte characters"),
+            kind,
+            "é".repeat(MIB / 2),
+        ));
+        rows.push(length(format!("{kind:?}: empty"), kind, ""));
+    }
+    let valid_mib = [
+        (AilySessionId, format!("session_{}", "a".repeat(MIB - 8))),
+        (AilyMessageId, format!("message_{}", "a".repeat(MIB - 8))),
+        (AilyRunId, format!("run_{}", "a".repeat(MIB - 4))),
+        (AilyAccessToken, "a".repeat(MIB)),
+        (AilyAuthorization, format!("Bearer {}", "a".repeat(MIB - 7))),
+        (LexUserId, "a".repeat(MIB)),
+        (LexBotName, "a".repeat(MIB)),
+        (LexBotAlias, "a".repeat(MIB)),
+        (LexRegion, "a".repeat(MIB)),
+    ];
+    for (kind, input) in valid_mib {
+        rows.push(length(
+            format!("{kind:?}: 1 MiB of the alphabet"),
+            kind,
+            input,
+        ));
+    }
+    rows.push(length(
+        "token: 1 MiB behind the scheme",
+        AilyAuthorization,
+        format!("Bearer {}", "a".repeat(MIB)),
+    ));
+    rows.push(length(
+        "token: one past 8192",
+        AilyAccessToken,
+        "a".repeat(8193),
+    ));
+    rows.push(length(
+        "session id: one past 32",
+        AilySessionId,
+        format!("session_{}", "a".repeat(25)),
+    ));
+    rows.push(length("user id: a single dot", LexUserId, "."));
+
+    rows.extend([
+        // NUL and control bytes.
+        charset("session id: NUL", AilySessionId, "session_\0", 8, Some('\0')),
+        prefix("session id: leading NUL", AilySessionId, "\0session_a", 0, '\0'),
+        charset("session id: CRLF", AilySessionId, "session_a\r\n", 9, Some('\r')),
+        prefix("session id: leading space", AilySessionId, " session_a", 0, ' '),
+        prefix("session id: upper-case prefix", AilySessionId, "SESSION_a", 0, 'S'),
+        charset("session id: Cyrillic a", AilySessionId, "session_\u{430}", 8, Some('\u{430}')),
+        charset("message id: tab", AilyMessageId, "message_\t", 8, Some('\t')),
+        charset("run id: DEL", AilyRunId, "run_\x7f", 4, Some('\x7f')),
+        charset("user id: NUL", LexUserId, "user\u{0}42", 4, Some('\0')),
+        charset("user id: ANSI escape", LexUserId, "ab\u{1b}[31m", 2, Some('\u{1b}')),
+        charset("user id: bidi override", LexUserId, "ab\u{202e}cd", 2, Some('\u{202e}')),
+        charset("user id: BOM", LexUserId, "\u{feff}ab", 0, Some('\u{feff}')),
+        charset("user id: full-width letters", LexUserId, "ａｂ", 0, Some('ａ')),
+        charset("user id: non-ASCII", LexUserId, "usér", 2, Some('é')),
+        charset("user id: slash", LexUserId, "a/b", 1, Some('/')),
+        charset("user id: percent", LexUserId, "a%2Fb", 1, Some('%')),
+        other_rule("user id: dot-segment", LexUserId, "..", IdRule::Reserved),
+        charset("bot name: tab", LexBotName, "Bot\tName", 3, Some('\t')),
+        charset("bot name: NUL after separator", LexBotName, "Bot_\0", 4, Some('\0')),
+        charset("bot alias: $LATEST with NUL", LexBotAlias, "$LATEST\0", 0, Some('$')),
+        charset("bot alias: $latest", LexBotAlias, "$latest", 0, Some('$')),
+        // A region must not end the host, add a path, a port, credentials or a domain.
+        charset("region: .evil.com", LexRegion, "us-east-1.evil.com", 9, Some('.')),
+        charset("region: leading dot", LexRegion, ".evil.com", 0, Some('.')),
+        charset("region: slash", LexRegion, "us-east-1/", 9, Some('/')),
+        charset("region: port", LexRegion, "us-east-1:443", 9, Some(':')),
+        charset("region: credentials", LexRegion, "user@us-east-1", 4, Some('@')),
+        charset("region: CRLF", LexRegion, "us-east-1\r\nHost: evil", 9, Some('\r')),
+        charset("region: NUL", LexRegion, "us-east-1\0", 9, Some('\0')),
+        // Tokens: never a character in the error, only the byte.
+        charset("token: NUL", AilyAccessToken, "t-abc\0def", 5, None),
+        charset("token: CRLF injection", AilyAccessToken, "t-abc\r\nX-Evil: 1", 5, None),
+        charset("token: leading padding", AilyAccessToken, "=abc", 0, None),
+        charset("token: byte after padding", AilyAccessToken, "t-ab=c", 5, None),
+        charset("token: non-ASCII", AilyAccessToken, "t-é", 2, None),
+        charset("authorization: CRLF injection", AilyAuthorization, "Bearer abc\r\nX-Evil: 1", 10, None),
+        charset("authorization: NUL", AilyAuthorization, "Bearer abc\0", 10, None),
+        charset("authorization: two spaces", AilyAuthorization, "Bearer  abc", 7, None),
+        charset("authorization: non-ASCII token", AilyAuthorization, "Bearer é", 7, None),
+        other_rule("authorization: NUL for the space", AilyAuthorization, "Bearer\0abc", IdRule::Scheme),
+        other_rule("authorization: tab for the space", AilyAuthorization, "Bearer\tabc", IdRule::Scheme),
+        other_rule("authorization: CRLF for the space", AilyAuthorization, "Bearer\r\n abc", IdRule::Scheme),
+        other_rule("authorization: Basic", AilyAuthorization, "Basic dXNlcjpwYXNz", IdRule::Scheme),
+        other_rule("authorization: no scheme", AilyAuthorization, "t-g1044qeGEDXTB6", IdRule::Scheme),
+        other_rule("authorization: NUL scheme", AilyAuthorization, "\0\0\0\0\0\0\0abc", IdRule::Scheme),
+    ]);
+    rows.push(length("authorization: scheme alone", AilyAuthorization, "Bearer"));
+    rows
+}
+
+#[test]
+fn hostile_identifiers() {
+    let rows = identifier_rows();
+    for row in &rows {
+        let name = &row.name;
+        let err = match parse_as(row.kind, &row.input) {
+            Ok(()) => panic!("{name}: accepted"),
+            Err(err) => err,
+        };
+        assert_eq!(err.kind(), row.kind, "{name}: kind");
+        assert_eq!(err.rule(), row.rule, "{name}: rule ({err})");
+        assert_eq!(err.found_len(), row.input.len(), "{name}: found_len");
+        match row.at {
+            Some((index, character)) => {
+                assert_eq!(err.index(), Some(index), "{name}: index ({err})");
+                assert_eq!(err.character(), character, "{name}: character ({err})");
+            }
+            None => {
+                assert_eq!(err.index(), None, "{name}: index");
+                assert_eq!(err.character(), None, "{name}: character");
+            }
+        }
+        if row.kind.is_secret() {
+            assert_eq!(err.character(), None, "{name}: a secret's character");
+        }
+        assert_line(name, "Display", &err.to_string());
+        assert_line(name, "Debug", &format!("{err:?}"));
+        assert_short(name, "alternate Debug", &format!("{err:#?}"));
+    }
+    // The 1 MiB rows report the whole length, 1048576 bytes.
+    let mib = rows.iter().filter(|r| r.input.len() == MIB).count();
+    assert_eq!(mib, 3 * ALL_KINDS.len());
+    assert!(rows.len() >= 80, "{} rows", rows.len());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Routes
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Clone, Copy, Debug)]
+enum Api {
+    Aily,
+    Lex,
+}
+
+#[derive(Debug)]
+enum RouteWant {
+    NotFound,
+    MethodNotAllowed,
+    PathTooLong(usize),
+    Escape(&'static str, usize),
+    Utf8(&'static str),
+    Label {
+        label: &'static str,
+        rule: IdRule,
+        at: Option<(usize, Option<char>)>,
+        found_len: usize,
+    },
+}
+
+struct RouteRow {
+    name: &'static str,
+    api: Api,
+    method: String,
+    path: String,
+    want: RouteWant,
+}
+
+fn aily_path(label: &str) -> String {
+    format!("/open-apis/aily/v1/sessions/{label}")
+}
+
+fn lex_path(name: &str, alias: &str, user: &str) -> String {
+    format!("/bot/{name}/alias/{alias}/user/{user}/session")
+}
+
+fn lex_user(user: &str) -> String {
+    lex_path("Order", "prod", user)
+}
+
+fn row(name: &'static str, api: Api, path: impl Into<String>, want: RouteWant) -> RouteRow {
+    RouteRow {
+        name,
+        api,
+        method: "DELETE".into(),
+        path: path.into(),
+        want,
+    }
+}
+
+fn method_row(name: &'static str, api: Api, method: impl Into<String>, path: String) -> RouteRow {
+    RouteRow {
+        name,
+        api,
+        method: method.into(),
+        path,
+        want: RouteWant::MethodNotAllowed,
+    }
+}
+
+fn label_len(label: &'static str, found_len: usize) -> RouteWant {
+    RouteWant::Label {
+        label,
+        rule: IdRule::Length,
+        at: None,
+        found_len,
+    }
+}
+
+fn label_charset(label: &'static str, index: usize, c: char, found_len: usize) -> RouteWant {
+    RouteWant::Label {
+        label,
+        rule: IdRule::Charset,
+        at: Some((index, Some(c))),
+        found_len,
+    }
+}
+
+fn route(api: Api, method: &str, path: &str) -> Result<(), RouteError> {
+    match api {
+        Api::Aily => AilyDeleteSessionRequest::from_route(method, path).map(drop),
+        Api::Lex => LexDeleteSessionRequest::from_route(method, path).map(drop),
+    }
+}
+
+#[rustfmt::skip]
+fn route_rows() -> Vec<RouteRow> {
+    use Api::{Aily, Lex};
+    use RouteWant::*;
+    const S: &str = "aily_session_id";
+    const U: &str = "userId";
+    let aily_prefix = aily_path("").len();
+    let lex_frame = lex_user("").len();
+    // Escapes that fill the path to exactly MAX_PATH_LEN: the decoded length (a third of the
+    // label) is known from the `%` count and rejected before anything is decoded.
+    let aily_escapes = (MAX_PATH_LEN - aily_prefix) / 3;
+    let lex_escapes = (MAX_PATH_LEN - lex_frame) / 3;
+    let valid = aily_path("session_4dfunz7sp1g8m");
+    let lex_valid = lex_user("user-42");
+    vec![
+        // Size.
+        row("aily: 1 MiB path", Aily, aily_path(&"a".repeat(MIB - aily_prefix)), PathTooLong(MIB)),
+        row("aily: 1 MiB of NUL", Aily, "\0".repeat(MIB), PathTooLong(MIB)),
+        row("aily: one past the limit", Aily, aily_path(&"a".repeat(MAX_PATH_LEN + 1 - aily_prefix)), PathTooLong(MAX_PATH_LEN + 1)),
+        row("aily: long query string counts", Aily, format!("{valid}?{}", "q".repeat(MAX_PATH_LEN)), PathTooLong(valid.len() + 1 + MAX_PATH_LEN)),
+        row("aily: label at the limit", Aily, aily_path(&"a".repeat(MAX_PATH_LEN - aily_prefix)), label_len(S, MAX_PATH_LEN - aily_prefix)),
+        row("aily: escapes claiming a long label", Aily, aily_path(&"%41".repeat(aily_escapes)), label_len(S, aily_escapes)),
+        row("aily: a storm of bare %", Aily, aily_path(&format!("session_{}", "%".repeat(MAX_PATH_LEN - aily_prefix - 8))), Escape(S, 8)),
+        row("lex: 1 MiB path", Lex, lex_user(&"a".repeat(MIB - lex_frame)), PathTooLong(MIB)),
+        row("lex: escapes claiming a long label", Lex, lex_user(&"%41".repeat(lex_escapes)), label_len(U, lex_escapes)),
+        row("lex: a storm of bare %", Lex, lex_user(&"%".repeat(MAX_PATH_LEN - lex_frame)), Escape(U, 0)),
+        // Percent-encoding.
+        row("aily: %2F", Aily, aily_path("session_%2F"), label_charset(S, 8, '/', 9)),
+        row("aily: %2e%2e", Aily, aily_path("%2e%2e"), label_len(S, 2)),
+        row("aily: %252F is not decoded twice", Aily, aily_path("session_%252F"), label_charset(S, 8, '%', 11)),
+        row("aily: truncated %4", Aily, aily_path("session_%4"), Escape(S, 8)),
+        row("aily: trailing %", Aily, aily_path("session_a%"), Escape(S, 9)),
+        row("aily: non-hex escape", Aily, aily_path("session_%zz"), Escape(S, 8)),
+        row("aily: %C3%A9", Aily, aily_path("session_%C3%A9"), label_charset(S, 8, 'é', 10)),
+        row("aily: %FF%FE", Aily, aily_path("session_%FF%FE"), Utf8(S)),
+        row("aily: overlong slash %C0%AF", Aily, aily_path("session_%C0%AF"), Utf8(S)),
+        row("aily: surrogate %ED%A0%80", Aily, aily_path("session_%ED%A0%80"), Utf8(S)),
+        row("aily: %00", Aily, aily_path("session_%00"), label_charset(S, 8, '\0', 9)),
+        row("aily: %3F", Aily, aily_path("session_a%3F"), label_charset(S, 9, '?', 10)),
+        row("lex: %2F", Lex, lex_user("a%2Fb"), label_charset(U, 1, '/', 3)),
+        row("lex: %2e%2e", Lex, lex_user("%2e%2e"), RouteWant::Label { label: U, rule: IdRule::Reserved, at: None, found_len: 2 }),
+        row("lex: %2E%2E", Lex, lex_user("%2E%2E"), RouteWant::Label { label: U, rule: IdRule::Reserved, at: None, found_len: 2 }),
+        row("lex: %2e.", Lex, lex_user("%2e."), RouteWant::Label { label: U, rule: IdRule::Reserved, at: None, found_len: 2 }),
+        row("lex: raw ..", Lex, lex_user(".."), RouteWant::Label { label: U, rule: IdRule::Reserved, at: None, found_len: 2 }),
+        row("lex: %2e", Lex, lex_user("%2e"), label_len(U, 1)),
+        row("lex: %252F", Lex, lex_user("a%252Fb"), label_charset(U, 1, '%', 5)),
+        row("lex: truncated %4", Lex, lex_user("ab%4"), Escape(U, 2)),
+        row("lex: trailing %", Lex, lex_user("ab%"), Escape(U, 2)),
+        row("lex: %C3%A9", Lex, lex_user("us%C3%A9r"), label_charset(U, 2, 'é', 5)),
+        row("lex: %FF%FE", Lex, lex_user("%FF%FE"), Utf8(U)),
+        row("lex: %FF in botName", Lex, lex_path("%FF", "prod", "ab"), Utf8("botName")),
+        row("lex: %24latest", Lex, lex_path("Order", "%24latest", "ab"), label_charset("botAlias", 0, '$', 7)),
+        row("lex: %2F in botAlias", Lex, lex_path("Order", "a%2Fb", "ab"), label_charset("botAlias", 1, '/', 3)),
+        // NUL and control bytes.
+        row("aily: raw NUL", Aily, aily_path("session_\0"), label_charset(S, 8, '\0', 9)),
+        row("aily: raw CRLF", Aily, aily_path("session_a\r\nX-Evil: 1"), label_charset(S, 9, '\r', 20)),
+        row("aily: fragment", Aily, aily_path("session_a#x"), label_charset(S, 9, '#', 11)),
+        row("lex: raw NUL", Lex, lex_user("ab\0"), label_charset(U, 2, '\0', 3)),
+        row("lex: raw CRLF in botName", Lex, lex_path("Or\r\nder", "prod", "ab"), label_charset("botName", 2, '\r', 7)),
+        row("lex: NUL path", Lex, "\0", NotFound),
+        // Shape: empty labels, trailing and doubled slashes.
+        row("aily: empty label", Aily, aily_path(""), NotFound),
+        row("aily: query for a label", Aily, aily_path("?session_a"), NotFound),
+        row("aily: trailing slash", Aily, aily_path("session_a/"), NotFound),
+        row("aily: doubled slash before the label", Aily, aily_path("/session_a"), NotFound),
+        row("aily: doubled slash in the prefix", Aily, "/open-apis/aily/v1//sessions/session_a", NotFound),
+        row("aily: leading doubled slash", Aily, format!("/{valid}"), NotFound),
+        row("aily: no leading slash", Aily, valid[1..].to_owned(), NotFound),
+        row("aily: absolute URL", Aily, format!("https://open.feishu.cn{valid}"), NotFound),
+        row("aily: empty path", Aily, "", NotFound),
+        row("lex: empty path", Lex, "", NotFound),
+        row("lex: trailing slash", Lex, format!("{lex_valid}/"), NotFound),
+        row("lex: doubled slash after the name", Lex, "/bot/Order//alias/prod/user/ab/session", NotFound),
+        row("lex: doubled slash at the end", Lex, format!("{lex_valid}//"), NotFound),
+        row("lex: extra segment", Lex, format!("{lex_valid}/extra"), NotFound),
+        row("lex: upper-case literal segment", Lex, "/BOT/Order/alias/prod/user/ab/session", NotFound),
+        row("lex: missing session segment", Lex, "/bot/Order/alias/prod/user/ab", NotFound),
+        // Methods: case-sensitive, checked once the path matches, before the labels.
+        method_row("aily: delete", Aily, "delete", valid.clone()),
+        method_row("aily: Delete", Aily, "Delete", valid.clone()),
+        method_row("aily: GET", Aily, "GET", valid.clone()),
+        method_row("aily: empty method", Aily, "", valid.clone()),
+        method_row("aily: DELETE with a trailing space", Aily, "DELETE ", valid.clone()),
+        method_row("aily: DELETE with NUL", Aily, "DELETE\0", valid.clone()),
+        method_row("aily: DELETE with CRLF", Aily, "DELETE\r\n", valid.clone()),
+        method_row("aily: 1 MiB method", Aily, "D".repeat(MIB), valid.clone()),
+        method_row("aily: GET on a bad label", Aily, "GET", aily_path("%FF")),
+        method_row("lex: delete", Lex, "delete", lex_valid.clone()),
+        method_row("lex: PUT", Lex, "PUT", lex_valid.clone()),
+        method_row("lex: POST", Lex, "POST", lex_valid.clone()),
+        RouteRow {
+            name: "aily: lower-case method on another path",
+            api: Aily,
+            method: "delete".into(),
+            path: aily_path("session_a/"),
+            want: NotFound,
+        },
+    ]
+}
+
+#[test]
+fn hostile_routes() {
+    let rows = route_rows();
+    for row in &rows {
+        let name = row.name;
+        let err = match route(row.api, &row.method, &row.path) {
+            Ok(()) => panic!("{name}: accepted"),
+            Err(err) => err,
+        };
+        match (&row.want, &err) {
+            (RouteWant::NotFound, RouteError::NotFound) => {}
+            (RouteWant::MethodNotAllowed, RouteError::MethodNotAllowed { allowed }) => {
+                assert_eq!(*allowed, "DELETE", "{name}");
+            }
+            (RouteWant::PathTooLong(want), RouteError::PathTooLong { len }) => {
+                assert_eq!(len, want, "{name}: len");
+            }
+            (RouteWant::Escape(want_label, want_index), RouteError::Escape { label, index }) => {
+                assert_eq!((label, index), (want_label, want_index), "{name}");
+            }
+            (RouteWant::Utf8(want_label), RouteError::Utf8 { label }) => {
+                assert_eq!(label, want_label, "{name}");
+            }
+            (
+                RouteWant::Label {
+                    label: want_label,
+                    rule,
+                    at,
+                    found_len,
+                },
+                RouteError::Label { label, source },
+            ) => {
+                assert_eq!(label, want_label, "{name}: label");
+                assert_eq!(source.rule(), *rule, "{name}: rule ({err})");
+                assert_eq!(source.found_len(), *found_len, "{name}: found_len ({err})");
+                let (index, character) = match at {
+                    Some((i, c)) => (Some(*i), *c),
+                    None => (None, None),
+                };
+                assert_eq!(source.index(), index, "{name}: index ({err})");
+                assert_eq!(source.character(), character, "{name}: character ({err})");
+            }
+            (want, got) => panic!("{name}: want {want:?}, got {got:?}"),
+        }
+        let status = match row.want {
+            RouteWant::NotFound => 404,
+            RouteWant::MethodNotAllowed => 405,
+            RouteWant::PathTooLong(_) => 414,
+            _ => 400,
+        };
+        assert_eq!(err.http_status(), status, "{name}: status");
+        assert_line(name, "Display", &err.to_string());
+        assert_line(name, "Debug", &format!("{err:?}"));
+        assert_short(name, "alternate Debug", &format!("{err:#?}"));
+    }
+    assert!(rows.len() >= 70, "{} rows", rows.len());
+}
+
+/// Both operations say an empty label is `NotFound` ("empty-named" segments, "empty, trailing
+/// or doubled slash"), as the Aily route does; the Lex route validates the empty label instead.
+#[test]
+#[ignore = "bug: LexDeleteSessionRequest::from_route answers an empty label (`/bot//alias/...`) \
+            with RouteError::Label { Length, found_len 0 }, its docs say NotFound"]
+fn known_bug_lex_empty_label_is_not_found() {
+    for path in [
+        "/bot//alias/prod/user/ab/session",
+        "/bot/Order/alias//user/ab/session",
+        "/bot/Order/alias/prod/user//session",
+    ] {
+        assert_eq!(
+            LexDeleteSessionRequest::from_route("DELETE", path),
+            Err(RouteError::NotFound),
+            "{path}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Responses
+// ---------------------------------------------------------------------------------------------
+
+#[cfg(feature = "serde")]
+mod responses {
+    use super::*;
+
+    #[derive(Debug)]
+    pub(super) enum RespWant {
+        /// `ResponseError::Malformed` whose reason contains this text.
+        Malformed(&'static str),
+        AilyOk {
+            log_id: Option<&'static str>,
+        },
+        AilyService {
+            kind: AilyErrorKind,
+            log_id: Option<&'static str>,
+            retry_after: Option<u64>,
+        },
+        LexOk {
+            request_id: Option<&'static str>,
+        },
+        LexService {
+            kind: LexErrorKind,
+            request_id: Option<&'static str>,
+            retry_after: Option<u64>,
+        },
+    }
+
+    pub(super) struct RespRow {
+        pub(super) name: &'static str,
+        pub(super) api: Api,
+        pub(super) status: u16,
+        pub(super) headers: Vec<(Vec<u8>, Vec<u8>)>,
+        pub(super) body: Vec<u8>,
+        pub(super) want: RespWant,
+    }
+
+    fn h(name: impl AsRef<[u8]>, value: impl AsRef<[u8]>) -> (Vec<u8>, Vec<u8>) {
+        (name.as_ref().to_vec(), value.as_ref().to_vec())
+    }
+
+    fn r(
+        name: &'static str,
+        api: Api,
+        status: u16,
+        headers: Vec<(Vec<u8>, Vec<u8>)>,
+        body: impl Into<Vec<u8>>,
+        want: RespWant,
+    ) -> RespRow {
+        RespRow {
+            name,
+            api,
+            status,
+            headers,
+            body: body.into(),
+            want,
+        }
+    }
+
+    /// `depth` levels of `open` around `inner`, then as many `close`.
+    pub(super) fn nested(
+        prefix: &str,
+        depth: usize,
+        open: &str,
+        close: &str,
+        suffix: &str,
+    ) -> Vec<u8> {
+        let mut body = String::from(prefix);
+        body.push_str(&open.repeat(depth));
+        body.push_str(&close.repeat(depth));
+        body.push_str(suffix);
+        body.into_bytes()
+    }
+
+    fn aily_service(kind: AilyErrorKind) -> RespWant {
+        RespWant::AilyService {
+            kind,
+            log_id: None,
+            retry_after: None,
+        }
+    }
+
+    fn lex_service(code: &str) -> RespWant {
+        RespWant::LexService {
+            kind: LexErrorKind::from_code(code),
+            request_id: None,
+            retry_after: None,
+        }
+    }
+
+    #[rustfmt::skip]
+    pub(super) fn response_rows() -> Vec<RespRow> {
+        use Api::{Aily, Lex};
+        use RespWant::*;
+        const TEN_MIB: usize = 10 * MIB;
+        let ok = br#"{"code":0,"msg":"success","data":{}}"#.to_vec();
+        let param_invalid = br#"{"code":2700001,"msg":"param is invalid"}"#.to_vec();
+        let huge_msg = format!(r#"{{"code":2700001,"msg":"{}"}}"#, "m".repeat(TEN_MIB));
+        let garbage: Vec<u8> = (0..TEN_MIB).map(|i| b"<html>\x00\x1b\xff"[i % 9]).collect();
+        let unterminated = format!(r#"{{"code":0,"msg":"{}"#, "x".repeat(TEN_MIB));
+        let lex_conflict = [h("x-amzn-ErrorType", "ConflictException")];
+        vec![
+            // Integers.
+            r("aily: code overflows every integer", Aily, 200, vec![], r#"{"code":99999999999999999999999}"#, Malformed("expected i64")),
+            r("aily: code one past i64::MAX", Aily, 200, vec![], r#"{"code":9223372036854775808}"#, Malformed("expected i64")),
+            r("aily: code one below i64::MIN", Aily, 200, vec![], r#"{"code":-9223372036854775809}"#, Malformed("expected i64")),
+            r("aily: code i64::MAX", Aily, 200, vec![], r#"{"code":9223372036854775807}"#, aily_service(AilyErrorKind::Other(i64::MAX))),
+            r("aily: code i64::MIN", Aily, 200, vec![], r#"{"code":-9223372036854775808}"#, aily_service(AilyErrorKind::Other(i64::MIN))),
+            r("aily: negative code", Aily, 400, vec![], r#"{"code":-1,"msg":"?"}"#, aily_service(AilyErrorKind::Other(-1))),
+            r("aily: code 0.0", Aily, 200, vec![], r#"{"code":0.0}"#, Malformed("expected i64")),
+            r("aily: code 1e3", Aily, 200, vec![], r#"{"code":1e3}"#, Malformed("expected i64")),
+            r("aily: code as a string", Aily, 200, vec![], r#"{"code":"0"}"#, Malformed("expected i64")),
+            r("aily: code null", Aily, 200, vec![], r#"{"code":null}"#, Malformed("expected i64")),
+            r("aily: code missing", Aily, 200, vec![], r#"{"msg":"success"}"#, Malformed("missing field `code`")),
+            // Duplicate keys.
+            r("aily: duplicate code", Aily, 200, vec![], r#"{"code":0,"code":1}"#, Malformed("duplicate field `code`")),
+            r("aily: duplicate msg", Aily, 400, vec![], r#"{"code":1,"msg":"a","msg":"b"}"#, Malformed("duplicate field `msg`")),
+            // Depth: no stack overflow either way.
+            r("aily: whole body 10,000 deep", Aily, 200, vec![], nested("", 10_000, "[", "]", ""), Malformed("body is a JSON array, not an object")),
+            r("aily: whole body an array after whitespace", Aily, 200, vec![], " \r\n[0]", Malformed("body is a JSON array, not an object")),
+            r("aily: data 10,000 deep", Aily, 200, vec![], nested(r#"{"code":0,"data":"#, 10_000, "[", "]", "}"), Malformed("JSON nested deeper than 128 levels")),
+            r("aily: data objects 10,000 deep", Aily, 200, vec![], nested(r#"{"code":0,"data":"#, 10_000, "{\"a\":", "}", "}"), Malformed("JSON nested deeper than 128 levels")),
+            r("aily: unknown field 10,000 deep", Aily, 200, vec![], nested(r#"{"code":0,"extra":"#, 10_000, "[", "]", "}"), Malformed("JSON nested deeper than 128 levels")),
+            r("aily: error 10,000 deep", Aily, 400, vec![], nested(r#"{"code":1,"error":"#, 10_000, "[", "]", "}"), Malformed("JSON nested deeper than 128 levels")),
+            r("aily: unclosed 10,000 deep", Aily, 200, vec![], nested(r#"{"code":0,"data":"#, 10_000, "[", "", ""), Malformed("JSON nested deeper than 128 levels")),
+            r("aily: closers cannot pay for openers", Aily, 200, vec![], nested(&format!(r#"{}{{"code":0,"data":"#, "]".repeat(1000)), 200, "[", "]", "}"), Malformed("JSON nested deeper than 128 levels")),
+            r("aily: depth 128", Aily, 200, vec![], nested(r#"{"code":0,"data":"#, 127, "[", "]", "}"), AilyOk { log_id: None }),
+            r("aily: depth 129", Aily, 200, vec![], nested(r#"{"code":0,"data":"#, 128, "[", "]", "}"), Malformed("JSON nested deeper than 128 levels")),
+            r("aily: brackets and escaped quotes inside a string", Aily, 200, vec![], format!(r#"{{"code":0,"msg":"{}\"[{{\\"}}"#, "[{".repeat(5000)), AilyOk { log_id: None }),
+            // Size.
+            r("aily: 10 MiB msg without its closing quote", Aily, 200, vec![], unterminated, Malformed("EOF while parsing a string")),
+            r("aily: 10 MiB of garbage", Aily, 502, vec![], garbage.clone(), Malformed("expected value")),
+            r("aily: 10 MiB of 0xFF", Aily, 500, vec![], vec![0xFF; TEN_MIB], Malformed("expected value")),
+            r("aily: 10 MiB msg", Aily, 400, vec![], huge_msg.clone(), aily_service(AilyErrorKind::ParamInvalid)),
+            // Bytes.
+            r("aily: raw 0xFF in a string", Aily, 200, vec![], b"{\"code\":0,\"msg\":\"\xff\xfe\"}".to_vec(), Malformed("invalid unicode code point")),
+            r("aily: raw 0xFF outside strings", Aily, 200, vec![], b"{\"code\":0\xff}".to_vec(), Malformed("expected")),
+            r("aily: raw NUL in a string", Aily, 200, vec![], b"{\"code\":0,\"msg\":\"a\x00b\"}".to_vec(), Malformed("control character")),
+            r("aily: raw CR in a string", Aily, 200, vec![], b"{\"code\":0,\"msg\":\"a\rb\"}".to_vec(), Malformed("control character")),
+            r("aily: NUL body", Aily, 200, vec![], vec![0; 16], Malformed("expected value")),
+            r("aily: escaped NUL", Aily, 400, vec![], r#"{"code":1,"msg":"a\u0000b"}"#, aily_service(AilyErrorKind::Other(1))),
+            r("aily: lone surrogate escape", Aily, 200, vec![], r#"{"code":0,"msg":"\ud800"}"#, Malformed("hex escape")),
+            r("aily: empty body", Aily, 200, vec![], "", Malformed("EOF while parsing a value")),
+            r("aily: null body", Aily, 200, vec![], "null", Malformed("invalid type: null")),
+            r("aily: BOM", Aily, 200, vec![], b"\xef\xbb\xbf{\"code\":0}".to_vec(), Malformed("expected value")),
+            r("aily: two documents", Aily, 200, vec![], r#"{"code":0}{"code":1}"#, Malformed("trailing characters")),
+            // Headers: names in any case, first occurrence wins, non-UTF-8 values ignored.
+            r("aily: X-TT-LOGID", Aily, 200, vec![h("X-TT-LOGID", "log-1")], ok.clone(), AilyOk { log_id: Some("log-1") }),
+            r("aily: two x-tt-logid", Aily, 200, vec![h("x-tt-logid", "first"), h("x-tt-logid", "second")], ok.clone(), AilyOk { log_id: Some("first") }),
+            r("aily: non-UTF-8 x-tt-logid then a valid one", Aily, 200, vec![h("x-tt-logid", b"\xff\xfe"), h("X-Tt-Logid", "valid")], ok.clone(), AilyOk { log_id: Some("valid") }),
+            r("aily: non-UTF-8 x-tt-logid alone", Aily, 200, vec![h("x-tt-logid", b"\xff\xfe"), h("x-request-id", "req")], ok.clone(), AilyOk { log_id: Some("req") }),
+            r("aily: header name with NUL", Aily, 200, vec![h("x-tt-logid\0", "nul")], ok.clone(), AilyOk { log_id: None }),
+            r("aily: header value with NUL", Aily, 200, vec![h("x-tt-logid", "a\0b")], ok.clone(), AilyOk { log_id: Some("a\0b") }),
+            r("aily: blank x-tt-logid does not hide a later one", Aily, 200, vec![h("x-tt-logid", " \t "), h("x-tt-logid", "later")], ok.clone(), AilyOk { log_id: Some("later") }),
+            r("aily: empty x-tt-logid does not hide x-request-id", Aily, 200, vec![h("x-tt-logid", ""), h("x-request-id", "req")], ok.clone(), AilyOk { log_id: Some("req") }),
+            r("aily: header value padded", Aily, 200, vec![h("x-tt-logid", " \t log \r\n")], ok.clone(), AilyOk { log_id: Some("log") }),
+            r("aily: 1 MiB header value", Aily, 400, vec![h("x-ogw-ratelimit-reset", "9".repeat(MIB))], param_invalid.clone(), aily_service(AilyErrorKind::ParamInvalid)),
+            r("aily: reset overflows u64", Aily, 429, vec![h("x-ogw-ratelimit-reset", "18446744073709551616")], r#"{"code":99991400}"#, aily_service(AilyErrorKind::RateLimited)),
+            r("aily: negative reset", Aily, 429, vec![h("x-ogw-ratelimit-reset", "-5")], r#"{"code":99991400}"#, aily_service(AilyErrorKind::RateLimited)),
+            r("aily: reset with NUL", Aily, 429, vec![h("x-ogw-ratelimit-reset", "3\0")], r#"{"code":99991400}"#, aily_service(AilyErrorKind::RateLimited)),
+            r("aily: two resets, u64::MAX first", Aily, 429, vec![h("X-OGW-RATELIMIT-RESET", "18446744073709551615"), h("x-ogw-ratelimit-reset", "1")], r#"{"code":99991400}"#, AilyService { kind: AilyErrorKind::RateLimited, log_id: None, retry_after: Some(u64::MAX) }),
+            // Lex success bodies.
+            r("lex: whole body 10,000 deep", Lex, 200, vec![], nested("", 10_000, "[", "]", ""), Malformed("body is a JSON array, not an object")),
+            r("lex: sessionId 10,000 deep", Lex, 200, vec![], nested(r#"{"sessionId":"#, 10_000, "[", "]", "}"), Malformed("JSON nested deeper than 128 levels")),
+            r("lex: unknown field 10,000 deep", Lex, 200, vec![], nested("", 10_000, "{\"a\":", "}", ""), Malformed("JSON nested deeper than 128 levels")),
+            r("lex: unclosed 10,000 deep", Lex, 200, vec![], nested("", 10_000, "{\"a\":", "", ""), Malformed("JSON nested deeper than 128 levels")),
+            r("lex: raw 0xFF", Lex, 200, vec![], b"{\"sessionId\":\"\xff\"}".to_vec(), Malformed("invalid unicode code point")),
+            r("lex: raw NUL", Lex, 200, vec![], b"{\"sessionId\":\"\x00\"}".to_vec(), Malformed("control character")),
+            r("lex: NUL body", Lex, 200, vec![], "\0", Malformed("expected value")),
+            r("lex: userId ..", Lex, 200, vec![], r#"{"userId":".."}"#, Malformed("dot-segment")),
+            r("lex: userId with NUL", Lex, 200, vec![], r#"{"userId":"a\u0000b"}"#, Malformed("invalid Lex user id")),
+            r("lex: 1 MiB userId", Lex, 200, vec![], format!(r#"{{"userId":"{}"}}"#, "a".repeat(MIB)), Malformed("exceeds the maximum")),
+            r("lex: duplicate userId", Lex, 200, vec![], r#"{"userId":"ab","userId":"cd"}"#, Malformed("duplicate field `userId`")),
+            r("lex: 10 MiB sessionId without its closing quote", Lex, 200, vec![], format!(r#"{{"sessionId":"{}"#, "s".repeat(TEN_MIB)), Malformed("EOF while parsing a string")),
+            r("lex: 10 MiB of garbage", Lex, 200, vec![], garbage.clone(), Malformed("expected value")),
+            r("lex: whitespace body", Lex, 204, vec![h("X-AMZN-REQUESTID", "r-1")], " \r\n\t", LexOk { request_id: Some("r-1") }),
+            // Lex error codes: header first (first occurrence), then body `code`, then `__type`.
+            r("lex: two x-amzn-ErrorType", Lex, 409, vec![h("x-amzn-ErrorType", "ConflictException"), h("x-amzn-ErrorType", "NotFoundException")], "", lex_service("ConflictException")),
+            r("lex: X-AMZN-ERRORTYPE", Lex, 404, vec![h("X-AMZN-ERRORTYPE", "NotFoundException:http://internal.amazon.com/coral/")], "", lex_service("NotFoundException")),
+            r("lex: non-UTF-8 error type", Lex, 400, vec![h("x-amzn-errortype", b"\xffConflictException")], r#"{"code":"BadRequestException"}"#, lex_service("BadRequestException")),
+            r("lex: empty error type does not hide the body code", Lex, 400, vec![h("x-amzn-errortype", "")], r#"{"code":"BadRequestException"}"#, lex_service("BadRequestException")),
+            r("lex: error type of a colon does not hide __type", Lex, 400, vec![h("x-amzn-errortype", ":")], r#"{"__type":"ns#NotFoundException"}"#, lex_service("NotFoundException")),
+            r("lex: error type with NUL", Lex, 400, vec![h("x-amzn-errortype", "Conflict\0Exception")], "", lex_service("Conflict\0Exception")),
+            r("lex: 1 MiB error type", Lex, 400, vec![h("x-amzn-errortype", "E".repeat(MIB))], "", lex_service(&format!("{}…", "E".repeat(125)))),
+            r("lex: 1 MiB body code", Lex, 400, vec![], format!(r#"{{"code":"{}"}}"#, "E".repeat(MIB)), lex_service(&format!("{}…", "E".repeat(125)))),
+            r("lex: code only a colon", Lex, 400, vec![], r#"{"code":":"}"#, Malformed("error response with no error code")),
+            r("lex: __type only a hash", Lex, 400, vec![], r#"{"__type":"ns#"}"#, Malformed("error response with no error code")),
+            r("lex: numeric code", Lex, 400, vec![], r#"{"code":400}"#, Malformed("error response with no error code: invalid type")),
+            r("lex: duplicate code", Lex, 400, vec![], r#"{"code":"A","code":"B"}"#, Malformed("duplicate field `code`")),
+            r("lex: error body 10,000 deep", Lex, 400, vec![], nested("", 10_000, "[", "]", ""), Malformed("error response with no error code: body is a JSON array")),
+            r("lex: error object 10,000 deep", Lex, 400, vec![], nested(r#"{"code":"ConflictException","x":"#, 10_000, "[", "]", "}"), Malformed("error response with no error code: JSON nested deeper")),
+            r("lex: error body 10,000 deep with a header code", Lex, 400, lex_conflict.to_vec(), nested("", 10_000, "[", "]", ""), lex_service("ConflictException")),
+            r("lex: 10 MiB garbage with a header code", Lex, 500, vec![h("x-amzn-ErrorType", "InternalFailureException")], garbage, lex_service("InternalFailureException")),
+            r("lex: 10 MiB message", Lex, 400, vec![h("x-amzn-ErrorType", "BadRequestException")], format!(r#"{{"message":"{}"}}"#, "m".repeat(TEN_MIB)), lex_service("BadRequestException")),
+            r("lex: status 65535", Lex, u16::MAX, vec![], r#"{"__type":"aws#NotFoundException"}"#, lex_service("NotFoundException")),
+            r("lex: two request ids", Lex, 409, vec![h("x-amzn-requestid", "first"), h("X-Amzn-RequestId", "second"), lex_conflict[0].clone()], "", LexService { kind: LexErrorKind::Conflict, request_id: Some("first"), retry_after: None }),
+            r("lex: Retry-After overflows u64", Lex, 429, vec![h("x-amzn-ErrorType", "LimitExceededException"), h("Retry-After", "99999999999999999999")], "", lex_service("LimitExceededException")),
+            r("lex: Retry-After as a date", Lex, 429, vec![h("x-amzn-ErrorType", "LimitExceededException"), h("retry-after", "Wed, 21 Oct 2015 07:28:00 GMT")], "", lex_service("LimitExceededException")),
+            r("lex: Retry-After padded", Lex, 429, vec![h("x-amzn-ErrorType", "LimitExceededException"), h("RETRY-AFTER", " 3 ")], "", LexService { kind: LexErrorKind::LimitExceeded, request_id: None, retry_after: Some(3) }),
+        ]
+    }
+
+    pub(super) fn check(row: &RespRow) {
+        let name = row.name;
+        // Headers as `(&[u8], &[u8])` pairs: names and values need not be UTF-8.
+        let headers: Vec<(&[u8], &[u8])> = row
+            .headers
+            .iter()
+            .map(|(k, v)| (k.as_slice(), v.as_slice()))
+            .collect();
+        match row.api {
+            Api::Aily => {
+                let got = AilyDeleteSessionResponse::from_http(row.status, &headers, &row.body);
+                match (&row.want, got) {
+                    (RespWant::AilyOk { log_id }, Ok(ok)) => {
+                        assert_eq!(ok.log_id(), *log_id, "{name}: log id");
+                        assert_eq!(ok.http_status(), row.status, "{name}: status");
+                    }
+                    (RespWant::Malformed(reason), Err(err @ ResponseError::Malformed(_))) => {
+                        malformed(row, reason, &err)
+                    }
+                    (
+                        RespWant::AilyService {
+                            kind,
+                            log_id,
+                            retry_after,
+                        },
+                        Err(err @ ResponseError::Service(_)),
+                    ) => {
+                        let e = err.service_error().unwrap();
+                        assert_eq!(e.kind(), *kind, "{name}: kind");
+                        assert_eq!(e.http_status(), row.status, "{name}: status");
+                        assert_eq!(e.log_id(), *log_id, "{name}: log id");
+                        assert_eq!(
+                            err.retry_after().map(|d| d.as_secs()),
+                            *retry_after,
+                            "{name}: retry after"
+                        );
+                        assert_short(name, "service error Display", &e.to_string());
+                        assert_short(name, "Display", &err.to_string());
+                    }
+                    (want, got) => panic!("{name}: want {want:?}, got {}", describe(&got)),
+                }
+            }
+            Api::Lex => {
+                let got = LexDeleteSessionResponse::from_http(row.status, &headers, &row.body);
+                match (&row.want, got) {
+                    (RespWant::LexOk { request_id }, Ok(ok)) => {
+                        assert_eq!(ok.request_id(), *request_id, "{name}: request id");
+                        assert_eq!(ok.http_status(), row.status, "{name}: status");
+                    }
+                    (RespWant::Malformed(reason), Err(err @ ResponseError::Malformed(_))) => {
+                        malformed(row, reason, &err)
+                    }
+                    (
+                        RespWant::LexService {
+                            kind,
+                            request_id,
+                            retry_after,
+                        },
+                        Err(err @ ResponseError::Service(_)),
+                    ) => {
+                        let e = err.service_error().unwrap();
+                        assert_eq!(e.kind(), kind, "{name}: kind");
+                        assert_eq!(e.http_status(), row.status, "{name}: status");
+                        assert_eq!(e.request_id(), *request_id, "{name}: request id");
+                        assert_eq!(
+                            err.retry_after().map(|d| d.as_secs()),
+                            *retry_after,
+                            "{name}: retry after"
+                        );
+                        assert!(e.code().len() <= 128, "{name}: code of {}", e.code().len());
+                        assert_short(name, "service error Display", &e.to_string());
+                        assert_short(name, "Display", &err.to_string());
+                    }
+                    (want, got) => panic!("{name}: want {want:?}, got {}", describe(&got)),
+                }
+            }
+        }
+    }
+
+    fn describe<T, E: std::fmt::Display>(got: &Result<T, ResponseError<E>>) -> String {
+        match got {
+            Ok(_) => "Ok".into(),
+            Err(e) => preview(&e.to_string()),
+        }
+    }
+
+    fn malformed<E: std::fmt::Display>(row: &RespRow, reason: &str, err: &ResponseError<E>) {
+        let name = row.name;
+        let ResponseError::Malformed(m) = err else {
+            unreachable!()
+        };
+        assert!(
+            m.reason().contains(reason),
+            "{name}: reason {:?} lacks {reason:?}",
+            m.reason()
+        );
+        assert_eq!(m.http_status(), row.status, "{name}: status");
+        assert!(m.reason().len() <= 2 * EXCERPT_LEN, "{name}: reason");
+        assert!(
+            m.excerpt().len() <= EXCERPT_LEN,
+            "{name}: excerpt of {}",
+            m.excerpt().len()
+        );
+        let head = &row.body[..row.body.len().min(EXCERPT_LEN)];
+        let lossy = String::from_utf8_lossy(head);
+        let kept = m.excerpt().trim_end_matches('…');
+        assert!(lossy.starts_with(kept), "{name}: excerpt {:?}", m.excerpt());
+        assert_line(name, "Display", &err.to_string());
+        assert_line(name, "malformed Display", &m.to_string());
+        assert_line(name, "reason", m.reason());
+        assert_line(name, "Debug", &format!("{m:?}"));
+    }
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn hostile_responses() {
+    let rows = responses::response_rows();
+    for row in &rows {
+        responses::check(row);
+    }
+    assert!(rows.len() >= 70, "{} rows", rows.len());
+}
+
+/// A service error's `Display` quotes the server's `msg` / `message` and the error code (bounded,
+/// but raw), so a CR, LF, NUL or ESC sent by the server (or a proxy) lands in the log line
+/// unescaped: the identifier and route errors escape such characters (`'\r'`), these do not.
+#[cfg(feature = "serde")]
+#[test]
+#[ignore = "bug: AilyServiceError / LexServiceError Display write server text with raw control \
+            characters (log injection), e.g. msg \"ok\\r\\nforged\" from a JSON escape"]
+fn known_bug_service_error_display_is_one_line() {
+    let aily = [
+        br#"{"code":1,"msg":"ok\r\nERROR forged line"}"#.as_slice(),
+        br#"{"code":1,"msg":"a\u0000b"}"#,
+        br#"{"code":1,"msg":"\u001b[2Jcleared"}"#,
+    ];
+    for body in aily {
+        let err =
+            AilyDeleteSessionResponse::from_http(400, &[("x-tt-logid", "l")], body).unwrap_err();
+        assert_line("aily service error", "Display", &err.to_string());
+    }
+    let lex: [(&[u8], &[u8]); 3] = [
+        (
+            b"ConflictException",
+            br#"{"message":"ok\nERROR forged line"}"#,
+        ),
+        (b"Conflict\x00Exception", b""),
+        (b"Conflict\r\nX-Forged: 1", b""),
+    ];
+    for (code, body) in lex {
+        let err = LexDeleteSessionResponse::from_http(
+            409,
+            &[(b"x-amzn-ErrorType".as_slice(), code)],
+            body,
+        )
+        .unwrap_err();
+        assert_line("lex service error", "Display", &err.to_string());
+    }
+}
+
+/// A top-level array is rejected because a derived `Deserialize` reads one by position, but the
+/// objects inside the envelope (`error`, its violations and helps) are still read by position.
+#[cfg(feature = "serde")]
+#[test]
+#[ignore = "bug: AilyDeleteSessionResponse::from_http reads nested JSON arrays by position: \
+            {\"code\":0,\"error\":[\"x\"]} is Ok with log_id Some(\"x\"), a top-level array is Malformed"]
+fn known_bug_aily_nested_arrays_are_malformed() {
+    for body in [
+        br#"{"code":0,"error":["from-array"]}"#.as_slice(),
+        br#"{"code":1,"error":["from-array","https://example.com/ts"]}"#,
+        br#"{"code":1,"error":{"field_violations":[["field","value","description"]]}}"#,
+    ] {
+        let got = AilyDeleteSessionResponse::from_http(400, &[("x-tt-logid", "l")], body);
+        assert!(
+            matches!(got, Err(ResponseError::Malformed(_))),
+            "{}: {got:?}",
+            String::from_utf8_lossy(body)
+        );
+    }
+}
