@@ -35,12 +35,13 @@ impl MalformedResponse {
         self.http_status
     }
 
-    /// Why the body was rejected (at most 128 bytes).
+    /// Why the body was rejected (at most 128 bytes, on one line).
     pub fn reason(&self) -> &str {
         &self.reason
     }
 
-    /// The start of the body, at most [`EXCERPT_LEN`] bytes, invalid UTF-8 replaced by `U+FFFD`.
+    /// The start of the body, at most [`EXCERPT_LEN`] bytes: invalid UTF-8 replaced by `U+FFFD`,
+    /// control characters escaped (`\r`, `\u{0}`), so that it fits on one log line.
     pub fn excerpt(&self) -> &str {
         &self.excerpt
     }
@@ -196,18 +197,66 @@ pub(crate) fn seconds(value: Option<&str>) -> Option<u64> {
     value.and_then(|v| v.parse().ok())
 }
 
-/// `s` cut to at most `max` bytes at a character boundary, with `…` where it was cut.
+/// `s` made safe for one log line: control characters escaped (`\r`, `\u{1b}`), and cut to
+/// at most `max` bytes at a character boundary, with `…` where it was cut. Reads at most about
+/// `max` characters of `s`, whatever its length.
 pub(crate) fn bounded(s: &str, max: usize) -> String {
-    if s.len() <= max {
-        return String::from(s);
+    let mut out = String::with_capacity(max.min(s.len()) + 8);
+    for c in s.chars() {
+        if out.len() > max {
+            break;
+        }
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    if out.len() <= max {
+        return out;
     }
     let mut end = max.saturating_sub('…'.len_utf8());
+    while !out.is_char_boundary(end) {
+        end -= 1;
+    }
+    out.truncate(end);
+    out.push('…');
+    out
+}
+
+/// `s` cut to at most `max` bytes at a character boundary, as it is (no escaping).
+pub(crate) fn cut(s: &str, max: usize) -> &str {
+    let mut end = max.min(s.len());
     while !s.is_char_boundary(end) {
         end -= 1;
     }
-    let mut out = String::from(s.get(..end).unwrap_or_default());
-    out.push('…');
-    out
+    s.get(..end).unwrap_or_default()
+}
+
+/// Reads a JSON object, and only an object, into `T`: a derived `Deserialize` would also read
+/// an array by position (`["x"]` as the first field), which is not what the services send.
+pub(crate) struct Object<T>(pub(crate) T);
+
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Object<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit<T>(core::marker::PhantomData<T>);
+
+        impl<'de, T: serde::Deserialize<'de>> serde::de::Visitor<'de> for Visit<T> {
+            type Value = T;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+            }
+        }
+
+        deserializer
+            .deserialize_map(Visit(core::marker::PhantomData))
+            .map(Object)
+    }
 }
 
 fn excerpt(body: &[u8]) -> String {

@@ -1473,7 +1473,7 @@ fn lex_huge_message_and_code_are_bounded() {
         serde_json::json!({ "__type": format!("com.amazonaws.lex#{code}"), "message": message })
             .to_string();
     let e = lex_service(400, NO_HEADERS, body.as_bytes());
-    assert_eq!(e.code(), format!("{}…", "A".repeat(125)));
+    assert_eq!(e.code(), "A".repeat(128));
     assert!(e.code().len() <= 128);
     assert!(e.to_string().len() < 256);
     let header_code = "B".repeat(MIB);

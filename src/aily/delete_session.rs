@@ -147,7 +147,7 @@ mod response {
 
     use super::super::error::{AilyErrorDetail, AilyErrorKind, AilyServiceError};
     use super::super::error::{FieldViolation, Help, PermissionViolation};
-    use crate::response::{parse_object, pick_headers, seconds, ResponseError};
+    use crate::response::{parse_object, pick_headers, seconds, Object, ResponseError};
 
     /// A successful Aily delete-session response: `code` 0.
     ///
@@ -181,7 +181,7 @@ mod response {
         #[allow(dead_code)]
         data: Option<IgnoredAny>,
         #[serde(default)]
-        error: Option<WireError>,
+        error: Option<Object<WireError>>,
     }
 
     #[derive(Deserialize, Default)]
@@ -191,11 +191,15 @@ mod response {
         #[serde(default)]
         troubleshooter: Option<String>,
         #[serde(default)]
-        field_violations: Option<Vec<FieldViolation>>,
+        field_violations: Option<Vec<Object<FieldViolation>>>,
         #[serde(default)]
-        permission_violations: Option<Vec<PermissionViolation>>,
+        permission_violations: Option<Vec<Object<PermissionViolation>>>,
         #[serde(default)]
-        helps: Option<Vec<Help>>,
+        helps: Option<Vec<Object<Help>>>,
+    }
+
+    fn objects<T>(list: Option<Vec<Object<T>>>) -> Vec<T> {
+        list.unwrap_or_default().into_iter().map(|o| o.0).collect()
     }
 
     impl AilyDeleteSessionResponse {
@@ -241,14 +245,14 @@ mod response {
             let header_log_id = log_id.map(String::from);
             let msg = envelope.msg.unwrap_or_default();
             if envelope.code == 0 {
-                let log_id = header_log_id.or(envelope.error.and_then(|e| e.log_id));
+                let log_id = header_log_id.or(envelope.error.and_then(|e| e.0.log_id));
                 return Ok(AilyDeleteSessionResponse {
                     http_status: status,
                     msg,
                     log_id,
                 });
             }
-            let error = envelope.error.unwrap_or_default();
+            let error = envelope.error.map(|e| e.0).unwrap_or_default();
             Err(ResponseError::Service(AilyServiceError {
                 kind: AilyErrorKind::from_code(envelope.code),
                 http_status: status,
@@ -257,9 +261,9 @@ mod response {
                     msg,
                     log_id: header_log_id.or(error.log_id),
                     troubleshooter: error.troubleshooter,
-                    field_violations: error.field_violations.unwrap_or_default(),
-                    permission_violations: error.permission_violations.unwrap_or_default(),
-                    helps: error.helps.unwrap_or_default(),
+                    field_violations: objects(error.field_violations),
+                    permission_violations: objects(error.permission_violations),
+                    helps: objects(error.helps),
                 }),
             }))
         }

@@ -2,7 +2,7 @@ use alloc::string::String;
 use core::fmt;
 use core::time::Duration;
 
-use crate::response::{bounded, is_transient_status, ServiceError, EXCERPT_LEN};
+use crate::response::{bounded, cut, is_transient_status, ServiceError, EXCERPT_LEN};
 
 /// Declares [`LexErrorKind`] from one table of `variant = code, status, description`.
 macro_rules! lex_errors {
@@ -89,7 +89,7 @@ const MAX_CODE_LEN: usize = 128;
 pub(crate) fn sanitize_code(raw: &str) -> String {
     let code = raw.split(':').next().unwrap_or_default();
     let code = code.rsplit('#').next().unwrap_or_default().trim();
-    bounded(code, MAX_CODE_LEN)
+    String::from(cut(code, MAX_CODE_LEN))
 }
 
 /// A Lex error response: any status outside 2xx with an error code.
@@ -168,7 +168,12 @@ impl ServiceError for LexServiceError {
 
 impl fmt::Display for LexServiceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Lex {}, HTTP {}", self.code(), self.http_status)?;
+        write!(
+            f,
+            "Lex {}, HTTP {}",
+            bounded(self.code(), MAX_CODE_LEN),
+            self.http_status
+        )?;
         match &self.message {
             Some(m) => write!(f, ": {}", bounded(m, EXCERPT_LEN)),
             None => Ok(()),
