@@ -33,6 +33,12 @@ impl ByteSet {
         }
     }
 
+    /// The same set, written `desc` in error messages.
+    pub(crate) const fn named(mut self, desc: &'static str) -> Self {
+        self.desc = desc;
+        self
+    }
+
     /// Adds the inclusive range `lo..=hi`.
     pub(crate) const fn range(mut self, lo: u8, hi: u8) -> Self {
         let mut b = lo as usize;
@@ -153,6 +159,24 @@ pub(crate) struct Rule {
     pub(crate) pad: Option<u8>,
     pub(crate) accept: &'static [&'static str],
     pub(crate) reserve: &'static [&'static str],
+}
+
+impl Rule {
+    /// `set{min_len,max_len}`: every byte from one class, nothing else to it. The other rules
+    /// start from this one and change what they need.
+    pub(crate) const fn class(min_len: usize, max_len: usize, set: ByteSet) -> Rule {
+        Rule {
+            min_len,
+            max_len,
+            prefix: "",
+            first: set,
+            body: set,
+            sep: None,
+            pad: None,
+            accept: &[],
+            reserve: &[],
+        }
+    }
 }
 
 /// Where and why a value broke its rule; the caller adds which identifier it was.

@@ -18,15 +18,8 @@ const AILY_ALPHABET: ByteSet = ByteSet::new("[0-9a-hjkmnp-z]")
 
 const fn aily_rule(prefix: &'static str, max_symbols: usize) -> Rule {
     Rule {
-        min_len: prefix.len() + 1,
-        max_len: prefix.len() + max_symbols,
         prefix,
-        first: AILY_ALPHABET,
-        body: AILY_ALPHABET,
-        sep: None,
-        pad: None,
-        accept: &[],
-        reserve: &[],
+        ..Rule::class(prefix.len() + 1, prefix.len() + max_symbols, AILY_ALPHABET)
     }
 }
 
@@ -45,35 +38,20 @@ const LEX_USER_SET: ByteSet = ByteSet::new("[0-9a-zA-Z._:-]")
 
 /// `[0-9a-zA-Z._:-]{2,100}`, except the dot-segment `..`.
 pub(crate) const LEX_USER: Rule = Rule {
-    min_len: 2,
-    max_len: 100,
-    prefix: "",
-    first: LEX_USER_SET,
-    body: LEX_USER_SET,
-    sep: None,
-    pad: None,
-    accept: &[],
     reserve: &[".."],
+    ..Rule::class(2, 100, LEX_USER_SET)
 };
 
 const LETTERS: ByteSet = ByteSet::new("[A-Za-z]").range(b'A', b'Z').range(b'a', b'z');
 // `_` is in the table only so that the message names it; the engine treats it as `sep` first.
-const LETTERS_SEP: ByteSet = ByteSet::new("[A-Za-z_]")
-    .range(b'A', b'Z')
-    .range(b'a', b'z')
-    .bytes(b"_");
+const LETTERS_SEP: ByteSet = LETTERS.bytes(b"_").named("[A-Za-z_]");
 
 const fn lex_name_rule(min_len: usize, max_len: usize, accept: &'static [&'static str]) -> Rule {
     Rule {
-        min_len,
-        max_len,
-        prefix: "",
-        first: LETTERS,
         body: LETTERS_SEP,
         sep: Some(b'_'),
-        pad: None,
         accept,
-        reserve: &[],
+        ..Rule::class(min_len, max_len, LETTERS)
     }
 }
 
@@ -88,17 +66,7 @@ const REGION_SET: ByteSet = ByteSet::new("[a-z0-9-]")
     .bytes(b"-");
 
 /// `[a-z0-9-]{1,32}`: an AWS region as it stands in a host name (`eu-west-1`).
-pub(crate) const LEX_REGION: Rule = Rule {
-    min_len: 1,
-    max_len: 32,
-    prefix: "",
-    first: REGION_SET,
-    body: REGION_SET,
-    sep: None,
-    pad: None,
-    accept: &[],
-    reserve: &[],
-};
+pub(crate) const LEX_REGION: Rule = Rule::class(1, 32, REGION_SET);
 
 /// The RFC 6750 `b64token` set, without the trailing padding.
 const B64TOKEN: ByteSet = ByteSet::new("[A-Za-z0-9-._~+/]")
@@ -106,24 +74,14 @@ const B64TOKEN: ByteSet = ByteSet::new("[A-Za-z0-9-._~+/]")
     .range(b'a', b'z')
     .range(b'0', b'9')
     .bytes(b"-._~+/");
-const B64TOKEN_PAD: ByteSet = ByteSet::new("[A-Za-z0-9-._~+/=]")
-    .range(b'A', b'Z')
-    .range(b'a', b'z')
-    .range(b'0', b'9')
-    .bytes(b"-._~+/=");
+const B64TOKEN_PAD: ByteSet = B64TOKEN.bytes(b"=").named("[A-Za-z0-9-._~+/=]");
 
 /// RFC 6750 `b64token`: `1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="`,
 /// 1–8192 bytes.
 pub(crate) const AILY_TOKEN: Rule = Rule {
-    min_len: 1,
-    max_len: 8192,
-    prefix: "",
-    first: B64TOKEN,
     body: B64TOKEN_PAD,
-    sep: None,
     pad: Some(b'='),
-    accept: &[],
-    reserve: &[],
+    ..Rule::class(1, 8192, B64TOKEN)
 };
 
 /// The `Authorization` value `Bearer <token>`: only its lengths are used by the engine; the
