@@ -99,24 +99,40 @@ impl ByteSet {
         self.table[b as usize]
     }
 
-    /// Whether every byte of `s` is in the set, without a branch per byte: blocks of [`LANES`]
-    /// bytes through [`ByteSet::contains_ranges`] (fixed-size loops of range compares, which the
-    /// compiler turns into vector instructions), then the tail through the table.
+    /// Whether every byte of `s` is in the set, without a branch per byte. From [`LANES`] bytes
+    /// on, it checks whole blocks, the last one overlapping its neighbour instead of a scalar
+    /// tail: fixed-size loops of range compares, which the compiler turns into vector
+    /// instructions. Shorter input goes through the table.
     #[inline(always)]
     const fn contains_all(&self, s: &[u8]) -> bool {
         let mut ok = true;
-        let mut rest = s;
-        while let Some((block, tail)) = rest.split_first_chunk::<LANES>() {
+        if s.len() < LANES {
             let mut k = 0;
-            while k < LANES {
-                ok &= self.contains_ranges(block[k]);
+            while k < s.len() {
+                ok &= self.contains(s[k]);
                 k += 1;
             }
+            return ok;
+        }
+        let mut rest = s;
+        while let Some((block, tail)) = rest.split_first_chunk::<LANES>() {
+            ok &= self.contains_block(block);
             rest = tail;
         }
+        if !rest.is_empty() {
+            if let Some((_, last)) = s.split_last_chunk::<LANES>() {
+                ok &= self.contains_block(last);
+            }
+        }
+        ok
+    }
+
+    #[inline(always)]
+    const fn contains_block(&self, block: &[u8; LANES]) -> bool {
+        let mut ok = true;
         let mut k = 0;
-        while k < rest.len() {
-            ok &= self.contains(rest[k]);
+        while k < LANES {
+            ok &= self.contains_ranges(block[k]);
             k += 1;
         }
         ok
