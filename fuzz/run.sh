@@ -26,7 +26,7 @@ for t in "${targets[@]}"; do
   else
     status=CRASH
   fi
-  runs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -n 1)
+  runs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -n 1 || true)
   summary+=("$(printf '%-14s %-6s %12s executions in %s s' "$t" "$status" "${runs:-?}" "$seconds")")
   if [ "$status" = CRASH ]; then
     tail -n 40 "$log"

@@ -1,9 +1,10 @@
 //! The `proptest` feature: [`Arbitrary`] for every identifier and request, so downstream crates
 //! can property-test their own code with valid values.
 //!
-//! Every strategy builds values of the documented shape across the whole length range and
-//! passes them through the same validator as any other input, so it can only produce valid
-//! values.
+//! Every strategy builds values of the documented shape and passes them through the same
+//! validator as any other input, so it can only produce valid values. Identifiers span their
+//! whole length range; tokens are 1–260 bytes (a realistic range, not the 8 KiB maximum), and
+//! authorization values are in the canonical `Bearer ` form.
 //!
 //! ```
 //! use botsession::{LexDeleteSessionRequest, AilySessionId};

@@ -5,18 +5,12 @@ use http::header::{HeaderValue, AUTHORIZATION};
 use http::request::Parts;
 use http::{HeaderMap, Method, Request, Response};
 
+use crate::response::pick_headers;
 use crate::{
     AilyAuthorization, AilyDeleteSessionRequest, AilyDeleteSessionResponse, AilyHost,
     AilyServiceError, LexDeleteSessionRequest, LexDeleteSessionResponse, LexRegion,
     LexServiceError, ResponseError, RouteError,
 };
-
-/// A header's value as text, trimmed; absent, blank or not visible ASCII is `None`, as in
-/// `from_http`.
-fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    let value = headers.get(name)?.to_str().ok()?.trim();
-    (!value.is_empty()).then_some(value)
-}
 
 /// A `DELETE` request with an empty body. The URL is built from validated, encoded labels, so
 /// it always parses.
@@ -84,10 +78,16 @@ impl AilyAuthorization {
     /// charset error.
     pub fn from_http_headers(headers: &HeaderMap) -> Option<Result<Self, crate::IdError>> {
         let value = headers.get(AUTHORIZATION)?;
-        Some(match value.to_str() {
+        Some(match core::str::from_utf8(value.as_bytes()) {
             Ok(text) => text.parse(),
-            // Let the validator find and report the first bad byte, without quoting it.
-            Err(_) => String::from_utf8_lossy(value.as_bytes()).parse(),
+            // Not UTF-8: the validator reports the first bad byte (the lossy text is the same up
+            // to it), without quoting it; length and length errors are the raw bytes'.
+            Err(_) => {
+                let raw_len = value.as_bytes().len();
+                String::from_utf8_lossy(value.as_bytes())
+                    .parse::<Self>()
+                    .map_err(|e| e.with_found_len(raw_len))
+            }
         })
     }
 }
@@ -127,11 +127,14 @@ impl AilyDeleteSessionResponse {
     pub fn from_http_response<B: AsRef<[u8]>>(
         response: &Response<B>,
     ) -> Result<Self, ResponseError<AilyServiceError>> {
-        let h = response.headers();
+        let [tt_logid, request_id, reset] = pick_headers(
+            response.headers(),
+            ["x-tt-logid", "x-request-id", "x-ogw-ratelimit-reset"],
+        );
         Self::classify(
             response.status().as_u16(),
-            header(h, "x-tt-logid").or_else(|| header(h, "x-request-id")),
-            header(h, "x-ogw-ratelimit-reset"),
+            tt_logid.or(request_id),
+            reset,
             response.body().as_ref(),
         )
     }
@@ -146,12 +149,15 @@ impl LexDeleteSessionResponse {
     pub fn from_http_response<B: AsRef<[u8]>>(
         response: &Response<B>,
     ) -> Result<Self, ResponseError<LexServiceError>> {
-        let h = response.headers();
+        let [error_type, request_id, retry_after] = pick_headers(
+            response.headers(),
+            ["x-amzn-errortype", "x-amzn-requestid", "retry-after"],
+        );
         Self::classify(
             response.status().as_u16(),
-            header(h, "x-amzn-errortype"),
-            header(h, "x-amzn-requestid"),
-            header(h, "retry-after"),
+            error_type,
+            request_id,
+            retry_after,
             response.body().as_ref(),
         )
     }

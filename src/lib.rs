@@ -42,6 +42,7 @@
 //! | [`LexUserId`] | `[0-9a-zA-Z._:-]+`, not `..` | 2–100 |
 //! | [`LexBotName`] | `^([A-Za-z]_?)+$` | 2–50 |
 //! | [`LexBotAlias`] | `^([A-Za-z]_?)+$` or `$LATEST` | 1–100 |
+//! | [`LexRegion`] | `[a-z0-9-]+` | 1–32 |
 //!
 //! # Operations
 //!
@@ -94,7 +95,9 @@ pub use lex::{LexBotAlias, LexBotName, LexDeleteSessionRequest, LexRegion, LexUs
 #[cfg(feature = "serde")]
 pub use lex::{LexDeleteSessionResponse, LexErrorKind, LexServiceError};
 #[cfg(feature = "serde")]
-pub use response::{MalformedResponse, ResponseError, ServiceError, EXCERPT_LEN};
+pub use response::{
+    MalformedResponse, ResponseError, ServiceError, EXCERPT_LEN, MAX_RETRY_AFTER_SECS,
+};
 pub use route::{RouteError, MAX_PATH_LEN};
 
 /// The README's examples, compiled and run as doctests.

@@ -14,11 +14,12 @@ pub const EXCERPT_LEN: usize = 64;
 ///
 /// It keeps the HTTP status (a 502 from a proxy is still worth retrying) and a bounded excerpt of
 /// the body for logs.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct MalformedResponse {
     http_status: u16,
     reason: String,
     excerpt: String,
+    retry_after: Option<u64>,
 }
 
 impl MalformedResponse {
@@ -27,7 +28,14 @@ impl MalformedResponse {
             http_status,
             reason: bounded(&alloc::format!("{reason}"), 2 * EXCERPT_LEN),
             excerpt: excerpt(body),
+            retry_after: None,
         }
+    }
+
+    /// The same, with the wait the response's headers asked for.
+    pub(crate) fn with_retry_after(mut self, seconds: Option<u64>) -> Self {
+        self.retry_after = seconds;
+        self
     }
 
     /// The HTTP status of the response.
@@ -47,6 +55,8 @@ impl MalformedResponse {
     }
 }
 
+impl core::error::Error for MalformedResponse {}
+
 impl fmt::Display for MalformedResponse {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
@@ -55,6 +65,12 @@ impl fmt::Display for MalformedResponse {
             self.http_status, self.reason
         )
     }
+}
+
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for crate::AilyServiceError {}
+    impl Sealed for crate::LexServiceError {}
 }
 
 /// What a delete-session response can fail with: the service said no, or the response makes no
@@ -72,7 +88,9 @@ pub enum ResponseError<E> {
 
 /// What every service error can say about itself; implemented by
 /// [`AilyServiceError`](crate::AilyServiceError) and [`LexServiceError`](crate::LexServiceError).
-pub trait ServiceError {
+///
+/// Sealed: only this crate's service errors implement it, so methods can be added.
+pub trait ServiceError: sealed::Sealed {
     /// The HTTP status of the response.
     fn http_status(&self) -> u16;
     /// Whether sending the same request again may succeed.
@@ -91,7 +109,8 @@ impl<E: ServiceError> ResponseError<E> {
     }
 
     /// Whether sending the same request again may succeed: the service error's own answer, or
-    /// for an unreadable response, whether its status is a transient one (500, 502, 503, 504).
+    /// for an unreadable response, whether its status is a transient one (429, 500, 502, 503,
+    /// 504).
     pub fn is_retryable(&self) -> bool {
         match self {
             ResponseError::Service(e) => e.is_retryable(),
@@ -103,7 +122,7 @@ impl<E: ServiceError> ResponseError<E> {
     pub fn retry_after(&self) -> Option<Duration> {
         match self {
             ResponseError::Service(e) => e.retry_after(),
-            ResponseError::Malformed(_) => None,
+            ResponseError::Malformed(e) => e.retry_after.map(Duration::from_secs),
         }
     }
 
@@ -116,21 +135,25 @@ impl<E: ServiceError> ResponseError<E> {
     }
 }
 
-/// 500, 502, 503 and 504: the statuses the AWS SDKs treat as transient.
+/// 429 (throttled) and 500, 502, 503, 504: the statuses the AWS SDKs retry whatever the body.
 pub(crate) fn is_transient_status(status: u16) -> bool {
-    matches!(status, 500 | 502 | 503 | 504)
+    matches!(status, 429 | 500 | 502 | 503 | 504)
 }
+
+/// The longest wait [`seconds`] passes on: a day. A server's number is untrusted input, and a
+/// caller adding `u64::MAX` seconds to an `Instant` would panic.
+pub const MAX_RETRY_AFTER_SECS: u64 = 86_400;
 
 /// The values of the headers named in `wanted` (ASCII case-insensitively), trimmed; the first
 /// occurrence wins. Values that are blank or not UTF-8 count as absent, so that an empty header
 /// never hides a later one or a fallback.
 pub(crate) fn pick_headers<'h, const N: usize, K, V>(
-    headers: impl IntoIterator<Item = &'h (K, V)>,
+    headers: impl IntoIterator<Item = (&'h K, &'h V)>,
     wanted: [&str; N],
 ) -> [Option<&'h str>; N]
 where
-    K: AsRef<[u8]> + 'h,
-    V: AsRef<[u8]> + 'h,
+    K: AsRef<[u8]> + ?Sized + 'h,
+    V: AsRef<[u8]> + ?Sized + 'h,
 {
     let mut found = [None; N];
     for (name, value) in headers {
@@ -198,9 +221,12 @@ pub(crate) fn parse_object<'a, T: serde::Deserialize<'a>>(
     serde_json::from_slice(body).map_err(|e| MalformedResponse::new(status, e, body))
 }
 
-/// A header value as whole seconds, for `Retry-After` and `x-ogw-ratelimit-reset`.
+/// A header value as whole seconds, for `Retry-After` and `x-ogw-ratelimit-reset`, capped at
+/// [`MAX_RETRY_AFTER_SECS`]; the HTTP-date form of `Retry-After` is not read (`None`).
 pub(crate) fn seconds(value: Option<&str>) -> Option<u64> {
-    value.and_then(|v| v.parse().ok())
+    value
+        .and_then(|v| v.parse::<u64>().ok())
+        .map(|s| s.min(MAX_RETRY_AFTER_SECS))
 }
 
 /// `s` made safe for one log line: control characters escaped (`\r`, `\u{1b}`), and cut to
@@ -212,7 +238,7 @@ pub(crate) fn bounded(s: &str, max: usize) -> String {
         if out.len() > max {
             break;
         }
-        if c.is_control() {
+        if c.is_control() || is_layout_control(c) {
             out.extend(c.escape_default());
         } else {
             out.push(c);
@@ -237,6 +263,12 @@ pub(crate) fn cut(s: &str, max: usize) -> &str {
         end -= 1;
     }
     s.get(..end).unwrap_or_default()
+}
+
+/// Line and paragraph separators and bidirectional overrides: not `char::is_control`, but they
+/// break or reorder a log line all the same.
+fn is_layout_control(c: char) -> bool {
+    matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Reads a JSON object, and only an object, into `T`: a derived `Deserialize` would also read

@@ -44,7 +44,7 @@ pub enum RouteError {
         allowed: &'static str,
     },
     /// The path is longer than [`MAX_PATH_LEN`].
-    #[error("request path of {len} bytes exceeds the limit of {MAX_PATH_LEN}")]
+    #[error("request path of {len} bytes exceeds the limit of {MAX_PATH_LEN} bytes")]
     PathTooLong {
         /// The path's length in bytes.
         len: usize,

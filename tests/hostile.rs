@@ -739,7 +739,7 @@ mod responses {
             r("aily: reset overflows u64", Aily, 429, vec![h("x-ogw-ratelimit-reset", "18446744073709551616")], r#"{"code":99991400}"#, aily_service(AilyErrorKind::RateLimited)),
             r("aily: negative reset", Aily, 429, vec![h("x-ogw-ratelimit-reset", "-5")], r#"{"code":99991400}"#, aily_service(AilyErrorKind::RateLimited)),
             r("aily: reset with NUL", Aily, 429, vec![h("x-ogw-ratelimit-reset", "3\0")], r#"{"code":99991400}"#, aily_service(AilyErrorKind::RateLimited)),
-            r("aily: two resets, u64::MAX first", Aily, 429, vec![h("X-OGW-RATELIMIT-RESET", "18446744073709551615"), h("x-ogw-ratelimit-reset", "1")], r#"{"code":99991400}"#, AilyService { kind: AilyErrorKind::RateLimited, log_id: None, retry_after: Some(u64::MAX) }),
+            r("aily: two resets, u64::MAX first (capped)", Aily, 429, vec![h("X-OGW-RATELIMIT-RESET", "18446744073709551615"), h("x-ogw-ratelimit-reset", "1")], r#"{"code":99991400}"#, AilyService { kind: AilyErrorKind::RateLimited, log_id: None, retry_after: Some(botsession::MAX_RETRY_AFTER_SECS) }),
             // Lex success bodies.
             r("lex: whole body 10,000 deep", Lex, 200, vec![], nested("", 10_000, "[", "]", ""), Malformed("body is a JSON array, not an object")),
             r("lex: sessionId 10,000 deep", Lex, 200, vec![], nested(r#"{"sessionId":"#, 10_000, "[", "]", "}"), Malformed("JSON nested deeper than 128 levels")),

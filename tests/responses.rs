@@ -574,7 +574,7 @@ fn aily_retry_advice() {
         (504, 12345, true),
         (501, 12345, false),
         (400, 12345, false),
-        (429, 12345, false),
+        (429, 12345, true),
         (200, 12345, false),
     ];
     for &(status, code, retryable) in table {
@@ -782,7 +782,7 @@ fn aily_malformed_keeps_status_and_retry_advice() {
         (400, false),
         (200, false),
         (404, false),
-        (429, false),
+        (429, true),
         (501, false),
     ] {
         let err = aily_err(
@@ -793,7 +793,8 @@ fn aily_malformed_keeps_status_and_retry_advice() {
         assert!(matches!(err, ResponseError::Malformed(_)), "{err:?}");
         assert_eq!(err.http_status(), status);
         assert_eq!(err.is_retryable(), retryable, "{status}");
-        assert_eq!(err.retry_after(), None);
+        // The wait the headers asked for survives an unreadable body.
+        assert_eq!(err.retry_after(), Some(Duration::from_secs(7)));
         assert!(err.service_error().is_none());
     }
 }
@@ -1310,7 +1311,7 @@ fn lex_retry_advice() {
         (504, "FooException", true),
         (501, "FooException", false),
         (400, "FooException", false),
-        (429, "FooException", false),
+        (429, "FooException", true),
         (503, "BadRequestException", true),
     ];
     for &(status, code, retryable) in table {

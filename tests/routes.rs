@@ -600,7 +600,7 @@ fn aily_path_too_long() {
     }
     assert_eq!(
         aily_err(&mib).to_string(),
-        "request path of 1048576 bytes exceeds the limit of 4096"
+        "request path of 1048576 bytes exceeds the limit of 4096 bytes"
     );
 }
 
@@ -981,7 +981,7 @@ fn lex_path_length_limit() {
     assert_eq!(e.label(), None);
     assert_eq!(
         e.to_string(),
-        "request path of 1048576 bytes exceeds the limit of 4096"
+        "request path of 1048576 bytes exceeds the limit of 4096 bytes"
     );
 
     // Exactly at the limit the path is read (and its label rejected); one byte more is not.

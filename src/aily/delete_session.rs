@@ -226,7 +226,7 @@ mod response {
             V: AsRef<[u8]>,
         {
             let [tt_logid, request_id, reset] = pick_headers(
-                headers,
+                headers.iter().map(|(k, v)| (k, v)),
                 ["x-tt-logid", "x-request-id", "x-ogw-ratelimit-reset"],
             );
             Self::classify(status, tt_logid.or(request_id), reset, body)
@@ -240,8 +240,8 @@ mod response {
             reset: Option<&str>,
             body: &[u8],
         ) -> Result<Self, ResponseError<AilyServiceError>> {
-            let envelope: Envelope =
-                parse_object(status, body).map_err(ResponseError::Malformed)?;
+            let envelope: Envelope = parse_object(status, body)
+                .map_err(|m| ResponseError::Malformed(m.with_retry_after(seconds(reset))))?;
             let header_log_id = log_id.map(String::from);
             let msg = envelope.msg.unwrap_or_default();
             if envelope.code == 0 {

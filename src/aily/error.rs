@@ -12,7 +12,10 @@ macro_rules! aily_codes {
         /// What an Aily error code means: the delete-session code from its docs and every
         /// platform-wide code any call can return, with [`AilyErrorKind::Other`] keeping codes
         /// this crate does not know, so a new code never fails parsing.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        ///
+        /// Kinds compare and hash by [`code`](AilyErrorKind::code), so `Other(2700001)` equals
+        /// `ParamInvalid`; [`from_code`](AilyErrorKind::from_code) never builds the former.
+        #[derive(Clone, Copy, Debug)]
         #[non_exhaustive]
         pub enum AilyErrorKind {
             $($(#[$doc])* $variant,)*
@@ -21,7 +24,7 @@ macro_rules! aily_codes {
         }
 
         impl AilyErrorKind {
-            /// Every known kind, in code order of the docs.
+            /// Every known kind: the operation's own code, then the platform codes.
             pub const KNOWN: &'static [AilyErrorKind] = &[$(AilyErrorKind::$variant),*];
 
             /// The kind for a numeric code; never fails.
@@ -88,7 +91,31 @@ aily_codes! {
     InternalServer = 2200, "internal server error";
 }
 
+impl PartialEq for AilyErrorKind {
+    fn eq(&self, other: &Self) -> bool {
+        self.code() == other.code()
+    }
+}
+
+impl Eq for AilyErrorKind {}
+
+impl core::hash::Hash for AilyErrorKind {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.code().hash(state)
+    }
+}
+
 impl AilyErrorKind {
+    /// The HTTP status the docs give with the code: 400 for 2700001, 429 for rate limiting;
+    /// `None` where they give none (the others arrive with 4xx, 5xx or 200).
+    pub const fn documented_status(self) -> Option<u16> {
+        match self {
+            AilyErrorKind::ParamInvalid => Some(400),
+            AilyErrorKind::RateLimited => Some(429),
+            _ => None,
+        }
+    }
+
     /// Whether the same call may succeed later: rate limiting and the internal errors.
     pub const fn is_retryable(self) -> bool {
         matches!(
@@ -261,7 +288,7 @@ impl AilyServiceError {
         self.kind.needs_token_refresh()
     }
     /// Whether the same call may succeed later: rate limiting and the internal codes, and for an
-    /// unknown code a transient HTTP status (500, 502, 503, 504).
+    /// unknown code a transient HTTP status (429, 500, 502, 503, 504).
     pub fn is_retryable(&self) -> bool {
         self.kind.is_retryable()
             || (matches!(self.kind, AilyErrorKind::Other(_))

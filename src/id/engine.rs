@@ -263,10 +263,13 @@ pub(crate) const fn check(rule: &Rule, s: &[u8]) -> Result<(), Fault> {
         diff |= s[i] ^ prefix[i];
         i += 1;
     }
-    let mut ok = diff == 0 && i == prefix.len() && i < s.len() && rule.first.contains(s[i]);
-    let (_, body) = s.split_at(i);
-    ok &= rule.body.contains_all(body);
-    if !(ok && rule.sep.is_none() && rule.pad.is_none()) {
+    // Rules with a separator or padding need the walk anyway: no point scanning twice.
+    let simple = rule.sep.is_none() && rule.pad.is_none();
+    let mut ok = simple && diff == 0 && i == prefix.len() && i < s.len();
+    if ok {
+        ok = rule.first.contains(s[i]) && rule.body.contains_all(s.split_at(i).1);
+    }
+    if !ok {
         // ...and anything else takes the exact walk that finds the first offending byte.
         if let Err(fault) = walk(rule, s) {
             return Err(fault);

@@ -129,6 +129,12 @@ impl IdError {
         }
     }
 
+    /// The same error for a value of `found_len` bytes: the raw length of an input that was
+    /// decoded before validation.
+    pub(crate) fn with_found_len(self, found_len: usize) -> Self {
+        IdError { found_len, ..self }
+    }
+
     /// A length error for a value of `found_len` bytes that was never materialised (a label
     /// whose decoded length is known before decoding).
     pub(crate) fn length(kind: IdKind, found_len: usize) -> Self {

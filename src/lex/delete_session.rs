@@ -86,8 +86,8 @@ impl LexDeleteSessionRequest {
         out.push_str("/session");
     }
 
-    /// The full URL on the region's runtime endpoint,
-    /// `https://runtime.lex.<region>.amazonaws.com`.
+    /// The full URL on the region's runtime endpoint, [`LexRegion::endpoint`]:
+    /// `https://runtime.lex.<region>.amazonaws.com` (`.amazonaws.com.cn` for `cn-` regions).
     pub fn url(&self, region: &LexRegion) -> String {
         let mut url = region.endpoint();
         self.write_path(&mut url);
@@ -155,10 +155,22 @@ mod response {
     /// assert_eq!(ok.request_id(), Some("r-1"));
     /// # Ok::<(), botsession::ResponseError<botsession::LexServiceError>>(())
     /// ```
-    #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-    #[serde(rename_all = "camelCase")]
+    #[derive(Clone, Debug, PartialEq, Eq)]
     #[non_exhaustive]
     pub struct LexDeleteSessionResponse {
+        bot_alias: Option<String>,
+        bot_name: Option<String>,
+        session_id: Option<String>,
+        user_id: Option<LexUserId>,
+        request_id: Option<String>,
+        http_status: u16,
+    }
+
+    /// The success body on the wire; private, so that the public type has no `Deserialize`
+    /// that bypasses [`from_http`](LexDeleteSessionResponse::from_http).
+    #[derive(Deserialize, Default)]
+    #[serde(rename_all = "camelCase")]
+    struct WireOk {
         #[serde(default)]
         bot_alias: Option<String>,
         #[serde(default)]
@@ -167,10 +179,19 @@ mod response {
         session_id: Option<String>,
         #[serde(default)]
         user_id: Option<LexUserId>,
-        #[serde(skip)]
-        request_id: Option<String>,
-        #[serde(skip)]
-        http_status: u16,
+    }
+
+    impl WireOk {
+        fn into_response(self) -> LexDeleteSessionResponse {
+            LexDeleteSessionResponse {
+                bot_alias: self.bot_alias,
+                bot_name: self.bot_name,
+                session_id: self.session_id,
+                user_id: self.user_id,
+                request_id: None,
+                http_status: 0,
+            }
+        }
     }
 
     /// The fields an error body may carry; every one optional.
@@ -215,7 +236,7 @@ mod response {
             V: AsRef<[u8]>,
         {
             let [error_type, request_id, retry_after] = pick_headers(
-                headers,
+                headers.iter().map(|(k, v)| (k, v)),
                 ["x-amzn-errortype", "x-amzn-requestid", "retry-after"],
             );
             Self::classify(status, error_type, request_id, retry_after, body)
@@ -230,15 +251,17 @@ mod response {
             retry_after: Option<&str>,
             body: &[u8],
         ) -> Result<Self, ResponseError<LexServiceError>> {
-            let malformed = |reason: &dyn core::fmt::Display| {
-                ResponseError::Malformed(MalformedResponse::new(status, reason, body))
-            };
+            let wait = seconds(retry_after);
+            let malformed =
+                |m: MalformedResponse| ResponseError::Malformed(m.with_retry_after(wait));
             let request_id = request_id.map(String::from);
             if (200..300).contains(&status) {
                 let mut ok = if is_blank(body) {
-                    Self::default()
+                    WireOk::default().into_response()
                 } else {
-                    parse_object::<Self>(status, body).map_err(ResponseError::Malformed)?
+                    parse_object::<WireOk>(status, body)
+                        .map_err(malformed)?
+                        .into_response()
                 };
                 ok.request_id = request_id;
                 ok.http_status = status;
@@ -260,14 +283,14 @@ mod response {
                     Some(e) => alloc::format!("error response with no error code: {e}"),
                     None => String::from("error response with no error code"),
                 };
-                return Err(malformed(&reason));
+                return Err(malformed(MalformedResponse::new(status, reason, body)));
             };
             Err(ResponseError::Service(LexServiceError {
                 kind: LexErrorKind::from_code(&code),
                 message: wire.message.or(wire.message_upper).or(wire.error_message),
                 request_id,
                 http_status: status,
-                retry_after: seconds(retry_after),
+                retry_after: wait,
             }))
         }
 

@@ -9,7 +9,10 @@ macro_rules! lex_errors {
     ($($(#[$doc:meta])* $variant:ident = $code:literal, $status:literal, $desc:literal;)*) => {
         /// The DeleteSession errors Lex documents, with [`LexErrorKind::Unknown`] keeping any
         /// other code, so a new error never fails parsing.
-        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        ///
+        /// Kinds compare and hash by [`code`](LexErrorKind::code), so
+        /// `Unknown("ConflictException")` equals `Conflict`; `from_code` never builds the former.
+        #[derive(Clone, Debug)]
         #[non_exhaustive]
         pub enum LexErrorKind {
             $($(#[$doc])* $variant,)*
@@ -21,11 +24,13 @@ macro_rules! lex_errors {
             /// Every documented kind.
             pub const KNOWN: &'static [LexErrorKind] = &[$(LexErrorKind::$variant),*];
 
-            /// The kind for a sanitized error code; never fails.
+            /// The kind for an error code, sanitized first as [`LexServiceError::code`] is
+            /// (`ConflictException:http://…` is `Conflict`); never fails.
             pub fn from_code(code: &str) -> LexErrorKind {
-                match code {
+                let code = sanitize_code(code);
+                match code.as_str() {
                     $($code => LexErrorKind::$variant,)*
-                    other => LexErrorKind::Unknown(String::from(other)),
+                    _ => LexErrorKind::Unknown(code),
                 }
             }
 
@@ -69,6 +74,20 @@ lex_errors! {
     NotFound = "NotFoundException", 404, "the bot or alias was not found";
 }
 
+impl PartialEq for LexErrorKind {
+    fn eq(&self, other: &Self) -> bool {
+        self.code() == other.code()
+    }
+}
+
+impl Eq for LexErrorKind {}
+
+impl core::hash::Hash for LexErrorKind {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.code().hash(state)
+    }
+}
+
 impl LexErrorKind {
     /// Whether the same call may succeed later: throttling and internal failure, as the AWS
     /// SDKs retry them.
@@ -84,11 +103,11 @@ impl LexErrorKind {
 const MAX_CODE_LEN: usize = 128;
 
 /// The error code as the AWS SDKs read it: everything from the first `:` cut
-/// (`ConflictException:http://internal.amazon.com/...`), then everything up to and including a
-/// `#` (`aws.protocoltests#FooError`).
+/// (`ConflictException:http://internal.amazon.com/...`), then everything up to and including the
+/// first `#` (`aws.protocoltests#FooError`).
 pub(crate) fn sanitize_code(raw: &str) -> String {
     let code = raw.split(':').next().unwrap_or_default();
-    let code = code.rsplit('#').next().unwrap_or_default().trim();
+    let code = code.split_once('#').map_or(code, |(_, name)| name).trim();
     String::from(cut(code, MAX_CODE_LEN))
 }
 
@@ -144,7 +163,7 @@ impl LexServiceError {
         self.http_status
     }
     /// Whether the same call may succeed later: `LimitExceededException`,
-    /// `InternalFailureException`, or a transient status (500, 502, 503, 504).
+    /// `InternalFailureException`, or a transient status (429, 500, 502, 503, 504).
     pub fn is_retryable(&self) -> bool {
         self.kind.is_retryable() || is_transient_status(self.http_status)
     }
