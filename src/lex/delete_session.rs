@@ -286,7 +286,7 @@ mod response {
                 return Err(malformed(MalformedResponse::new(status, reason, body)));
             };
             Err(ResponseError::Service(LexServiceError {
-                kind: LexErrorKind::from_code(&code),
+                kind: LexErrorKind::from_sanitized(code),
                 message: wire.message.or(wire.message_upper).or(wire.error_message),
                 request_id,
                 http_status: status,

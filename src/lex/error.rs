@@ -27,7 +27,11 @@ macro_rules! lex_errors {
             /// The kind for an error code, sanitized first as [`LexServiceError::code`] is
             /// (`ConflictException:http://…` is `Conflict`); never fails.
             pub fn from_code(code: &str) -> LexErrorKind {
-                let code = sanitize_code(code);
+                LexErrorKind::from_sanitized(sanitize_code(code))
+            }
+
+            /// The kind for a code already sanitized.
+            pub(crate) fn from_sanitized(code: String) -> LexErrorKind {
                 match code.as_str() {
                     $($code => LexErrorKind::$variant,)*
                     _ => LexErrorKind::Unknown(code),
