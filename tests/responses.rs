@@ -1126,10 +1126,6 @@ fn lex_every_error_from_every_code_source() {
                 format!(r#"{{"__type":"com.amazonaws.lex#{code}:http://x","message":"m"}}"#),
             ),
             (vec![], format!(r#"{{"__type":"{code}","message":"m"}}"#)),
-            (
-                vec![],
-                format!(r#"{{"__type":"a.b#c#{code}","message":"m"}}"#),
-            ),
             (vec![], format!(r#"{{"code":" {code} ","message":"m"}}"#)),
         ];
         for (headers, body) in &sources {
