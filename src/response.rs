@@ -140,8 +140,8 @@ pub(crate) fn is_transient_status(status: u16) -> bool {
     matches!(status, 429 | 500 | 502 | 503 | 504)
 }
 
-/// The longest wait [`seconds`] passes on: a day. A server's number is untrusted input, and a
-/// caller adding `u64::MAX` seconds to an `Instant` would panic.
+/// The longest wait `retry_after()` reports, in seconds: a day. A server's number is untrusted
+/// input, and a caller adding `u64::MAX` seconds to an `Instant` would panic.
 pub const MAX_RETRY_AFTER_SECS: u64 = 86_400;
 
 /// The values of the headers named in `wanted` (ASCII case-insensitively), trimmed; the first
