@@ -4,8 +4,9 @@
 //! ratios: `regex_lite` and `regex` matching the documented pattern, and for deserialization a
 //! struct with a plain `String` field.
 
+mod common;
+
 use std::hint::black_box;
-use std::time::Duration;
 
 use botsession::{AilySessionId, LexUserId};
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -119,17 +120,9 @@ fn deserialize(c: &mut Criterion) {
     g.finish();
 }
 
-fn config() -> Criterion {
-    // Short runs: the machine has two cores, and the ratios settle well within this.
-    Criterion::default()
-        .warm_up_time(Duration::from_millis(500))
-        .measurement_time(Duration::from_secs(2))
-        .sample_size(50)
-}
-
 criterion_group! {
     name = benches;
-    config = config();
+    config = common::config();
     targets = identifiers, deserialize
 }
 criterion_main!(benches);

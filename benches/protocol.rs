@@ -1,8 +1,9 @@
 //! Routing, rendering and response classification against what a user would write by hand, in
 //! one run: each group holds `botsession` and its naive baseline on the same input.
 
+mod common;
+
 use std::hint::black_box;
-use std::time::Duration;
 
 use botsession::{
     AilyDeleteSessionResponse, LexBotAlias, LexBotName, LexDeleteSessionRequest,
@@ -113,16 +114,9 @@ fn responses(c: &mut Criterion) {
     g.finish();
 }
 
-fn config() -> Criterion {
-    Criterion::default()
-        .warm_up_time(Duration::from_millis(500))
-        .measurement_time(Duration::from_secs(2))
-        .sample_size(50)
-}
-
 criterion_group! {
     name = benches;
-    config = config();
+    config = common::config();
     targets = route, render, responses
 }
 criterion_main!(benches);

@@ -3,6 +3,8 @@
 //! examples from the API documentation. Every rejection is checked through the `IdError`
 //! accessors and its exact message, which the crate treats as public API.
 
+mod common;
+
 use std::fmt;
 use std::str::FromStr;
 
@@ -10,6 +12,7 @@ use botsession::{
     AilyAccessToken, AilyAuthorization, AilyMessageId, AilyRunId, AilySessionId, AilyTokenKind,
     IdError, IdKind, IdRule, LexBotAlias, LexBotName, LexRegion, LexUserId,
 };
+use common::assert_no_secret_window;
 
 /// What the tables need from each identifier type.
 trait Ident: FromStr<Err = IdError> + TryFrom<String, Error = IdError> + fmt::Debug {
@@ -211,19 +214,6 @@ fn reject<T: Ident>(bad: &Bad) -> IdError {
 fn reject_all<T: Ident>(table: &[Bad]) {
     for bad in table {
         reject::<T>(bad);
-    }
-}
-
-/// Asserts that no substring of `secret` of 4 or more bytes appears in `text`: checking every
-/// 4-byte window suffices, since every longer substring contains one.
-#[track_caller]
-fn assert_no_secret_window(text: &str, secret: &str) {
-    for window in secret.as_bytes().windows(4) {
-        assert!(
-            !text.as_bytes().windows(4).any(|w| w == window),
-            "{text:?} leaks {:?} of the secret",
-            String::from_utf8_lossy(window)
-        );
     }
 }
 

@@ -3,42 +3,18 @@
 //! message (but never a secret).
 #![cfg(feature = "serde")]
 
+mod common;
+
 use std::fmt::Debug;
 
 use botsession::{
     AilyAccessToken, AilyAuthorization, AilyMessageId, AilyRunId, AilySessionId, IdError,
     LexBotAlias, LexBotName, LexRegion, LexUserId,
 };
+use common::{assert_no_secret_window, Text};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
-
-/// A `Debug`-free view of the value, so the helpers also work for the secret types.
-trait Text {
-    fn text(&self) -> &str;
-}
-
-macro_rules! text_via {
-    ($($ty:ident => $method:ident),* $(,)?) => {$(
-        impl Text for $ty {
-            fn text(&self) -> &str {
-                self.$method()
-            }
-        }
-    )*};
-}
-
-text_via!(
-    AilySessionId => as_str,
-    AilyMessageId => as_str,
-    AilyRunId => as_str,
-    LexUserId => as_str,
-    LexBotName => as_str,
-    LexBotAlias => as_str,
-    LexRegion => as_str,
-    AilyAccessToken => expose_secret,
-    AilyAuthorization => expose_header_value,
-);
 
 /// Serializes a value parsed from `input` and deserializes it back through every path:
 /// `from_str` (borrowed), `from_slice`, `from_reader` (buffered), `from_value` (owned `String`)
@@ -320,18 +296,6 @@ fn non_string_json_is_rejected() {
             "{json}: {err}"
         );
         assert!(serde_json::from_str::<AilyAccessToken>(json).is_err());
-    }
-}
-
-/// Asserts that no 4-byte window of `secret` occurs in `text`.
-#[track_caller]
-fn assert_no_secret_window(text: &str, secret: &str) {
-    for window in secret.as_bytes().windows(4) {
-        assert!(
-            !text.as_bytes().windows(4).any(|w| w == window),
-            "{text:?} leaks {:?}",
-            String::from_utf8_lossy(window)
-        );
     }
 }
 

@@ -10,6 +10,8 @@
 //! length bounds, (b) a valid value with one byte replaced, inserted or deleted, (c) random
 //! strings over the alphabet plus its neighbours, (d) arbitrary strings.
 
+mod common;
+
 use std::fmt::{Debug, Display};
 use std::str::FromStr;
 
@@ -17,6 +19,7 @@ use botsession::{
     AilyAccessToken, AilyAuthorization, AilyMessageId, AilyRunId, AilySessionId, IdError, IdKind,
     IdRule, LexBotAlias, LexBotName, LexRegion, LexUserId,
 };
+use common::Text;
 use once_cell::sync::Lazy;
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -223,32 +226,6 @@ fn first_bad(viable: &Regex, s: &str, start: usize) -> Option<usize> {
 // ---------------------------------------------------------------------------------------------
 // The typed side
 // ---------------------------------------------------------------------------------------------
-
-trait Text {
-    fn text(&self) -> &str;
-}
-
-macro_rules! text_via {
-    ($($ty:ident => $method:ident),* $(,)?) => {$(
-        impl Text for $ty {
-            fn text(&self) -> &str {
-                self.$method()
-            }
-        }
-    )*};
-}
-
-text_via!(
-    AilySessionId => as_str,
-    AilyMessageId => as_str,
-    AilyRunId => as_str,
-    LexUserId => as_str,
-    LexBotName => as_str,
-    LexBotAlias => as_str,
-    LexRegion => as_str,
-    AilyAccessToken => expose_secret,
-    AilyAuthorization => expose_header_value,
-);
 
 #[cfg(feature = "serde")]
 trait MaybeSerde: serde::Serialize + serde::de::DeserializeOwned {}

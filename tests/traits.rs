@@ -2,6 +2,8 @@
 //! ordering (what `Borrow<str>` promises), `Display`/`Debug`, auto traits, and for the secrets a
 //! `Debug` that does not leak and the absence of the impls that would.
 
+mod common;
+
 use std::borrow::Borrow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::{Debug, Display};
@@ -13,6 +15,7 @@ use botsession::{
     AilyAccessToken, AilyAuthorization, AilyMessageId, AilyRunId, AilySessionId, AilyTokenKind,
     IdError, IdKind, IdRule, LexBotAlias, LexBotName, LexRegion, LexUserId,
 };
+use common::assert_no_secret_window;
 
 // ---------------------------------------------------------------------------------------------
 // Compile-time assertions
@@ -389,19 +392,6 @@ const TOKENS: &[&str] = &[
     "qwe~+/==",
     "0000",
 ];
-
-/// Asserts that no 4-byte window of `secret` occurs in `text` (so no longer substring does).
-#[track_caller]
-fn assert_no_secret_window(text: &str, secret: &str) {
-    assert!(secret.len() >= 4);
-    for window in secret.as_bytes().windows(4) {
-        assert!(
-            !text.as_bytes().windows(4).any(|w| w == window),
-            "{text:?} leaks {:?}",
-            String::from_utf8_lossy(window)
-        );
-    }
-}
 
 #[test]
 fn access_token_debug_is_redacted() {
