@@ -6,7 +6,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::id::Parse;
-use crate::IdError;
+use crate::{IdError, IdRule};
 
 /// The longest request target (path and query string) that `from_route` reads; a longer one
 /// is rejected by its length before any of it is decoded. The longest valid path, a
@@ -133,7 +133,7 @@ pub(crate) fn label<T: Parse>(raw: &str, name: &'static str) -> Result<T, RouteE
     let decoded_len = raw.len().saturating_sub(2 * escapes);
     let (_, max) = T::KIND.len_bounds();
     if decoded_len > max {
-        return Err(fail(IdError::length(T::KIND, decoded_len)));
+        return Err(fail(IdError::whole(T::KIND, IdRule::Length, decoded_len)));
     }
     match decode(raw, name)? {
         Cow::Borrowed(s) => T::parse_str(s),

@@ -203,14 +203,7 @@ impl core::hash::Hash for AilyAuthorization {
 impl AilyAuthorization {
     fn check(s: &str) -> Result<(), IdError> {
         let (min, max) = IdKind::AilyAuthorization.len_bounds();
-        let fail = |rule| {
-            let fault = crate::id::engine::Fault {
-                rule,
-                index: 0,
-                expected: "",
-            };
-            Err(IdError::new(IdKind::AilyAuthorization, fault, s))
-        };
+        let fail = |rule| Err(IdError::whole(IdKind::AilyAuthorization, rule, s.len()));
         if s.len() < min || s.len() > max {
             return fail(IdRule::Length);
         }

@@ -255,7 +255,7 @@ pub(crate) const fn check(rule: &Rule, s: &[u8]) -> Result<(), Fault> {
         return Ok(());
     }
     // The common case, a valid value, is one branch-free pass: the prefix compared and the rest
-    // looked up in the table...
+    // checked by range compares in vector-sized blocks...
     let prefix = rule.prefix.as_bytes();
     let mut diff = 0u8;
     let mut i = 0;

@@ -136,12 +136,13 @@ impl IdError {
         IdError { found_len, ..self }
     }
 
-    /// A length error for a value of `found_len` bytes that was never materialised (a label
-    /// whose decoded length is known before decoding).
-    pub(crate) fn length(kind: IdKind, found_len: usize) -> Self {
+    /// An error about the value as a whole (`Length`, `Scheme`): no index, no character. Also
+    /// for a value never materialised, such as a label whose decoded length is known before
+    /// decoding.
+    pub(crate) fn whole(kind: IdKind, rule: IdRule, found_len: usize) -> Self {
         IdError {
             kind,
-            rule: IdRule::Length,
+            rule,
             found_len,
             index: 0,
             character: None,
