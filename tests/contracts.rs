@@ -34,6 +34,8 @@ fn lex_codes_are_sanitized_like_the_sdks() {
         ),
         ("aws.protocoltests#FooError", "FooError"),
         ("aws#ns#X", "ns#X"),
+        ("##", "#"),
+        ("a:b#c", "a"),
         (
             "com.amazonaws.lex#NotFoundException:extra",
             "NotFoundException",

@@ -1,6 +1,8 @@
 //! The optional integrations: `http` request/response conversions and the `proptest`
 //! strategies downstream crates use.
 
+mod common;
+
 #[cfg(feature = "http")]
 mod http_feature {
     use botsession::{
@@ -151,7 +153,7 @@ mod proptest_feature {
     use proptest::prelude::*;
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(256))]
+        #![proptest_config(ProptestConfig::with_cases(crate::common::cases(256)))]
 
         #[test]
         fn strategies_yield_values_that_reparse(

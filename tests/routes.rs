@@ -7,6 +7,8 @@
 //!
 //! Builds with and without the `serde` feature; the serde checks sit in a gated module.
 
+mod common;
+
 use std::str::FromStr;
 
 use botsession::{
@@ -1023,7 +1025,7 @@ static ENCODED_PATH_RE: Lazy<Regex> = Lazy::new(|| re("^[A-Za-z0-9._~%/-]+$"));
 
 fn config() -> Config {
     Config {
-        cases: 512,
+        cases: common::cases(512),
         failure_persistence: None,
         ..Config::default()
     }

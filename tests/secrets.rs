@@ -11,6 +11,8 @@
 //! crate's own wording by accident; the property test, whose tokens are arbitrary, compares each
 //! output with the output for a token of the same shape and different content instead.
 
+mod common;
+
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::fmt::{Debug, Display};
@@ -565,7 +567,7 @@ fn serde_renderings(_: Target, _: &str) -> Vec<String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(ProptestConfig::with_cases(common::cases(512)))]
 
     #[test]
     fn arbitrary_tokens_never_leak(token in arbitrary_token(), scheme in select(SCHEMES)) {

@@ -718,7 +718,7 @@ fn arbitrary(spec: &'static Spec) -> impl Strategy<Value = String> {
 }
 
 fn config() -> ProptestConfig {
-    ProptestConfig::with_cases(512)
+    ProptestConfig::with_cases(common::cases(512))
 }
 
 macro_rules! properties {

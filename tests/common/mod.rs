@@ -44,3 +44,12 @@ pub fn assert_no_secret_window(text: &str, secret: &str) {
         );
     }
 }
+
+/// How many cases a property runs: `default`, unless `PROPTEST_CASES` asks for another number
+/// (for a longer sweep; proptest's other variables, such as `PROPTEST_RNG_SEED`, work as usual).
+pub fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(default)
+}
