@@ -8,26 +8,52 @@ mod common;
 
 use std::hint::black_box;
 
-use botsession::{AilySessionId, LexUserId};
+use botsession::{
+    AilyAccessToken, AilyAuthorization, AilyMessageId, AilyRunId, AilySessionId, LexBotAlias,
+    LexBotName, LexUserId,
+};
 use criterion::{criterion_group, criterion_main, Criterion};
 use serde::Deserialize;
 
 const SESSION_RE: &str = "^session_[0-9a-hjkmnp-z]{1,24}$";
+const MESSAGE_RE: &str = "^message_[0-9a-hjkmnp-z]{1,24}$";
+const RUN_RE: &str = "^run_[0-9a-hjkmnp-z]{1,28}$";
 const USER_RE: &str = "^[0-9a-zA-Z._:-]{2,100}$";
+// The name rules' length bounds are not in their documented patterns; the baselines check the
+// length beside the match, as the crate does.
+const NAME_RE: &str = "^([A-Za-z]_?)+$";
+const ALIAS_RE: &str = r"^(\$LATEST|([A-Za-z]_?)+)$";
+const TOKEN_RE: &str = "^[A-Za-z0-9._~+/-]+=*$";
+const AUTHORIZATION_RE: &str = "^(?i:bearer) [A-Za-z0-9._~+/-]+=*$";
 
-/// One group: `ty`'s `FromStr` against the same rule in `regex-lite` and `regex`. A macro
-/// rather than a generic function, so that every contender is called the same direct way.
+/// One group: `ty`'s `FromStr` against the same rule in `regex-lite` and `regex` (plus the
+/// rule's length bound where the pattern does not carry it). A macro rather than a generic
+/// function, so that every contender is called the same direct way.
 macro_rules! compare {
-    ($c:expr, $group:expr, $input:expr, $pattern:expr, $ty:ty) => {{
+    ($c:expr, $group:expr, $input:expr, $pattern:expr, $ty:ty) => {
+        compare!($c, $group, $input, $pattern, $ty, 0..=usize::MAX)
+    };
+    ($c:expr, $group:expr, $input:expr, $pattern:expr, $ty:ty, $len:expr) => {{
         let input: &str = $input;
+        let len = $len;
         let lite = regex_lite::Regex::new($pattern).unwrap();
         let full = regex::Regex::new($pattern).unwrap();
         let mut g = $c.benchmark_group($group);
         g.bench_function("botsession", |b| {
             b.iter(|| black_box(input).parse::<$ty>().is_ok())
         });
-        g.bench_function("regex_lite", |b| b.iter(|| lite.is_match(black_box(input))));
-        g.bench_function("regex", |b| b.iter(|| full.is_match(black_box(input))));
+        g.bench_function("regex_lite", |b| {
+            b.iter(|| {
+                let s = black_box(input);
+                len.contains(&s.len()) && lite.is_match(s)
+            })
+        });
+        g.bench_function("regex", |b| {
+            b.iter(|| {
+                let s = black_box(input);
+                len.contains(&s.len()) && full.is_match(s)
+            })
+        });
         g.finish();
     }};
 }
@@ -57,7 +83,7 @@ fn identifiers(c: &mut Criterion) {
     compare!(
         c,
         "lex_user_36_valid",
-        "user:6f1c2d4e-9b8a-4c3d-8e7f-0a1b2c3d",
+        "6f1c2d4e-9b8a-4c3d-8e7f-0a1b2c3d4e5f",
         USER_RE,
         LexUserId
     );
@@ -69,6 +95,64 @@ fn identifiers(c: &mut Criterion) {
         "user:6f1c2d4e 9b8a",
         USER_RE,
         LexUserId
+    );
+
+    // The other identifiers, each on a typical valid value.
+    compare!(
+        c,
+        "message_id_32_valid",
+        "message_4dfunz7sp1g8m4dfunz7sp1g",
+        MESSAGE_RE,
+        AilyMessageId
+    );
+    compare!(
+        c,
+        "run_id_32_valid",
+        "run_4dfunz7sp1g8m4dfunz7sp1g8m4d",
+        RUN_RE,
+        AilyRunId
+    );
+    compare!(
+        c,
+        "lex_bot_name_valid",
+        "Order_Flowers_Bot",
+        NAME_RE,
+        LexBotName,
+        2..=50
+    );
+    compare!(
+        c,
+        "lex_bot_alias_latest",
+        "$LATEST",
+        ALIAS_RE,
+        LexBotAlias,
+        1..=100
+    );
+    compare!(
+        c,
+        "lex_bot_alias_valid",
+        "Production_Alias",
+        ALIAS_RE,
+        LexBotAlias,
+        1..=100
+    );
+    let token = format!("u-{}", "7f1bcd13fc57d46bac21793a18e560".repeat(4));
+    compare!(
+        c,
+        "aily_token_122_valid",
+        &token,
+        TOKEN_RE,
+        AilyAccessToken,
+        1..=8192
+    );
+    let header = format!("Bearer {token}");
+    compare!(
+        c,
+        "aily_authorization_129_valid",
+        &header,
+        AUTHORIZATION_RE,
+        AilyAuthorization,
+        8..=8199
     );
 
     // Constant time: a 1 MiB value is rejected by its length, as fast as a 33-byte one.

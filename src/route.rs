@@ -33,7 +33,9 @@ pub const MAX_PATH_LEN: usize = 4096;
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum RouteError {
-    /// The path is not this operation's route (wrong shape, empty, trailing or doubled slash).
+    /// The path is not this operation's route: missing, misnamed or extra segments, or a
+    /// trailing slash. (A Lex label position that is present but empty is the route with a bad
+    /// label: [`RouteError::Label`].)
     #[error("no route matches the request path")]
     NotFound,
     /// The path is this operation's route but the method is not `allowed`. Methods are

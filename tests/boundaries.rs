@@ -19,8 +19,8 @@ trait Ident: FromStr<Err = IdError> + TryFrom<String, Error = IdError> + fmt::De
     const KIND: IdKind;
     /// The stored value (the raw secret for the secret types).
     fn text(&self) -> &str;
-    /// `T::is_valid(s)`, for the types that have it.
-    fn is_valid_fn(s: &str) -> Option<bool>;
+    /// `T::is_valid(s)`.
+    fn is_valid_fn(s: &str) -> bool;
 }
 
 macro_rules! public_ident {
@@ -30,8 +30,8 @@ macro_rules! public_ident {
             fn text(&self) -> &str {
                 self.as_str()
             }
-            fn is_valid_fn(s: &str) -> Option<bool> {
-                Some($ty::is_valid(s))
+            fn is_valid_fn(s: &str) -> bool {
+                $ty::is_valid(s)
             }
         }
     )*};
@@ -52,8 +52,8 @@ impl Ident for AilyAccessToken {
     fn text(&self) -> &str {
         self.expose_secret()
     }
-    fn is_valid_fn(_: &str) -> Option<bool> {
-        None
+    fn is_valid_fn(s: &str) -> bool {
+        Self::is_valid(s)
     }
 }
 
@@ -62,8 +62,8 @@ impl Ident for AilyAuthorization {
     fn text(&self) -> &str {
         self.expose_header_value()
     }
-    fn is_valid_fn(_: &str) -> Option<bool> {
-        None
+    fn is_valid_fn(s: &str) -> bool {
+        Self::is_valid(s)
     }
 }
 
@@ -78,9 +78,11 @@ fn accept_as<T: Ident>(input: &str, expected: &str) -> T {
     assert_eq!(parsed.text(), expected, "{:?}: stored value", T::KIND);
     let owned = T::try_from(input.to_owned()).expect("TryFrom<String> disagrees with FromStr");
     assert_eq!(owned.text(), expected, "{:?}: TryFrom<String>", T::KIND);
-    if let Some(valid) = T::is_valid_fn(input) {
-        assert!(valid, "{:?}: is_valid({input:?}) is false", T::KIND);
-    }
+    assert!(
+        T::is_valid_fn(input),
+        "{:?}: is_valid({input:?}) is false",
+        T::KIND
+    );
     parsed
 }
 
@@ -204,9 +206,11 @@ fn reject<T: Ident>(bad: &Bad) -> IdError {
         owned, err,
         "TryFrom<String> gives another error for {input:?}"
     );
-    if let Some(valid) = T::is_valid_fn(input) {
-        assert!(!valid, "{:?}: is_valid({input:?}) is true", T::KIND);
-    }
+    assert!(
+        !T::is_valid_fn(input),
+        "{:?}: is_valid({input:?}) is true",
+        T::KIND
+    );
     err
 }
 
@@ -1301,6 +1305,76 @@ fn from_static_at_run_time() {
     assert_eq!(AilyRunId::from_static(s).as_str(), "run_0");
     let s: &'static str = "message_0";
     assert_eq!(AilyMessageId::from_static(s).as_str(), "message_0");
+}
+
+const TOKEN: AilyAccessToken = AilyAccessToken::from_static("t-g1044ghJFNCAY7LDLSCQ4AHZCBBPBJK");
+const AUTHORIZATION: AilyAuthorization =
+    AilyAuthorization::from_static("Bearer u-7f1bcd13fc57d46bac21793a18e560");
+const TOKEN_OK: bool = AilyAccessToken::is_valid("abc==");
+const TOKEN_BAD: bool = AilyAccessToken::is_valid("abc=d");
+const AUTHORIZATION_ANY_CASE: bool = AilyAuthorization::is_valid("bEaReR u-7f1b");
+
+#[test]
+fn secret_from_static_in_const_items() {
+    assert_eq!(TOKEN.kind(), AilyTokenKind::Tenant);
+    assert_eq!(TOKEN.expose_secret(), "t-g1044ghJFNCAY7LDLSCQ4AHZCBBPBJK");
+    assert_eq!(
+        TOKEN,
+        accept::<AilyAccessToken>("t-g1044ghJFNCAY7LDLSCQ4AHZCBBPBJK")
+    );
+    assert_eq!(AUTHORIZATION.kind(), AilyTokenKind::User);
+    assert_eq!(
+        AUTHORIZATION,
+        "bearer u-7f1bcd13fc57d46bac21793a18e560"
+            .parse::<AilyAuthorization>()
+            .unwrap()
+    );
+    assert_eq!(
+        AUTHORIZATION.token().expose_secret(),
+        "u-7f1bcd13fc57d46bac21793a18e560"
+    );
+    const { assert!(TOKEN_OK) };
+    const { assert!(!TOKEN_BAD) };
+    const { assert!(AUTHORIZATION_ANY_CASE) };
+    assert_no_secret_window(&format!("{TOKEN:?}"), TOKEN.expose_secret());
+    assert_no_secret_window(&format!("{AUTHORIZATION:?}"), AUTHORIZATION.expose_token());
+}
+
+/// The secret types' `from_static` panics without quoting the literal, and the authorization
+/// literal must spell the canonical scheme.
+#[test]
+fn secret_from_static_panics_without_the_secret() {
+    for (literal, kind) in [
+        ("t-secret token", "AilyAccessToken"),
+        ("", "AilyAccessToken"),
+        ("Bearer t-secret token", "AilyAuthorization"),
+        ("bearer t-secrettoken", "AilyAuthorization"),
+        ("BEARER t-secrettoken", "AilyAuthorization"),
+        ("Bearer ", "AilyAuthorization"),
+        ("Bearer", "AilyAuthorization"),
+    ] {
+        let literal: &'static str = std::hint::black_box(literal);
+        let panic = std::panic::catch_unwind(|| {
+            if kind == "AilyAccessToken" {
+                drop(AilyAccessToken::from_static(literal));
+            } else {
+                drop(AilyAuthorization::from_static(literal));
+            }
+        })
+        .expect_err(literal);
+        let message = panic.downcast_ref::<&str>().copied().unwrap_or_default();
+        assert_eq!(
+            message,
+            format!("invalid literal for {kind}"),
+            "{literal:?}"
+        );
+        assert!(!message.contains("secret"));
+    }
+    let literal: &'static str = std::hint::black_box("Bearer t-secrettoken");
+    assert_eq!(
+        AilyAuthorization::from_static(literal).expose_header_value(),
+        literal
+    );
 }
 
 #[test]

@@ -3,9 +3,9 @@
 //!
 //! One table per surface. Every row names the exact error it must produce; on top of that no
 //! row may panic (a panic fails the test), and every error's `Display` and `Debug` must stay
-//! under 256 bytes however large or strange the input: 1 and 10 MiB inputs, NUL and control
-//! bytes, invalid UTF-8, percent-encoding tricks, 10,000-deep JSON, integer overflow, duplicate
-//! keys and headers.
+//! under 256 bytes however large or strange the input: 1, 10 and 100 MiB inputs (and 100 MiB
+//! claimed by a header), NUL and control bytes, invalid UTF-8, percent-encoding tricks,
+//! 10,000-deep JSON, integer overflow, duplicate keys and headers.
 
 use std::str::FromStr;
 
@@ -559,8 +559,9 @@ fn hostile_routes() {
     assert!(rows.len() >= 70, "{} rows", rows.len());
 }
 
-/// Both operations say an empty label is `NotFound` ("empty-named" segments, "empty, trailing
-/// or doubled slash"), as the Aily route does; the Lex route validates the empty label instead.
+/// An empty Lex label sits where the route has a label: the route matches and the label fails
+/// its length rule, as `LexDeleteSessionRequest::from_route` documents. (The Aily route's only
+/// label is its last segment, so `/sessions/` is a trailing slash: `NotFound`.)
 #[test]
 fn lex_empty_label_names_the_label() {
     // An empty Lex label is the route's shape with a bad label: 400 naming the label, not 404.
@@ -971,4 +972,94 @@ fn aily_nested_arrays_are_malformed() {
             String::from_utf8_lossy(body)
         );
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 100 MiB claims
+// ---------------------------------------------------------------------------------------------
+
+const HUNDRED_MIB: usize = 100 * MIB;
+
+/// A 100 MiB value is rejected by its length before anything reads it: every identifier, and a
+/// request path of that size, report the whole length in a short message.
+#[test]
+fn hundred_mib_inputs_are_rejected_by_length() {
+    // Bytes every rule's alphabet accepts, so only the length check can reject them.
+    let huge = "a".repeat(HUNDRED_MIB);
+    for kind in ALL_KINDS {
+        let err = parse_as(kind, &huge).unwrap_err();
+        assert_eq!(
+            (err.kind(), err.rule(), err.found_len()),
+            (kind, IdRule::Length, HUNDRED_MIB)
+        );
+        assert_line(&format!("{kind:?}: 100 MiB"), "Display", &err.to_string());
+    }
+    let path = format!("/{huge}");
+    for (api, route_err) in [
+        (
+            Api::Aily,
+            AilyDeleteSessionRequest::from_route("DELETE", &path).map(drop),
+        ),
+        (
+            Api::Lex,
+            LexDeleteSessionRequest::from_route("DELETE", &path).map(drop),
+        ),
+    ] {
+        let err = route_err.unwrap_err();
+        assert_eq!(
+            err,
+            RouteError::PathTooLong {
+                len: HUNDRED_MIB + 1
+            },
+            "{api:?}"
+        );
+        assert_eq!(err.http_status(), 414);
+        assert_line(
+            &format!("{api:?}: 100 MiB path"),
+            "Display",
+            &err.to_string(),
+        );
+    }
+}
+
+/// A response that claims 100 MiB (`Content-Length: 104857600`) but carries a few bytes is read
+/// for what it carries: the classifiers never trust a length header, so nothing is reserved
+/// for the claim and the real body decides.
+#[cfg(feature = "serde")]
+#[test]
+fn hundred_mib_claimed_by_a_header_is_not_trusted() {
+    let claim = HUNDRED_MIB.to_string();
+    let headers = [("Content-Length", claim.as_str()), ("x-tt-logid", "log-1")];
+    let ok = AilyDeleteSessionResponse::from_http(200, &headers, br#"{"code":0,"msg":"success"}"#)
+        .expect("the body is a success");
+    assert_eq!(ok.log_id(), Some("log-1"));
+    let err = AilyDeleteSessionResponse::from_http(200, &headers, b"").unwrap_err();
+    assert!(matches!(err, ResponseError::Malformed(_)), "{err}");
+    assert_line("aily: claimed 100 MiB, empty", "Display", &err.to_string());
+
+    let headers = [
+        ("content-length", claim.as_str()),
+        ("x-amzn-RequestId", "r-1"),
+    ];
+    let ok = LexDeleteSessionResponse::from_http(200, &headers, br#"{"userId":"ab"}"#)
+        .expect("the body is a success");
+    assert_eq!(ok.request_id(), Some("r-1"));
+    let err = LexDeleteSessionResponse::from_http(
+        409,
+        &[
+            ("Content-Length", claim.as_str()),
+            ("x-amzn-ErrorType", "ConflictException"),
+        ],
+        b"{",
+    )
+    .unwrap_err();
+    let ResponseError::Service(e) = &err else {
+        panic!("{err}")
+    };
+    assert_eq!(e.kind(), &LexErrorKind::Conflict);
+    assert_line(
+        "lex: claimed 100 MiB, truncated",
+        "Display",
+        &err.to_string(),
+    );
 }

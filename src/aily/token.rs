@@ -1,7 +1,8 @@
+use alloc::borrow::Cow;
 use alloc::string::String;
 use core::fmt;
 
-use crate::id::{validate, Parse, BEARER};
+use crate::id::{is_valid_bytes, validate, Parse, BEARER};
 use crate::{IdError, IdKind, IdRule};
 
 /// What an access token's prefix says it is: a hint, never a validation rule.
@@ -81,23 +82,56 @@ fn secret_eq(a: &[u8], b: &[u8]) -> bool {
 /// (`"t-abc def"`, `"t-abc,def"`), a value starting with `=`, or a byte other than `=` after
 /// the padding (`"t-ab=c"`). The error says which byte, never which character.
 #[derive(Clone)]
-pub struct AilyAccessToken(String);
+pub struct AilyAccessToken(Cow<'static, str>);
 
 impl Parse for AilyAccessToken {
     const KIND: IdKind = IdKind::AilyAccessToken;
 
     fn parse_str(s: &str) -> Result<Self, IdError> {
         validate(IdKind::AilyAccessToken, s)?;
-        Ok(AilyAccessToken(String::from(s)))
+        Ok(AilyAccessToken(Cow::Owned(String::from(s))))
     }
 
     fn parse_string(s: String) -> Result<Self, IdError> {
         validate(IdKind::AilyAccessToken, &s)?;
-        Ok(AilyAccessToken(s))
+        Ok(AilyAccessToken(Cow::Owned(s)))
     }
 }
 
 impl AilyAccessToken {
+    /// Builds the token from a literal, without allocating; validated at compile time when used
+    /// in a `const` item (a fixed token for a mock server or a test, say). The panic message
+    /// never quotes the literal.
+    ///
+    /// ```
+    /// use botsession::{AilyAccessToken, AilyTokenKind};
+    ///
+    /// const MOCK: AilyAccessToken = AilyAccessToken::from_static("t-mock-tenant-token");
+    /// assert_eq!(MOCK.kind(), AilyTokenKind::Tenant);
+    /// ```
+    ///
+    /// ```compile_fail
+    /// use botsession::AilyAccessToken;
+    ///
+    /// const BAD: AilyAccessToken = AilyAccessToken::from_static("t-mock token");
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// Panics if `s` is not a valid token; in a `const` item that is a compile error.
+    pub const fn from_static(s: &'static str) -> Self {
+        if !Self::is_valid(s) {
+            panic!("invalid literal for AilyAccessToken");
+        }
+        AilyAccessToken(Cow::Borrowed(s))
+    }
+
+    /// Whether `s` is a valid token, without building one; usable in `const` items.
+    #[inline]
+    pub const fn is_valid(s: &str) -> bool {
+        is_token(s.as_bytes())
+    }
+
     /// The token's kind, from its prefix (a hint only).
     pub fn kind(&self) -> AilyTokenKind {
         AilyTokenKind::of(&self.0)
@@ -110,7 +144,7 @@ impl AilyAccessToken {
 
     /// The raw token as an owned `String`. Keep it out of logs.
     pub fn into_secret_string(self) -> String {
-        self.0
+        self.0.into_owned()
     }
 }
 
@@ -165,7 +199,7 @@ impl core::hash::Hash for AilyAccessToken {
 #[derive(Clone)]
 pub struct AilyAuthorization {
     /// `Bearer <token>`, canonical.
-    value: String,
+    value: Cow<'static, str>,
 }
 
 impl Parse for AilyAuthorization {
@@ -176,13 +210,17 @@ impl Parse for AilyAuthorization {
         let mut value = String::with_capacity(s.len());
         value.push_str(BEARER);
         value.push_str(s.get(BEARER.len()..).unwrap_or_default());
-        Ok(AilyAuthorization { value })
+        Ok(AilyAuthorization {
+            value: Cow::Owned(value),
+        })
     }
 
     fn parse_string(mut s: String) -> Result<Self, IdError> {
         Self::check(&s)?;
         s.replace_range(..BEARER.len(), BEARER);
-        Ok(AilyAuthorization { value: s })
+        Ok(AilyAuthorization {
+            value: Cow::Owned(s),
+        })
     }
 }
 
@@ -221,7 +259,47 @@ impl AilyAuthorization {
         let mut value = String::with_capacity(BEARER.len() + token.0.len());
         value.push_str(BEARER);
         value.push_str(&token.0);
-        AilyAuthorization { value }
+        AilyAuthorization {
+            value: Cow::Owned(value),
+        }
+    }
+
+    /// Builds the header value from a literal, without allocating; validated at compile time
+    /// when used in a `const` item. The literal must spell the scheme `Bearer`, the canonical
+    /// form the value is kept in (parsing accepts any case). The panic message never quotes
+    /// the literal.
+    ///
+    /// ```
+    /// use botsession::{AilyAuthorization, AilyTokenKind};
+    ///
+    /// const MOCK: AilyAuthorization = AilyAuthorization::from_static("Bearer u-mock-user-token");
+    /// assert_eq!(MOCK.kind(), AilyTokenKind::User);
+    /// assert_eq!(MOCK.expose_header_value(), "Bearer u-mock-user-token");
+    /// ```
+    ///
+    /// ```compile_fail
+    /// use botsession::AilyAuthorization;
+    ///
+    /// const BAD: AilyAuthorization = AilyAuthorization::from_static("bearer u-mock-user-token");
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// Panics if `s` is not a valid header value or does not spell the scheme `Bearer`; in a
+    /// `const` item that is a compile error.
+    pub const fn from_static(s: &'static str) -> Self {
+        if !matches!(split_scheme(s.as_bytes(), true), Some(token) if is_token(token)) {
+            panic!("invalid literal for AilyAuthorization");
+        }
+        AilyAuthorization {
+            value: Cow::Borrowed(s),
+        }
+    }
+
+    /// Whether `s` is a valid header value (scheme in any case, one space, a valid token),
+    /// without building one; usable in `const` items.
+    pub const fn is_valid(s: &str) -> bool {
+        matches!(split_scheme(s.as_bytes(), false), Some(token) if is_token(token))
     }
 
     /// The token's kind, from its prefix (a hint only).
@@ -231,7 +309,7 @@ impl AilyAuthorization {
 
     /// The token inside the header.
     pub fn token(&self) -> AilyAccessToken {
-        AilyAccessToken(String::from(self.expose_token()))
+        AilyAccessToken(Cow::Owned(String::from(self.expose_token())))
     }
 
     /// The raw token, without the scheme. Keep it out of logs.
@@ -259,6 +337,27 @@ impl From<&AilyAccessToken> for AilyAuthorization {
     fn from(token: &AilyAccessToken) -> Self {
         AilyAuthorization::from_token(token)
     }
+}
+
+/// The bytes after the scheme and its space, if `s` starts with them: spelled exactly `Bearer `
+/// when `exact`, in any case otherwise.
+const fn split_scheme(s: &[u8], exact: bool) -> Option<&[u8]> {
+    let Some((scheme, token)) = s.split_first_chunk::<{ BEARER.len() }>() else {
+        return None;
+    };
+    let mut i = 0;
+    while i < BEARER.len() {
+        let want = BEARER.as_bytes()[i];
+        if scheme[i] != want && (exact || !scheme[i].eq_ignore_ascii_case(&want)) {
+            return None;
+        }
+        i += 1;
+    }
+    Some(token)
+}
+
+const fn is_token(s: &[u8]) -> bool {
+    is_valid_bytes(IdKind::AilyAccessToken, s)
 }
 
 /// `FromStr`, `TryFrom<&str>`, `TryFrom<String>` and serde for a secret type: the same

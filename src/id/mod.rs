@@ -121,7 +121,13 @@ pub(crate) fn validate(kind: IdKind, s: &str) -> Result<(), IdError> {
 /// Validates `s` as `kind` in a `const` context.
 #[inline(always)]
 pub(crate) const fn is_valid(kind: IdKind, s: &str) -> bool {
-    engine::check(rule_of(kind), s.as_bytes()).is_ok()
+    is_valid_bytes(kind, s.as_bytes())
+}
+
+/// [`is_valid`] on bytes, for a part of a value split in a `const` context.
+#[inline(always)]
+pub(crate) const fn is_valid_bytes(kind: IdKind, s: &[u8]) -> bool {
+    engine::check(rule_of(kind), s).is_ok()
 }
 
 /// The validating constructors of an identifier: every conversion, `Deserialize` included,

@@ -99,11 +99,13 @@ impl LexDeleteSessionRequest {
     ///
     /// # Errors
     ///
-    /// [`RouteError::NotFound`] for another path (missing, empty-named, doubled or trailing
-    /// segments), [`RouteError::MethodNotAllowed`] for another method on this path (`GET`,
-    /// `delete`), [`RouteError::Escape`] or [`RouteError::Utf8`] for a label that does not
-    /// percent-decode (`%4`, `%FF`), [`RouteError::Label`] for a label that breaks its rule
-    /// (`user/a%2Fb`, `user/%2e%2e`, `alias/$latest`), and [`RouteError::PathTooLong`] past
+    /// [`RouteError::NotFound`] for another path (missing, misnamed, extra or trailing
+    /// segments: `/bot/Order/alias/prod/user/ab/session/`), [`RouteError::MethodNotAllowed`] for
+    /// another method on this path (`GET`, `delete`), [`RouteError::Escape`] or
+    /// [`RouteError::Utf8`] for a label that does not percent-decode (`%4`, `%FF`),
+    /// [`RouteError::Label`] for a label that breaks its rule (`user/a%2Fb`, `user/%2e%2e`,
+    /// `alias/$latest`, and an empty label such as `/bot//alias/…`, which fails its length
+    /// rule), and [`RouteError::PathTooLong`] past
     /// [`MAX_PATH_LEN`](crate::MAX_PATH_LEN).
     pub fn from_route(method: &str, path: &str) -> Result<Self, RouteError> {
         let path = route::path_only(path)?;
