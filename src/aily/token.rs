@@ -245,8 +245,7 @@ impl AilyAuthorization {
         if s.len() < min || s.len() > max {
             return fail(IdRule::Length);
         }
-        let scheme = s.as_bytes().get(..BEARER.len()).unwrap_or_default();
-        if !scheme.eq_ignore_ascii_case(BEARER.as_bytes()) {
+        if split_scheme(s.as_bytes(), false).is_none() {
             return fail(IdRule::Scheme);
         }
         let token = s.get(BEARER.len()..).unwrap_or_default();
