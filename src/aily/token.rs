@@ -287,7 +287,7 @@ impl AilyAuthorization {
     /// Panics if `s` is not a valid header value or does not spell the scheme `Bearer`; in a
     /// `const` item that is a compile error.
     pub const fn from_static(s: &'static str) -> Self {
-        if !matches!(split_scheme(s.as_bytes(), true), Some(token) if is_token(token)) {
+        if !is_header(s.as_bytes(), true) {
             panic!("invalid literal for AilyAuthorization");
         }
         AilyAuthorization {
@@ -298,7 +298,7 @@ impl AilyAuthorization {
     /// Whether `s` is a valid header value (scheme in any case, one space, a valid token),
     /// without building one; usable in `const` items.
     pub const fn is_valid(s: &str) -> bool {
-        matches!(split_scheme(s.as_bytes(), false), Some(token) if is_token(token))
+        is_header(s.as_bytes(), false)
     }
 
     /// The token's kind, from its prefix (a hint only).
@@ -357,6 +357,11 @@ const fn split_scheme(s: &[u8], exact: bool) -> Option<&[u8]> {
 
 const fn is_token(s: &[u8]) -> bool {
     is_valid_bytes(IdKind::AilyAccessToken, s)
+}
+
+/// Whether `s` is the scheme (see [`split_scheme`]) and a valid token.
+const fn is_header(s: &[u8], exact: bool) -> bool {
+    matches!(split_scheme(s, exact), Some(token) if is_token(token))
 }
 
 /// `FromStr`, `TryFrom<&str>`, `TryFrom<String>` and serde for a secret type: the same
