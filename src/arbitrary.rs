@@ -25,25 +25,18 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::strategy::BoxedStrategy;
 
-use crate::id::Parse;
+use crate::id::{rules, Parse};
 use crate::{
     AilyAccessToken, AilyAuthorization, AilyDeleteSessionRequest, AilyMessageId, AilyRunId,
     AilySessionId, LexBotAlias, LexBotName, LexDeleteSessionRequest, LexRegion, LexUserId,
 };
 
-const AILY: &[u8] = b"0123456789abcdefghjkmnpqrstuvwxyz";
-const LEX_USER: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ._:-";
-const LETTERS: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
-const REGION: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789-";
-const B64TOKEN: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~+/";
-
-/// `prefix` then `len` bytes drawn from `alphabet`, validated as `T`.
-fn shaped<T: Parse + core::fmt::Debug>(
-    prefix: &'static str,
-    alphabet: &'static [u8],
-    len: core::ops::RangeInclusive<usize>,
-) -> BoxedStrategy<T> {
-    vec(select(alphabet), len)
+/// The rule's prefix, then bytes of its class up to its whole length range, validated as `T`.
+fn shaped<T: Parse + core::fmt::Debug>() -> BoxedStrategy<T> {
+    let rule = rules::rule_of(T::KIND);
+    let prefix = rule.prefix;
+    let body = rule.min_len - prefix.len()..=rule.max_len - prefix.len();
+    vec(select(rule.body.members()), body)
         .prop_filter_map("outside the rule", move |body| {
             let mut s = String::from(prefix);
             s.extend(body.into_iter().map(char::from));
@@ -52,13 +45,11 @@ fn shaped<T: Parse + core::fmt::Debug>(
         .boxed()
 }
 
-/// `([A-Za-z]_?)+` within `len` bytes, validated as `T`.
-fn lex_name<T: Parse + core::fmt::Debug>(
-    len: core::ops::RangeInclusive<usize>,
-) -> BoxedStrategy<T> {
-    let max = *len.end();
-    let min = *len.start();
-    vec((select(LETTERS), any::<bool>()), min..=max)
+/// `([A-Za-z]_?)+` within the rule's length range, validated as `T`.
+fn lex_name<T: Parse + core::fmt::Debug>() -> BoxedStrategy<T> {
+    let rule = rules::rule_of(T::KIND);
+    let (min, max) = (rule.min_len, rule.max_len);
+    vec((select(rule.first.members()), any::<bool>()), min..=max)
         .prop_filter_map("outside the rule", move |parts| {
             let mut s = String::new();
             for (letter, underscore) in parts {
@@ -88,21 +79,22 @@ macro_rules! arbitrary {
     };
 }
 
-arbitrary!(AilySessionId, shaped("session_", AILY, 1..=24));
-arbitrary!(AilyMessageId, shaped("message_", AILY, 1..=24));
-arbitrary!(AilyRunId, shaped("run_", AILY, 1..=28));
-arbitrary!(LexUserId, shaped("", LEX_USER, 2..=100));
-arbitrary!(LexRegion, shaped("", REGION, 1..=32));
-arbitrary!(LexBotName, lex_name(2..=50));
+arbitrary!(AilySessionId, shaped());
+arbitrary!(AilyMessageId, shaped());
+arbitrary!(AilyRunId, shaped());
+arbitrary!(LexUserId, shaped());
+arbitrary!(LexRegion, shaped());
+arbitrary!(LexBotName, lex_name());
 arbitrary!(
     LexBotAlias,
-    prop_oneof![1 => Just(LexBotAlias::LATEST), 9 => lex_name(1..=100)].boxed()
+    prop_oneof![1 => Just(LexBotAlias::LATEST), 9 => lex_name()].boxed()
 );
 arbitrary!(
     AilyAccessToken,
     (
         select(&["t-", "a-", "u-", "eyJ", ""][..]),
-        vec(select(B64TOKEN), 1..=256),
+        // A realistic length, not the 8 KiB maximum; no `=`, which only pads the end.
+        vec(select(rules::AILY_TOKEN.first.members()), 1..=256),
         0..3usize
     )
         .prop_filter_map("outside the rule", |(prefix, body, pad)| {

@@ -1,11 +1,10 @@
 //! The `http` feature: the same operations on the types hyper, axum, reqwest and tower users
 //! hold, `http::Request` and `http::Response` (http 1.x).
 
-use http::header::{HeaderValue, AUTHORIZATION};
+use http::header::{HeaderName, HeaderValue};
 use http::request::Parts;
 use http::{HeaderMap, Method, Request, Response};
 
-use crate::response::pick_headers;
 use crate::{
     AilyAuthorization, AilyDeleteSessionRequest, AilyDeleteSessionResponse, AilyHost,
     AilyServiceError, LexDeleteSessionRequest, LexDeleteSessionResponse, LexRegion,
@@ -40,11 +39,13 @@ impl AilyDeleteSessionRequest {
     /// ```
     pub fn to_http_request(&self, host: AilyHost, auth: &AilyAuthorization) -> Request<()> {
         let mut request = delete(&self.url(host));
-        let (_, value) = self.expose_authorization_header(auth);
+        let (name, value) = self.expose_authorization_header(auth);
         // b64token bytes are all visible ASCII, so the value is always a valid header value.
-        if let Ok(mut value) = HeaderValue::from_str(value) {
+        if let (Ok(name), Ok(mut value)) =
+            (HeaderName::try_from(name), HeaderValue::from_str(value))
+        {
             value.set_sensitive(true);
-            request.headers_mut().insert(AUTHORIZATION, value);
+            request.headers_mut().insert(name, value);
         }
         request
     }
@@ -77,7 +78,7 @@ impl AilyAuthorization {
     /// As the [`FromStr`](core::str::FromStr) impl; a value that is not visible ASCII is a
     /// charset error.
     pub fn from_http_headers(headers: &HeaderMap) -> Option<Result<Self, crate::IdError>> {
-        let value = headers.get(AUTHORIZATION)?;
+        let value = headers.get(AilyDeleteSessionRequest::AUTHORIZATION)?;
         Some(match core::str::from_utf8(value.as_bytes()) {
             Ok(text) => text.parse(),
             // Not UTF-8: the validator reports the first bad byte (the lossy text is the same up
@@ -127,14 +128,9 @@ impl AilyDeleteSessionResponse {
     pub fn from_http_response<B: AsRef<[u8]>>(
         response: &Response<B>,
     ) -> Result<Self, ResponseError<AilyServiceError>> {
-        let [tt_logid, request_id, reset] = pick_headers(
-            response.headers(),
-            ["x-tt-logid", "x-request-id", "x-ogw-ratelimit-reset"],
-        );
-        Self::classify(
+        Self::read(
             response.status().as_u16(),
-            tt_logid.or(request_id),
-            reset,
+            response.headers(),
             response.body().as_ref(),
         )
     }
@@ -149,15 +145,9 @@ impl LexDeleteSessionResponse {
     pub fn from_http_response<B: AsRef<[u8]>>(
         response: &Response<B>,
     ) -> Result<Self, ResponseError<LexServiceError>> {
-        let [error_type, request_id, retry_after] = pick_headers(
-            response.headers(),
-            ["x-amzn-errortype", "x-amzn-requestid", "retry-after"],
-        );
-        Self::classify(
+        Self::read(
             response.status().as_u16(),
-            error_type,
-            request_id,
-            retry_after,
+            response.headers(),
             response.body().as_ref(),
         )
     }

@@ -80,6 +80,8 @@ mod lex;
 #[cfg(feature = "serde")]
 mod response;
 mod route;
+#[cfg(feature = "serde")]
+mod text;
 
 pub use aily::{
     AilyAccessToken, AilyAuthorization, AilyDeleteSessionRequest, AilyHost, AilyMessageId,
@@ -95,10 +97,10 @@ pub use lex::{LexBotAlias, LexBotName, LexDeleteSessionRequest, LexRegion, LexUs
 #[cfg(feature = "serde")]
 pub use lex::{LexDeleteSessionResponse, LexErrorKind, LexServiceError};
 #[cfg(feature = "serde")]
-pub use response::{
-    MalformedResponse, ResponseError, ServiceError, EXCERPT_LEN, MAX_RETRY_AFTER_SECS,
-};
+pub use response::{MalformedResponse, ResponseError, ServiceError, MAX_RETRY_AFTER_SECS};
 pub use route::{RouteError, MAX_PATH_LEN};
+#[cfg(feature = "serde")]
+pub use text::EXCERPT_LEN;
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(all(doctest, feature = "serde"))]

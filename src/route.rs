@@ -5,8 +5,8 @@ use alloc::borrow::Cow;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::id::Parse;
-use crate::{IdError, IdRule};
+use crate::id::{Fault, Parse};
+use crate::IdError;
 
 /// The longest request target (path and query string) that `from_route` reads; a longer one
 /// is rejected by its length before any of it is decoded. The longest valid path, a
@@ -135,7 +135,7 @@ pub(crate) fn label<T: Parse>(raw: &str, name: &'static str) -> Result<T, RouteE
     let decoded_len = raw.len().saturating_sub(2 * escapes);
     let (_, max) = T::KIND.len_bounds();
     if decoded_len > max {
-        return Err(fail(IdError::whole(T::KIND, IdRule::Length, decoded_len)));
+        return Err(fail(IdError::whole(T::KIND, Fault::LENGTH, decoded_len)));
     }
     match decode(raw, name)? {
         Cow::Borrowed(s) => T::parse_str(s),

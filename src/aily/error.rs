@@ -1,10 +1,14 @@
+//! Aily error codes and the service error: what a non-zero `code` means, and everything the
+//! error envelope carries.
+
 use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
 use core::time::Duration;
 
-use crate::response::{bounded, is_transient_status, ServiceError, EXCERPT_LEN};
+use crate::response::{is_transient_status, sealed::Sealed, ServiceError};
+use crate::text::{bounded, EXCERPT_LEN};
 
 /// Declares [`AilyErrorKind`] from one table of `variant = code, description`.
 macro_rules! aily_codes {
@@ -229,11 +233,11 @@ impl Help {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct AilyServiceError {
-    pub(crate) kind: AilyErrorKind,
-    pub(crate) http_status: u16,
-    pub(crate) rate_limit_reset: Option<u64>,
+    kind: AilyErrorKind,
+    http_status: u16,
+    rate_limit_reset: Option<u64>,
     /// Boxed so that a `Result` carrying the error stays small.
-    pub(crate) detail: Box<AilyErrorDetail>,
+    detail: Box<AilyErrorDetail>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -247,6 +251,20 @@ pub(crate) struct AilyErrorDetail {
 }
 
 impl AilyServiceError {
+    pub(crate) fn new(
+        kind: AilyErrorKind,
+        http_status: u16,
+        rate_limit_reset: Option<u64>,
+        detail: AilyErrorDetail,
+    ) -> Self {
+        AilyServiceError {
+            kind,
+            http_status,
+            rate_limit_reset,
+            detail: Box::new(detail),
+        }
+    }
+
     /// What the code means.
     pub fn kind(&self) -> AilyErrorKind {
         self.kind
@@ -299,6 +317,8 @@ impl AilyServiceError {
         self.rate_limit_reset.map(Duration::from_secs)
     }
 }
+
+impl Sealed for AilyServiceError {}
 
 impl ServiceError for AilyServiceError {
     fn http_status(&self) -> u16 {

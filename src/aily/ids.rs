@@ -38,7 +38,7 @@ inline_id! {
     /// Parsing fails with an [`IdError`](crate::IdError) for a value of the wrong length
     /// (`"session_"`, 33 bytes), without the prefix (`"Session_1"`, `"sessions_1"`), or with a
     /// byte outside the alphabet (`"session_i"`, `"session_A"`, `"session_a_b"`).
-    AilySessionId, AilySessionId
+    AilySessionId
 }
 
 inline_id! {
@@ -61,7 +61,7 @@ inline_id! {
     ///
     /// Parsing fails for a wrong length (`"message_"`), prefix (`"Message_1"`) or byte
     /// (`"message_o"`).
-    AilyMessageId, AilyMessageId
+    AilyMessageId
 }
 
 inline_id! {
@@ -83,5 +83,5 @@ inline_id! {
     ///
     /// Parsing fails for a wrong length (`"run_"`, 33 bytes), prefix (`"rum_1"`) or byte
     /// (`"run_l"`).
-    AilyRunId, AilyRunId
+    AilyRunId
 }

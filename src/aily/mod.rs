@@ -1,15 +1,22 @@
 //! Feishu Aily: `DELETE https://open.feishu.cn/open-apis/aily/v1/sessions/:aily_session_id`.
 
-mod delete_session;
+//!
+//! `ids.rs` (session, message and run ids), `token.rs` (the secrets: access token and
+//! `Authorization`), `request.rs` (request, rendering, route), `response.rs` (classifying a
+//! response), `error.rs` (error codes and the service error).
+
 #[cfg(feature = "serde")]
 mod error;
 mod ids;
+mod request;
+#[cfg(feature = "serde")]
+pub(crate) mod response;
 mod token;
 
 #[cfg(feature = "serde")]
-pub use delete_session::AilyDeleteSessionResponse;
-pub use delete_session::{AilyDeleteSessionRequest, AilyHost};
-#[cfg(feature = "serde")]
 pub use error::{AilyErrorKind, AilyServiceError, FieldViolation, Help, PermissionViolation};
 pub use ids::{AilyMessageId, AilyRunId, AilySessionId};
+pub use request::{AilyDeleteSessionRequest, AilyHost};
+#[cfg(feature = "serde")]
+pub use response::AilyDeleteSessionResponse;
 pub use token::{AilyAccessToken, AilyAuthorization, AilyTokenKind};

@@ -2,7 +2,10 @@ use alloc::borrow::Cow;
 use alloc::string::String;
 use core::fmt;
 
-use crate::id::{is_valid_bytes, validate, Parse, BEARER};
+use crate::id::rules::BEARER;
+use crate::id::{
+    const_constructors, conversions, cow_parse, is_valid_bytes, validate, Fault, Parse,
+};
 use crate::{IdError, IdKind, IdRule};
 
 /// What an access token's prefix says it is: a hint, never a validation rule.
@@ -84,53 +87,29 @@ fn secret_eq(a: &[u8], b: &[u8]) -> bool {
 #[derive(Clone)]
 pub struct AilyAccessToken(Cow<'static, str>);
 
-impl Parse for AilyAccessToken {
-    const KIND: IdKind = IdKind::AilyAccessToken;
-
-    fn parse_str(s: &str) -> Result<Self, IdError> {
-        validate(IdKind::AilyAccessToken, s)?;
-        Ok(AilyAccessToken(Cow::Owned(String::from(s))))
-    }
-
-    fn parse_string(s: String) -> Result<Self, IdError> {
-        validate(IdKind::AilyAccessToken, &s)?;
-        Ok(AilyAccessToken(Cow::Owned(s)))
-    }
-}
+cow_parse!(AilyAccessToken);
 
 impl AilyAccessToken {
-    /// Builds the token from a literal, without allocating; validated at compile time when used
-    /// in a `const` item (a fixed token for a mock server or a test, say). The panic message
-    /// never quotes the literal.
-    ///
-    /// ```
-    /// use botsession::{AilyAccessToken, AilyTokenKind};
-    ///
-    /// const MOCK: AilyAccessToken = AilyAccessToken::from_static("t-mock-tenant-token");
-    /// assert_eq!(MOCK.kind(), AilyTokenKind::Tenant);
-    /// ```
-    ///
-    /// ```compile_fail
-    /// use botsession::AilyAccessToken;
-    ///
-    /// const BAD: AilyAccessToken = AilyAccessToken::from_static("t-mock token");
-    /// ```
-    ///
-    /// # Panics
-    ///
-    /// Panics if `s` is not a valid token; in a `const` item that is a compile error.
-    pub const fn from_static(s: &'static str) -> Self {
-        if !Self::is_valid(s) {
-            panic!("invalid literal for AilyAccessToken");
-        }
-        AilyAccessToken(Cow::Borrowed(s))
-    }
-
-    /// Whether `s` is a valid token, without building one; usable in `const` items.
-    #[inline]
-    pub const fn is_valid(s: &str) -> bool {
-        is_token(s.as_bytes())
-    }
+    const_constructors!(
+        AilyAccessToken,
+        |s| AilyAccessToken(Cow::Borrowed(s)),
+        /// Builds the token from a literal, without allocating; validated at compile time when
+        /// used in a `const` item (a fixed token for a mock server or a test, say). The panic
+        /// message never quotes the literal.
+        ///
+        /// ```
+        /// use botsession::{AilyAccessToken, AilyTokenKind};
+        ///
+        /// const MOCK: AilyAccessToken = AilyAccessToken::from_static("t-mock-tenant-token");
+        /// assert_eq!(MOCK.kind(), AilyTokenKind::Tenant);
+        /// ```
+        ///
+        /// ```compile_fail
+        /// use botsession::AilyAccessToken;
+        ///
+        /// const BAD: AilyAccessToken = AilyAccessToken::from_static("t-mock token");
+        /// ```
+    );
 
     /// The token's kind, from its prefix (a hint only).
     pub fn kind(&self) -> AilyTokenKind {
@@ -241,12 +220,12 @@ impl core::hash::Hash for AilyAuthorization {
 impl AilyAuthorization {
     fn check(s: &str) -> Result<(), IdError> {
         let (min, max) = IdKind::AilyAuthorization.len_bounds();
-        let fail = |rule| Err(IdError::whole(IdKind::AilyAuthorization, rule, s.len()));
+        let fail = |fault| Err(IdError::whole(IdKind::AilyAuthorization, fault, s.len()));
         if s.len() < min || s.len() > max {
-            return fail(IdRule::Length);
+            return fail(Fault::LENGTH);
         }
         if split_scheme(s.as_bytes(), false).is_none() {
-            return fail(IdRule::Scheme);
+            return fail(Fault::whole(IdRule::Scheme, BEARER.trim_end()));
         }
         let token = s.get(BEARER.len()..).unwrap_or_default();
         validate(IdKind::AilyAccessToken, token)
@@ -364,48 +343,15 @@ const fn is_header(s: &[u8], exact: bool) -> bool {
     matches!(split_scheme(s, exact), Some(token) if is_token(token))
 }
 
-/// `FromStr`, `TryFrom<&str>`, `TryFrom<String>` and serde for a secret type: the same
-/// conversions as the public identifiers, with none of the impls that would expose the value.
-macro_rules! secret_conversions {
-    ($ty:ident, $expose:ident) => {
-        impl core::str::FromStr for $ty {
-            type Err = IdError;
-            fn from_str(s: &str) -> Result<Self, IdError> {
-                <$ty as Parse>::parse_str(s)
-            }
-        }
-
-        impl TryFrom<&str> for $ty {
-            type Error = IdError;
-            fn try_from(s: &str) -> Result<Self, IdError> {
-                <$ty as Parse>::parse_str(s)
-            }
-        }
-
-        impl TryFrom<String> for $ty {
-            type Error = IdError;
-            fn try_from(s: String) -> Result<Self, IdError> {
-                <$ty as Parse>::parse_string(s)
-            }
-        }
-
-        /// Serializes the raw secret: the point of a contract type, so keep the output out of
-        /// logs.
-        #[cfg(feature = "serde")]
-        impl serde::Serialize for $ty {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.$expose())
-            }
-        }
-
-        #[cfg(feature = "serde")]
-        impl<'de> serde::Deserialize<'de> for $ty {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                deserializer.deserialize_str(crate::id::serde::IdVisitor::<$ty>::new())
-            }
-        }
-    };
-}
-
-secret_conversions!(AilyAccessToken, expose_secret);
-secret_conversions!(AilyAuthorization, expose_header_value);
+// The same conversions as the public identifiers, with none of the impls that would show the
+// value.
+conversions!(
+    AilyAccessToken,
+    expose_secret,
+    /// Serializes the raw secret: the point of a contract type, so keep the output out of logs.
+);
+conversions!(
+    AilyAuthorization,
+    expose_header_value,
+    /// Serializes the raw secret: the point of a contract type, so keep the output out of logs.
+);

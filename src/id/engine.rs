@@ -2,7 +2,9 @@
 //! [`check`]. It is a `const fn`, so `from_static` constructors validate at compile time with the
 //! same code that validates untrusted input at run time.
 
-use super::error::IdRule;
+use super::error::{Fault, IdRule};
+#[cfg(test)]
+use super::IdKind;
 
 /// A set of bytes, as a 256-entry lookup table plus the text used for it in error messages.
 ///
@@ -94,6 +96,12 @@ impl ByteSet {
         self
     }
 
+    /// The set's bytes, in order: what the `proptest` strategies draw from.
+    #[cfg(feature = "proptest")]
+    pub(crate) fn members(&self) -> alloc::vec::Vec<u8> {
+        (0..=u8::MAX).filter(|&b| self.contains(b)).collect()
+    }
+
     #[inline(always)]
     pub(crate) const fn contains(&self, b: u8) -> bool {
         self.table[b as usize]
@@ -171,10 +179,21 @@ pub(crate) struct Rule {
     pub(crate) body: ByteSet,
     /// A separator that may not be doubled nor start the value (`_` in `([A-Za-z]_?)+`).
     pub(crate) sep: Option<u8>,
-    /// A padding byte that, once seen, is the only byte allowed up to the end (`=` in b64token).
-    pub(crate) pad: Option<u8>,
+    /// A one-byte padding set that, once seen, is the only class allowed up to the end (`[=]`
+    /// in b64token).
+    pub(crate) pad: Option<ByteSet>,
+    /// Literals valid whatever the grammar says.
     pub(crate) accept: &'static [&'static str],
-    pub(crate) reserve: &'static [&'static str],
+    /// Literals invalid whatever the grammar says, each with the reason an error gives.
+    pub(crate) reserve: &'static [Reserved],
+}
+
+/// A literal a [`Rule`] rejects although its grammar matches it, and why.
+#[derive(Clone, Copy)]
+pub(crate) struct Reserved {
+    pub(crate) literal: &'static str,
+    /// The whole of the error's detail, e.g. `".." is a dot-segment, which no URL path can carry`.
+    pub(crate) reason: &'static str,
 }
 
 impl Rule {
@@ -193,16 +212,6 @@ impl Rule {
             reserve: &[],
         }
     }
-}
-
-/// Where and why a value broke its rule; the caller adds which identifier it was.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Fault {
-    pub(crate) rule: IdRule,
-    /// Byte index of the offending byte (`Prefix`, `Charset`); 0 otherwise.
-    pub(crate) index: usize,
-    /// What was expected at `index`: a class for `Charset`, the prefix for `Prefix`.
-    pub(crate) expected: &'static str,
 }
 
 const fn eq_bytes(a: &[u8], b: &[u8]) -> bool {
@@ -230,6 +239,18 @@ const fn listed(list: &[&str], s: &[u8]) -> bool {
     false
 }
 
+/// The reserved literal `s` is, if it is one.
+const fn reserved(list: &[Reserved], s: &[u8]) -> Option<&'static str> {
+    let mut i = 0;
+    while i < list.len() {
+        if eq_bytes(list[i].literal.as_bytes(), s) {
+            return Some(list[i].reason);
+        }
+        i += 1;
+    }
+    None
+}
+
 const fn charset(index: usize, set: &ByteSet) -> Fault {
     Fault {
         rule: IdRule::Charset,
@@ -245,11 +266,7 @@ const fn charset(index: usize, set: &ByteSet) -> Fault {
 #[inline(always)]
 pub(crate) const fn check(rule: &Rule, s: &[u8]) -> Result<(), Fault> {
     if s.len() < rule.min_len || s.len() > rule.max_len {
-        return Err(Fault {
-            rule: IdRule::Length,
-            index: 0,
-            expected: "",
-        });
+        return Err(Fault::LENGTH);
     }
     if !rule.accept.is_empty() && listed(rule.accept, s) {
         return Ok(());
@@ -275,12 +292,8 @@ pub(crate) const fn check(rule: &Rule, s: &[u8]) -> Result<(), Fault> {
             return Err(fault);
         }
     }
-    if !rule.reserve.is_empty() && listed(rule.reserve, s) {
-        return Err(Fault {
-            rule: IdRule::Reserved,
-            index: 0,
-            expected: "",
-        });
+    if let Some(reason) = reserved(rule.reserve, s) {
+        return Err(Fault::whole(IdRule::Reserved, reason));
     }
     Ok(())
 }
@@ -302,24 +315,16 @@ const fn walk(rule: &Rule, s: &[u8]) -> Result<(), Fault> {
         i += 1;
     }
     if i >= s.len() {
-        return Err(Fault {
-            rule: IdRule::Length,
-            index: 0,
-            expected: "",
-        });
+        return Err(Fault::LENGTH);
     }
     let mut need_first = true;
     let mut padding = false;
     while i < s.len() {
         let b = s[i];
         if padding {
-            if let Some(pad) = rule.pad {
-                if b != pad {
-                    return Err(Fault {
-                        rule: IdRule::Charset,
-                        index: i,
-                        expected: "[=]",
-                    });
+            if let Some(pad) = &rule.pad {
+                if !pad.contains(b) {
+                    return Err(charset(i, pad));
                 }
             }
         } else if need_first {
@@ -327,7 +332,7 @@ const fn walk(rule: &Rule, s: &[u8]) -> Result<(), Fault> {
                 return Err(charset(i, &rule.first));
             }
             need_first = false;
-        } else if matches!(rule.pad, Some(p) if p == b) {
+        } else if matches!(&rule.pad, Some(pad) if pad.contains(b)) {
             padding = true;
         } else if matches!(rule.sep, Some(p) if p == b) {
             need_first = true;
@@ -337,4 +342,105 @@ const fn walk(rule: &Rule, s: &[u8]) -> Result<(), Fault> {
         i += 1;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::id::rules::{rule_of, KINDS};
+
+    fn sets(rule: &Rule) -> impl Iterator<Item = ByteSet> {
+        [Some(rule.first), Some(rule.body), rule.pad]
+            .into_iter()
+            .flatten()
+    }
+
+    /// The runs the vectorised scan compares against hold exactly the table's bytes: all 256
+    /// bytes, one at a time and as whole blocks at every position of the overlapping last block.
+    #[test]
+    fn every_set_scans_as_its_table_says() {
+        for kind in KINDS {
+            for set in sets(rule_of(kind)) {
+                let member = (0..=255u8).find(|&b| set.contains(b)).expect("empty set");
+                for b in 0..=255u8 {
+                    let want = set.contains(b);
+                    assert_eq!(
+                        set.contains_ranges(b),
+                        want,
+                        "{kind:?} {}: {b:#04x}",
+                        set.desc
+                    );
+                    for len in [LANES, LANES + 1, 2 * LANES - 1, 2 * LANES, 100] {
+                        for at in [0, LANES / 2, LANES - 1, len - LANES, len - 1] {
+                            let mut s = [member; 100];
+                            s[at] = b;
+                            let got = set.contains_all(&s[..len]);
+                            assert_eq!(
+                                got, want,
+                                "{kind:?} {}: {b:#04x} at {at} of {len}",
+                                set.desc
+                            );
+                        }
+                    }
+                    assert_eq!(set.contains_all(&[b]), want, "{kind:?}: short input");
+                }
+            }
+        }
+    }
+
+    /// The fast path and the byte-by-byte walk agree on every rule, for values with one
+    /// foreign byte at each position, from 1 byte past the prefix to 40 bytes long.
+    #[test]
+    fn fast_path_and_walk_agree() {
+        for kind in KINDS {
+            let rule = rule_of(kind);
+            let first = (0..=255u8)
+                .find(|&b| rule.first.contains(b))
+                .expect("empty set");
+            for len in rule.prefix.len() + 1..=40.min(rule.max_len) {
+                let mut valid = [first; 40];
+                valid[..rule.prefix.len()].copy_from_slice(rule.prefix.as_bytes());
+                for at in 0..len {
+                    for b in [
+                        0u8, b'`', b'.', b'/', b' ', b'=', b'_', b'$', 0x7f, 0x80, 0xff,
+                    ] {
+                        let mut s = valid;
+                        s[at] = b;
+                        let s = &s[..len];
+                        let in_len = (rule.min_len..=rule.max_len).contains(&len);
+                        let by_walk = listed(rule.accept, s)
+                            || (walk(rule, s).is_ok() && reserved(rule.reserve, s).is_none());
+                        assert_eq!(
+                            check(rule, s).is_ok(),
+                            in_len && by_walk,
+                            "{kind:?}: {b:#04x} at {at} of {len}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// A prefix is compared byte for byte: bytes that share no bits with it are not it.
+    #[test]
+    fn prefix_is_compared_exactly() {
+        for kind in [
+            IdKind::AilySessionId,
+            IdKind::AilyMessageId,
+            IdKind::AilyRunId,
+        ] {
+            let rule = rule_of(kind);
+            let mut s = [b'2'; 32];
+            s[..rule.prefix.len()].fill(0);
+            assert_eq!(
+                check(rule, &s),
+                Err(Fault {
+                    rule: IdRule::Prefix,
+                    index: 0,
+                    expected: rule.prefix
+                }),
+                "{kind:?}"
+            );
+        }
+    }
 }

@@ -1,6 +1,8 @@
-use core::fmt;
+//! The one error type for every identifier, and the fault the engine reports before it knows
+//! which identifier it checked. Nothing here names a rule: the engine's fault says what was
+//! expected, in the words of the rule that failed (see `rules.rs`).
 
-use super::engine::Fault;
+use core::fmt;
 
 /// Which identifier a value was meant to be.
 ///
@@ -42,12 +44,6 @@ impl IdKind {
             IdKind::LexBotAlias => "Lex bot alias",
             IdKind::LexRegion => "Lex region",
         }
-    }
-
-    /// The shortest and longest valid value, in bytes.
-    pub const fn len_bounds(self) -> (usize, usize) {
-        let rule = super::rule_of(self);
-        (rule.min_len, rule.max_len)
     }
 
     /// Whether values of this kind are secrets, which no error message may quote.
@@ -139,14 +135,14 @@ impl IdError {
     /// An error about the value as a whole (`Length`, `Scheme`): no index, no character. Also
     /// for a value never materialised, such as a label whose decoded length is known before
     /// decoding.
-    pub(crate) fn whole(kind: IdKind, rule: IdRule, found_len: usize) -> Self {
+    pub(crate) fn whole(kind: IdKind, fault: Fault, found_len: usize) -> Self {
         IdError {
             kind,
-            rule,
+            rule: fault.rule,
             found_len,
             index: 0,
             character: None,
-            expected: "",
+            expected: fault.expected,
         }
     }
 
@@ -188,6 +184,34 @@ impl IdError {
     /// The length in bytes of the rejected value.
     pub fn found_len(&self) -> usize {
         self.found_len
+    }
+}
+
+/// Where and why a value broke its rule, as the engine reports it; [`IdError::new`] adds which
+/// identifier it was and the character found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Fault {
+    pub(crate) rule: IdRule,
+    /// Byte index of the offending byte (`Prefix`, `Charset`); 0 otherwise.
+    pub(crate) index: usize,
+    /// What was expected, from the rule: the class for `Charset` (`[0-9a-hjkmnp-z]`), the
+    /// prefix for `Prefix`, the reason for `Reserved`, the scheme for `Scheme`; empty for
+    /// `Length`.
+    pub(crate) expected: &'static str,
+}
+
+impl Fault {
+    /// The value is too short or too long.
+    pub(crate) const LENGTH: Fault = Fault::whole(IdRule::Length, "");
+
+    /// A fault about the value as a whole (`Length`, and `Reserved` or `Scheme` with their
+    /// reason): no index.
+    pub(crate) const fn whole(rule: IdRule, expected: &'static str) -> Fault {
+        Fault {
+            rule,
+            index: 0,
+            expected,
+        }
     }
 }
 
@@ -242,9 +266,12 @@ impl fmt::Display for Detail<'_> {
                 ),
                 None => write!(f, "byte {} is not in {}", e.index, e.expected),
             },
-            IdRule::Reserved => f.write_str("\"..\" is a dot-segment, which no URL path can carry"),
-            IdRule::Scheme => f.write_str(
-                "does not start with the scheme \"Bearer\" (any case) and exactly one space",
+            // The rule's own reason, e.g. `".." is a dot-segment, which no URL path can carry`.
+            IdRule::Reserved => f.write_str(e.expected),
+            IdRule::Scheme => write!(
+                f,
+                "does not start with the scheme {:?} (any case) and exactly one space",
+                e.expected
             ),
         }
     }

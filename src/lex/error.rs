@@ -1,8 +1,12 @@
+//! Lex V1 DeleteSession errors: the documented exceptions and the service error.
+
 use alloc::string::String;
 use core::fmt;
 use core::time::Duration;
 
-use crate::response::{bounded, cut, is_transient_status, ServiceError, EXCERPT_LEN};
+use crate::response::rest_json::{sanitize_code, MAX_CODE_LEN};
+use crate::response::{is_transient_status, sealed::Sealed, ServiceError};
+use crate::text::{bounded, EXCERPT_LEN};
 
 /// Declares [`LexErrorKind`] from one table of `variant = code, status, description`.
 macro_rules! lex_errors {
@@ -103,18 +107,6 @@ impl LexErrorKind {
     }
 }
 
-/// The longest error code kept; a longer one is cut (it is server data, and hostile input).
-const MAX_CODE_LEN: usize = 128;
-
-/// The error code as the AWS SDKs read it: everything from the first `:` cut
-/// (`ConflictException:http://internal.amazon.com/...`), then everything up to and including the
-/// first `#` (`aws.protocoltests#FooError`).
-pub(crate) fn sanitize_code(raw: &str) -> String {
-    let code = raw.split(':').next().unwrap_or_default();
-    let code = code.split_once('#').map_or(code, |(_, name)| name).trim();
-    String::from(cut(code, MAX_CODE_LEN))
-}
-
 /// A Lex error response: any status outside 2xx with an error code.
 ///
 /// ```
@@ -138,14 +130,30 @@ pub(crate) fn sanitize_code(raw: &str) -> String {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct LexServiceError {
-    pub(crate) kind: LexErrorKind,
-    pub(crate) message: Option<String>,
-    pub(crate) request_id: Option<String>,
-    pub(crate) http_status: u16,
-    pub(crate) retry_after: Option<u64>,
+    kind: LexErrorKind,
+    message: Option<String>,
+    request_id: Option<String>,
+    http_status: u16,
+    retry_after: Option<u64>,
 }
 
 impl LexServiceError {
+    pub(crate) fn new(
+        kind: LexErrorKind,
+        message: Option<String>,
+        request_id: Option<String>,
+        http_status: u16,
+        retry_after: Option<u64>,
+    ) -> Self {
+        LexServiceError {
+            kind,
+            message,
+            request_id,
+            http_status,
+            retry_after,
+        }
+    }
+
     /// What the code means.
     pub fn kind(&self) -> &LexErrorKind {
         &self.kind
@@ -176,6 +184,8 @@ impl LexServiceError {
         self.retry_after.map(Duration::from_secs)
     }
 }
+
+impl Sealed for LexServiceError {}
 
 impl ServiceError for LexServiceError {
     fn http_status(&self) -> u16 {

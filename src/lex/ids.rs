@@ -22,7 +22,7 @@ string_id! {
     ///
     /// Parsing fails for a wrong length (`"a"`, 101 bytes), a byte outside the set
     /// (`"user 42"`, `"user/42"`, `"usér"`), or the dot-segment `".."`.
-    LexUserId, LexUserId
+    LexUserId
 }
 
 string_id! {
@@ -44,7 +44,7 @@ string_id! {
     ///
     /// Parsing fails for a wrong length (`"a"`, 51 bytes), a first byte that is not a letter
     /// (`"_Bot"`, `"1Bot"`), a doubled underscore (`"Bot__A"`), or any other byte (`"Bot-A"`).
-    LexBotName, LexBotName
+    LexBotName
 }
 
 string_id! {
@@ -67,7 +67,7 @@ string_id! {
     ///
     /// Parsing fails for a wrong length (`""`, 101 bytes), a first byte that is not a letter
     /// (`"_prod"`, `"$latest"`), a doubled underscore (`"a__b"`), or any other byte (`"pro-d"`).
-    LexBotAlias, LexBotAlias
+    LexBotAlias
 }
 
 impl LexBotAlias {
@@ -101,7 +101,7 @@ string_id! {
     ///
     /// Parsing fails for an empty or longer than 32-byte value, or any byte outside the set
     /// (`"EU-WEST-1"`, `"us-east-1.example.com"`, `"us-east-1:443"`).
-    LexRegion, LexRegion
+    LexRegion
 }
 
 impl LexRegion {

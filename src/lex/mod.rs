@@ -1,13 +1,21 @@
 //! Amazon Lex runtime (V1): `DELETE /bot/{botName}/alias/{botAlias}/user/{userId}/session`.
 
-mod delete_session;
+//!
+//! `ids.rs` (user id, bot name and alias, region), `request.rs` (request, rendering, route),
+//! `response.rs` (classifying a response), `error.rs` (the exceptions and the service error).
+//! The restJson1 error reading that a Lex V2 module will share lives in
+//! `crate::response::rest_json`.
+
 #[cfg(feature = "serde")]
 mod error;
 mod ids;
-
-pub use delete_session::LexDeleteSessionRequest;
+mod request;
 #[cfg(feature = "serde")]
-pub use delete_session::LexDeleteSessionResponse;
+pub(crate) mod response;
+
 #[cfg(feature = "serde")]
 pub use error::{LexErrorKind, LexServiceError};
 pub use ids::{LexBotAlias, LexBotName, LexRegion, LexUserId};
+pub use request::LexDeleteSessionRequest;
+#[cfg(feature = "serde")]
+pub use response::LexDeleteSessionResponse;

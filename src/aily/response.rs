@@ -1,0 +1,157 @@
+//! The Aily delete-session response: the envelope, the headers it is read with, and the one
+//! classifier from status, headers and body.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use serde::de::IgnoredAny;
+use serde::Deserialize;
+
+use super::error::{AilyErrorDetail, AilyErrorKind, AilyServiceError};
+use super::error::{FieldViolation, Help, PermissionViolation};
+use crate::response::{parse_object, pick_headers, seconds, Object, ResponseError};
+
+/// The log id header the service sets.
+pub(crate) const LOG_ID: &str = "X-Tt-Logid";
+/// The log id header some gateways set instead, read when [`LOG_ID`] is absent.
+pub(crate) const REQUEST_ID: &str = "X-Request-Id";
+/// Seconds until the rate limit resets, sent with code 99991400.
+pub(crate) const RATE_LIMIT_RESET: &str = "x-ogw-ratelimit-reset";
+/// The headers a response is read for, in this order.
+const HEADERS: [&str; 3] = [LOG_ID, REQUEST_ID, RATE_LIMIT_RESET];
+
+/// A successful Aily delete-session response: `code` 0.
+///
+/// The docs' example body is `{"code": 0, "msg": "success", "data": {}}`.
+///
+/// ```
+/// use botsession::AilyDeleteSessionResponse;
+///
+/// let body = br#"{"code":0,"msg":"success","data":{}}"#;
+/// let ok = AilyDeleteSessionResponse::from_http(200, &[("x-tt-logid", "2024abc")], body)?;
+/// assert_eq!(ok.msg(), "success");
+/// assert_eq!(ok.log_id(), Some("2024abc"));
+/// # Ok::<(), botsession::ResponseError<botsession::AilyServiceError>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct AilyDeleteSessionResponse {
+    http_status: u16,
+    msg: String,
+    log_id: Option<String>,
+}
+
+/// The envelope every Aily response has; `data` is read and dropped (the operation returns
+/// none), unknown fields are ignored.
+#[derive(Deserialize)]
+struct Envelope {
+    code: i64,
+    #[serde(default)]
+    msg: Option<String>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    data: Option<IgnoredAny>,
+    #[serde(default)]
+    error: Option<Object<WireError>>,
+}
+
+#[derive(Deserialize, Default)]
+struct WireError {
+    #[serde(default)]
+    log_id: Option<String>,
+    #[serde(default)]
+    troubleshooter: Option<String>,
+    #[serde(default)]
+    field_violations: Option<Vec<Object<FieldViolation>>>,
+    #[serde(default)]
+    permission_violations: Option<Vec<Object<PermissionViolation>>>,
+    #[serde(default)]
+    helps: Option<Vec<Object<Help>>>,
+}
+
+fn objects<T>(list: Option<Vec<Object<T>>>) -> Vec<T> {
+    list.unwrap_or_default().into_iter().map(|o| o.0).collect()
+}
+
+impl AilyDeleteSessionResponse {
+    /// Classifies a response from its HTTP status, headers (names matched
+    /// case-insensitively, first occurrence wins) and body.
+    ///
+    /// The body decides, whatever the status: Aily sends business errors with 4xx, 5xx and
+    /// sometimes 200, so `code` 0 is success and any other code a
+    /// [`AilyServiceError`].
+    ///
+    /// # Errors
+    ///
+    /// [`ResponseError::Service`] for a non-zero `code`; [`ResponseError::Malformed`] for a
+    /// body that is not the envelope: empty, not JSON, truncated, `code` missing or not an
+    /// integer that fits in 64 bits, a JSON array instead of an object, or JSON nested
+    /// deeper than 128 levels anywhere, read or ignored.
+    pub fn from_http<K, V>(
+        status: u16,
+        headers: &[(K, V)],
+        body: &[u8],
+    ) -> Result<Self, ResponseError<AilyServiceError>>
+    where
+        K: AsRef<[u8]>,
+        V: AsRef<[u8]>,
+    {
+        Self::read(status, headers.iter().map(|(k, v)| (k, v)), body)
+    }
+
+    /// [`from_http`](Self::from_http) on any header pairs: the one entry point, which the `http`
+    /// feature calls too.
+    pub(crate) fn read<'h, K, V>(
+        status: u16,
+        headers: impl IntoIterator<Item = (&'h K, &'h V)>,
+        body: &[u8],
+    ) -> Result<Self, ResponseError<AilyServiceError>>
+    where
+        K: AsRef<[u8]> + ?Sized + 'h,
+        V: AsRef<[u8]> + ?Sized + 'h,
+    {
+        let [tt_logid, request_id, reset] = pick_headers(headers, HEADERS);
+        let log_id = tt_logid.or(request_id);
+        let envelope: Envelope = parse_object(status, body)
+            .map_err(|m| ResponseError::Malformed(m.with_retry_after(seconds(reset))))?;
+        let header_log_id = log_id.map(String::from);
+        let msg = envelope.msg.unwrap_or_default();
+        if envelope.code == 0 {
+            let log_id = header_log_id.or(envelope.error.and_then(|e| e.0.log_id));
+            return Ok(AilyDeleteSessionResponse {
+                http_status: status,
+                msg,
+                log_id,
+            });
+        }
+        let error = envelope.error.map(|e| e.0).unwrap_or_default();
+        Err(ResponseError::Service(AilyServiceError::new(
+            AilyErrorKind::from_code(envelope.code),
+            status,
+            seconds(reset),
+            AilyErrorDetail {
+                msg,
+                log_id: header_log_id.or(error.log_id),
+                troubleshooter: error.troubleshooter,
+                field_violations: objects(error.field_violations),
+                permission_violations: objects(error.permission_violations),
+                helps: objects(error.helps),
+            },
+        )))
+    }
+
+    /// The HTTP status of the response.
+    pub fn http_status(&self) -> u16 {
+        self.http_status
+    }
+
+    /// The service's `msg` (`"success"`).
+    pub fn msg(&self) -> &str {
+        &self.msg
+    }
+
+    /// The log id: header `X-Tt-Logid`, else `X-Request-Id`, else `error.log_id`.
+    pub fn log_id(&self) -> Option<&str> {
+        self.log_id.as_deref()
+    }
+}

@@ -1,0 +1,220 @@
+//! Every identifier rule in the crate, as data for the engine: one table each, with the source
+//! it comes from. An alphabet is written here once; error messages, the `proptest` strategies and
+//! the tests read it from here (a test checks each class's message text against its bytes).
+
+use super::engine::{ByteSet, Reserved, Rule};
+use super::IdKind;
+
+/// The Aily id alphabet: digits and lowercase letters except `i`, `l` and `o` (33 symbols).
+const AILY_ALPHABET: ByteSet = ByteSet::new("[0-9a-hjkmnp-z]")
+    .range(b'0', b'9')
+    .range(b'a', b'z')
+    .without(b"ilo");
+
+const fn aily_rule(prefix: &'static str, max_symbols: usize) -> Rule {
+    Rule {
+        prefix,
+        ..Rule::class(prefix.len() + 1, prefix.len() + max_symbols, AILY_ALPHABET)
+    }
+}
+
+/// `session_[0-9a-hjkmnp-z]{1,24}`, 9–32 bytes: the Aily delete-session docs, path parameter
+/// `aily_session_id` ("长度不超过 32", example `session_4dfunz7sp1g8m`).
+pub(crate) const AILY_SESSION: Rule = aily_rule("session_", 24);
+/// `message_[0-9a-hjkmnp-z]{1,24}`, 9–32 bytes: the Aily API family docs.
+pub(crate) const AILY_MESSAGE: Rule = aily_rule("message_", 24);
+/// `run_[0-9a-hjkmnp-z]{1,28}`, 5–32 bytes: the Aily API family docs.
+pub(crate) const AILY_RUN: Rule = aily_rule("run_", 28);
+
+/// `[0-9a-zA-Z._:-]{2,100}`, except the dot-segment `..`: Lex runtime DeleteSession, `userId`
+/// ("Minimum length of 2. Maximum length of 100. Pattern: `[0-9a-zA-Z._:-]+`"); `..` matches
+/// the pattern but URL stacks collapse it, so no request can carry it.
+pub(crate) const LEX_USER: Rule = Rule {
+    reserve: &[Reserved {
+        literal: "..",
+        reason: "\"..\" is a dot-segment, which no URL path can carry",
+    }],
+    ..Rule::class(
+        2,
+        100,
+        ByteSet::new("[0-9a-zA-Z._:-]")
+            .range(b'0', b'9')
+            .range(b'a', b'z')
+            .range(b'A', b'Z')
+            .bytes(b"._:-"),
+    )
+};
+
+const LETTERS: ByteSet = ByteSet::new("[A-Za-z]").range(b'A', b'Z').range(b'a', b'z');
+
+const fn lex_name_rule(min_len: usize, max_len: usize, accept: &'static [&'static str]) -> Rule {
+    Rule {
+        // `_` is in the body's table only so that the message names it; the engine reads it as
+        // the separator first.
+        body: LETTERS.bytes(b"_").named("[A-Za-z_]"),
+        sep: Some(b'_'),
+        accept,
+        ..Rule::class(min_len, max_len, LETTERS)
+    }
+}
+
+/// `^([A-Za-z]_?)+$`, 2–50 bytes: the Lex model-building API's `PutBot` `name`, the only names
+/// a bot can have (the runtime model leaves `botName` unconstrained).
+pub(crate) const LEX_BOT_NAME: Rule = lex_name_rule(2, 50, &[]);
+/// `^([A-Za-z]_?)+$`, 1–100 bytes, or exactly `$LATEST`: `PutBotAlias` `name`, plus the alias
+/// of the draft version (the runtime model leaves `botAlias` unconstrained).
+pub(crate) const LEX_BOT_ALIAS: Rule = lex_name_rule(1, 100, &["$LATEST"]);
+
+/// `[a-z0-9-]{1,32}`: an AWS region as it stands in a host name (`eu-west-1`); the crate's own
+/// rule, which keeps `runtime.lex.<region>.amazonaws.com` one host name.
+pub(crate) const LEX_REGION: Rule = Rule::class(
+    1,
+    32,
+    ByteSet::new("[a-z0-9-]")
+        .range(b'a', b'z')
+        .range(b'0', b'9')
+        .bytes(b"-"),
+);
+
+/// RFC 6750 `b64token`: `1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="`,
+/// 1–8192 bytes: the bytes that can follow `Bearer ` (Aily: `Authorization: Bearer
+/// access_token`; v2 user tokens are JWT-like and 1–2 KB, and Feishu advises reserving 4 KB).
+pub(crate) const AILY_TOKEN: Rule = {
+    const B64TOKEN: ByteSet = ByteSet::new("[A-Za-z0-9-._~+/]")
+        .range(b'A', b'Z')
+        .range(b'a', b'z')
+        .range(b'0', b'9')
+        .bytes(b"-._~+/");
+    Rule {
+        body: B64TOKEN.bytes(b"=").named("[A-Za-z0-9-._~+/=]"),
+        pad: Some(ByteSet::new("[=]").bytes(b"=")),
+        ..Rule::class(1, 8192, B64TOKEN)
+    }
+};
+
+/// The `Authorization` scheme and its single space, as rendered (RFC 6750 section 2.1); matched
+/// in any case (RFC 7235) by `AilyAuthorization`.
+pub(crate) const BEARER: &str = "Bearer ";
+
+/// `Bearer <token>`, 8–8199 bytes: only its lengths are used by the engine; `AilyAuthorization`
+/// matches the scheme ([`BEARER`]) and checks the rest as an [`AILY_TOKEN`].
+pub(crate) const AILY_AUTHORIZATION: Rule = Rule {
+    min_len: BEARER.len() + AILY_TOKEN.min_len,
+    max_len: BEARER.len() + AILY_TOKEN.max_len,
+    ..AILY_TOKEN
+};
+
+/// The rule of each identifier.
+#[inline(always)]
+pub(crate) const fn rule_of(kind: IdKind) -> &'static Rule {
+    match kind {
+        IdKind::AilySessionId => &AILY_SESSION,
+        IdKind::AilyMessageId => &AILY_MESSAGE,
+        IdKind::AilyRunId => &AILY_RUN,
+        IdKind::AilyAccessToken => &AILY_TOKEN,
+        IdKind::AilyAuthorization => &AILY_AUTHORIZATION,
+        IdKind::LexUserId => &LEX_USER,
+        IdKind::LexBotName => &LEX_BOT_NAME,
+        IdKind::LexBotAlias => &LEX_BOT_ALIAS,
+        IdKind::LexRegion => &LEX_REGION,
+    }
+}
+
+impl IdKind {
+    /// The shortest and longest valid value, in bytes.
+    pub const fn len_bounds(self) -> (usize, usize) {
+        let rule = rule_of(self);
+        (rule.min_len, rule.max_len)
+    }
+}
+
+/// Every identifier kind, for tests that go through every rule.
+#[cfg(test)]
+pub(crate) const KINDS: [IdKind; 9] = [
+    IdKind::AilySessionId,
+    IdKind::AilyMessageId,
+    IdKind::AilyRunId,
+    IdKind::AilyAccessToken,
+    IdKind::AilyAuthorization,
+    IdKind::LexUserId,
+    IdKind::LexBotName,
+    IdKind::LexBotAlias,
+    IdKind::LexRegion,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text a message shows for a class names exactly the class's bytes: `desc` read as a
+    /// regex class must match each of the 256 bytes if and only if the table holds it.
+    #[test]
+    fn every_class_description_matches_its_bytes() {
+        for kind in KINDS {
+            let rule = rule_of(kind);
+            let sets = [Some(rule.first), Some(rule.body), rule.pad];
+            for set in sets.into_iter().flatten() {
+                let pattern = escape_literal_dashes(set.desc);
+                let class = regex_lite::Regex::new(&alloc::format!("^{pattern}$"))
+                    .unwrap_or_else(|e| panic!("{kind:?}: {}: {e}", set.desc));
+                for b in 0..=255u8 {
+                    let text = [b];
+                    let in_desc = core::str::from_utf8(&text).is_ok_and(|s| class.is_match(s));
+                    assert_eq!(
+                        in_desc,
+                        set.contains(b),
+                        "{kind:?}: {} and its table disagree on byte {b:#04x}",
+                        set.desc
+                    );
+                }
+            }
+        }
+    }
+
+    /// The class in regex-lite syntax: `a-b` stays a range, any other `-` is escaped
+    /// (`[A-Za-z0-9-._~+/]` → `[A-Za-z0-9\-._~+/]`).
+    fn escape_literal_dashes(desc: &str) -> alloc::string::String {
+        let inner: alloc::vec::Vec<char> = desc
+            .strip_prefix('[')
+            .and_then(|d| d.strip_suffix(']'))
+            .unwrap_or_else(|| panic!("{desc} is not a class"))
+            .chars()
+            .collect();
+        let mut out = alloc::string::String::from("[");
+        let mut i = 0;
+        while i < inner.len() {
+            if inner.get(i + 1) == Some(&'-') && i + 2 < inner.len() {
+                out.extend([inner[i], '-', inner[i + 2]]);
+                i += 3;
+            } else {
+                if inner[i] == '-' {
+                    out.push('\\');
+                }
+                out.push(inner[i]);
+                i += 1;
+            }
+        }
+        out.push(']');
+        out
+    }
+
+    #[test]
+    fn lengths_are_the_documented_ones() {
+        let bounds: alloc::vec::Vec<(usize, usize)> =
+            KINDS.iter().map(|k| k.len_bounds()).collect();
+        assert_eq!(
+            bounds,
+            [
+                (9, 32),
+                (9, 32),
+                (5, 32),
+                (1, 8192),
+                (8, 8199),
+                (2, 100),
+                (2, 50),
+                (1, 100),
+                (1, 32)
+            ]
+        );
+    }
+}

@@ -1,0 +1,83 @@
+//! JSON bodies: the shape guards that run before `serde_json` sees a body, and the wrapper that
+//! reads only objects.
+
+use core::fmt;
+
+use super::MalformedResponse;
+
+/// The deepest nesting a response body may have, as `serde_json` allows for values it reads.
+pub(crate) const MAX_DEPTH: usize = 128;
+
+/// Why `body` is not a JSON object this crate will read, before `serde_json` sees it: it may not
+/// be an array (a derived `Deserialize` would take one, by position), and no value in it, read
+/// or ignored, may nest deeper than [`MAX_DEPTH`]. Anything else is left to `serde_json`.
+pub(crate) fn object_shape(body: &[u8]) -> Result<(), &'static str> {
+    if body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
+        return Err("body is a JSON array, not an object");
+    }
+    // Nesting deeper than the limit needs more opening brackets than the limit: most bodies
+    // are settled by one vectorised count, without the string-aware walk below.
+    let opening = body.iter().filter(|&&b| b == b'{' || b == b'[').count();
+    if opening <= MAX_DEPTH {
+        return Ok(());
+    }
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for &b in body {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err("JSON nested deeper than 128 levels");
+                }
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Parses a body that must be a JSON object of type `T`.
+pub(crate) fn parse_object<'a, T: serde::Deserialize<'a>>(
+    status: u16,
+    body: &'a [u8],
+) -> Result<T, MalformedResponse> {
+    object_shape(body).map_err(|reason| MalformedResponse::new(status, reason, body))?;
+    serde_json::from_slice(body).map_err(|e| MalformedResponse::new(status, e, body))
+}
+
+/// Reads a JSON object, and only an object, into `T`: a derived `Deserialize` would also read
+/// an array by position (`["x"]` as the first field), which is not what the services send.
+pub(crate) struct Object<T>(pub(crate) T);
+
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Object<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit<T>(core::marker::PhantomData<T>);
+
+        impl<'de, T: serde::Deserialize<'de>> serde::de::Visitor<'de> for Visit<T> {
+            type Value = T;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+            }
+        }
+
+        deserializer
+            .deserialize_map(Visit(core::marker::PhantomData))
+            .map(Object)
+    }
+}

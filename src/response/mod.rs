@@ -1,0 +1,154 @@
+//! What every operation shares on the way back: the error for a response that cannot be
+//! classified at all, the error that wraps a service's own, and retry policy by status.
+//!
+//! - `headers.rs`: picking headers by name, reading a wait;
+//! - `json.rs`: the shape guards and object-only reading of JSON bodies;
+//! - `rest_json.rs`: the AWS restJson1 error pieces both Lex versions share.
+
+mod headers;
+mod json;
+pub(crate) mod rest_json;
+
+pub(crate) use headers::{pick_headers, seconds};
+pub(crate) use json::{parse_object, Object};
+
+use alloc::string::String;
+use core::fmt;
+use core::time::Duration;
+
+use crate::text::{bounded, excerpt, EXCERPT_LEN};
+
+/// A response whose body is not what the operation documents: not JSON, truncated, the wrong
+/// types, or empty where a body is required.
+///
+/// It keeps the HTTP status (a 502 from a proxy is still worth retrying) and a bounded excerpt of
+/// the body for logs.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct MalformedResponse {
+    http_status: u16,
+    reason: String,
+    excerpt: String,
+    retry_after: Option<u64>,
+}
+
+impl MalformedResponse {
+    pub(crate) fn new(http_status: u16, reason: impl fmt::Display, body: &[u8]) -> Self {
+        MalformedResponse {
+            http_status,
+            reason: bounded(&alloc::format!("{reason}"), 2 * EXCERPT_LEN),
+            excerpt: excerpt(body),
+            retry_after: None,
+        }
+    }
+
+    /// The same, with the wait the response's headers asked for.
+    pub(crate) fn with_retry_after(mut self, seconds: Option<u64>) -> Self {
+        self.retry_after = seconds;
+        self
+    }
+
+    /// The HTTP status of the response.
+    pub fn http_status(&self) -> u16 {
+        self.http_status
+    }
+
+    /// Why the body was rejected (at most 128 bytes, on one line).
+    pub fn reason(&self) -> &str {
+        &self.reason
+    }
+
+    /// The start of the body, at most [`EXCERPT_LEN`] bytes: invalid UTF-8 replaced by `U+FFFD`,
+    /// control characters escaped (`\r`, `\u{0}`), so that it fits on one log line.
+    pub fn excerpt(&self) -> &str {
+        &self.excerpt
+    }
+}
+
+impl core::error::Error for MalformedResponse {}
+
+impl fmt::Display for MalformedResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "malformed response (HTTP {}): {}",
+            self.http_status, self.reason
+        )
+    }
+}
+
+/// Seals [`ServiceError`]: each service error implements `Sealed` in its own file.
+pub(crate) mod sealed {
+    #[allow(unreachable_pub)] // public in a private module: nameable only inside the crate
+    pub trait Sealed {}
+}
+
+/// What a delete-session response can fail with: the service said no, or the response makes no
+/// sense. `E` is the operation's service error.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ResponseError<E> {
+    /// The service answered with a documented (or at least well-formed) error.
+    #[error(transparent)]
+    Service(E),
+    /// The response could not be read.
+    #[error("{0}")]
+    Malformed(MalformedResponse),
+}
+
+/// What every service error can say about itself; implemented by
+/// [`AilyServiceError`](crate::AilyServiceError) and [`LexServiceError`](crate::LexServiceError).
+///
+/// Sealed: only this crate's service errors implement it, so methods can be added.
+pub trait ServiceError: sealed::Sealed {
+    /// The HTTP status of the response.
+    fn http_status(&self) -> u16;
+    /// Whether sending the same request again may succeed.
+    fn is_retryable(&self) -> bool;
+    /// How long the service asked the caller to wait, where it said.
+    fn retry_after(&self) -> Option<Duration>;
+}
+
+impl<E: ServiceError> ResponseError<E> {
+    /// The HTTP status of the response.
+    pub fn http_status(&self) -> u16 {
+        match self {
+            ResponseError::Service(e) => e.http_status(),
+            ResponseError::Malformed(e) => e.http_status,
+        }
+    }
+
+    /// Whether sending the same request again may succeed: the service error's own answer, or
+    /// for an unreadable response, whether its status is a transient one (429, 500, 502, 503,
+    /// 504).
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            ResponseError::Service(e) => e.is_retryable(),
+            ResponseError::Malformed(e) => is_transient_status(e.http_status),
+        }
+    }
+
+    /// How long the service asked the caller to wait, where it said.
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            ResponseError::Service(e) => e.retry_after(),
+            ResponseError::Malformed(e) => e.retry_after.map(Duration::from_secs),
+        }
+    }
+
+    /// The service error, if the service sent one.
+    pub fn service_error(&self) -> Option<&E> {
+        match self {
+            ResponseError::Service(e) => Some(e),
+            ResponseError::Malformed(_) => None,
+        }
+    }
+}
+
+/// 429 (throttled) and 500, 502, 503, 504: the statuses the AWS SDKs retry whatever the body.
+pub(crate) fn is_transient_status(status: u16) -> bool {
+    matches!(status, 429 | 500 | 502 | 503 | 504)
+}
+
+/// The longest wait `retry_after()` reports, in seconds: a day. A server's number is untrusted
+/// input, and a caller adding `u64::MAX` seconds to an `Instant` would panic.
+pub const MAX_RETRY_AFTER_SECS: u64 = 86_400;

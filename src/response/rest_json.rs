@@ -1,0 +1,86 @@
+//! The AWS restJson1 error pieces every Lex runtime shares: the headers a response is read for,
+//! the error code as the AWS SDKs sanitize it, and the body fields of an error.
+
+use alloc::string::String;
+
+use serde::Deserialize;
+
+use super::{parse_object, MalformedResponse};
+use crate::text::cut;
+
+/// The error code header, e.g. `ConflictException:http://internal.amazon.com/…`.
+pub(crate) const ERROR_TYPE: &str = "x-amzn-ErrorType";
+/// The request id header.
+pub(crate) const REQUEST_ID: &str = "x-amzn-RequestId";
+/// The wait in seconds, on throttling.
+pub(crate) const RETRY_AFTER: &str = "Retry-After";
+/// The headers a response is read for, in this order.
+pub(crate) const HEADERS: [&str; 3] = [ERROR_TYPE, REQUEST_ID, RETRY_AFTER];
+
+/// The longest error code kept; a longer one is cut (it is server data, and hostile input).
+pub(crate) const MAX_CODE_LEN: usize = 128;
+
+/// The error code as the AWS SDKs read it: everything from the first `:` cut
+/// (`ConflictException:http://internal.amazon.com/...`), then everything up to and including the
+/// first `#` (`aws.protocoltests#FooError`).
+pub(crate) fn sanitize_code(raw: &str) -> String {
+    let code = raw.split(':').next().unwrap_or_default();
+    let code = code.split_once('#').map_or(code, |(_, name)| name).trim();
+    String::from(cut(code, MAX_CODE_LEN))
+}
+
+/// The fields an error body may carry; every one optional.
+#[derive(Deserialize, Default)]
+struct WireError {
+    #[serde(default)]
+    code: Option<String>,
+    #[serde(default, rename = "__type")]
+    type_: Option<String>,
+    #[serde(default)]
+    message: Option<String>,
+    #[serde(default, rename = "Message")]
+    message_upper: Option<String>,
+    #[serde(default, rename = "errorMessage")]
+    error_message: Option<String>,
+}
+
+/// What an error response says: its sanitized code and its message.
+pub(crate) struct ErrorBody {
+    pub(crate) code: String,
+    /// Body `message`, else `Message`, else `errorMessage`.
+    pub(crate) message: Option<String>,
+}
+
+/// Reads an error response (a status outside 2xx): the code from the `x-amzn-ErrorType` header
+/// (`error_type`), else the body's `code`, else its `__type`, the first that is not empty once
+/// sanitized. A body that is not JSON still leaves the header's code.
+///
+/// # Errors
+///
+/// A [`MalformedResponse`] when no source yields a code.
+pub(crate) fn read_error(
+    status: u16,
+    error_type: Option<&str>,
+    body: &[u8],
+) -> Result<ErrorBody, MalformedResponse> {
+    let wire = parse_object::<WireError>(status, body);
+    let body_error = wire.as_ref().err().map(|e| String::from(e.reason()));
+    let wire = wire.unwrap_or_default();
+    // An empty code must not hide the next source.
+    let code = [error_type, wire.code.as_deref(), wire.type_.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(sanitize_code)
+        .find(|code| !code.is_empty());
+    let Some(code) = code else {
+        let reason = match body_error {
+            Some(e) => alloc::format!("error response with no error code: {e}"),
+            None => String::from("error response with no error code"),
+        };
+        return Err(MalformedResponse::new(status, reason, body));
+    };
+    Ok(ErrorBody {
+        code,
+        message: wire.message.or(wire.message_upper).or(wire.error_message),
+    })
+}
