@@ -59,7 +59,7 @@ impl AilyDeleteSessionRequest {
         Self::from_route(request.method().as_str(), request.uri().path())
     }
 
-    /// Route-parses incoming request [`Parts`] by method and path.
+    /// Route-parses incoming request [`Parts`](Parts) by method and path.
     ///
     /// # Errors
     ///
@@ -109,7 +109,7 @@ impl LexDeleteSessionRequest {
         Self::from_route(request.method().as_str(), request.uri().path())
     }
 
-    /// Route-parses incoming request [`Parts`] by method and path.
+    /// Route-parses incoming request [`Parts`](Parts) by method and path.
     ///
     /// # Errors
     ///

@@ -49,10 +49,50 @@
 //! [`AilyDeleteSessionRequest`] and [`LexDeleteSessionRequest`] are built from validated
 //! identifiers, so building one cannot fail. Each renders its exact path and URL, and parses
 //! back from an incoming request line with `from_route`, failing with a [`RouteError`] that
-//! names the label and the rule. With the `serde` feature, `AilyDeleteSessionResponse::from_http`
-//! and `LexDeleteSessionResponse::from_http` classify whatever a client receives (status,
-//! headers, body) into the typed success or a `ResponseError`: the service's error, with open
-//! sets of codes that never fail on a new one, or a malformed response.
+//! names the label and the rule, with the HTTP status to answer:
+//!
+//! ```
+//! use botsession::{LexBotAlias, LexBotName, LexDeleteSessionRequest, RouteError};
+//!
+//! let request = LexDeleteSessionRequest::new(
+//!     LexBotName::from_static("OrderFlowers"),
+//!     LexBotAlias::LATEST,
+//!     "user:42".parse()?,
+//! );
+//! let path = request.path();
+//! assert_eq!(path, "/bot/OrderFlowers/alias/%24LATEST/user/user%3A42/session");
+//! assert_eq!(LexDeleteSessionRequest::from_route("DELETE", &path), Ok(request));
+//!
+//! let err = LexDeleteSessionRequest::from_route("GET", &path).unwrap_err();
+//! assert_eq!(err, RouteError::MethodNotAllowed { allowed: "DELETE" });
+//! assert_eq!(err.http_status(), 405);
+//! # Ok::<(), botsession::IdError>(())
+//! ```
+//!
+//! With the `serde` feature, `AilyDeleteSessionResponse::from_http` and
+//! `LexDeleteSessionResponse::from_http` classify whatever a client receives (status, headers,
+//! body) into the typed success or a `ResponseError`: the service's error, with open sets of
+//! codes that never fail on a new one, or a malformed response; each says whether to retry and
+//! how long to wait.
+//!
+#![cfg_attr(feature = "serde", doc = "```")]
+#![cfg_attr(not(feature = "serde"), doc = "```ignore")]
+//! use std::time::Duration;
+//!
+//! use botsession::{AilyDeleteSessionResponse, AilyErrorKind, ResponseError};
+//!
+//! let headers = [("X-Tt-Logid", "2024abc"), ("x-ogw-ratelimit-reset", "2")];
+//! let body = br#"{"code":99991400,"msg":"request trigger frequency limit"}"#;
+//! let err = AilyDeleteSessionResponse::from_http(429, &headers, body).unwrap_err();
+//! let ResponseError::Service(e) = &err else { panic!("{err}") };
+//! assert_eq!(e.kind(), AilyErrorKind::RateLimited);
+//! assert_eq!(e.log_id(), Some("2024abc"));
+//! assert!(err.is_retryable());
+//! assert_eq!(err.retry_after(), Some(Duration::from_secs(2)));
+//!
+//! let ok = AilyDeleteSessionResponse::from_http(200, &headers, br#"{"code":0,"msg":"success","data":{}}"#);
+//! assert!(ok.is_ok());
+//! ```
 //!
 //! # Features
 //!
@@ -64,6 +104,7 @@
 //! - `http`: conversions from and to `http` 1.x requests and responses.
 //! - `proptest`: `Arbitrary` for every identifier and request.
 #![cfg_attr(not(feature = "std"), no_std)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![warn(rust_2018_idioms, unreachable_pub)]
