@@ -30,29 +30,8 @@ impl Inline {
     pub(crate) fn from_valid(s: &str) -> Inline {
         let bytes = s.as_bytes();
         let len = bytes.len().min(INLINE_CAP);
-        // The buffer is built as two 16-byte halves in registers and stored whole: no `memcpy`
-        // call of variable length, and no partial stores for later full-width loads to trip on.
-        let (lo, hi) = match (
-            bytes.first_chunk::<16>(),
-            bytes.get(..len).and_then(<[u8]>::split_last_chunk::<16>),
-        ) {
-            (Some(head), Some((_, tail))) => {
-                // `tail` holds bytes `len - 16..len`; the high half wants `16..len`, which are
-                // its top `len - 16` bytes (none when `len` is 16).
-                let shift = 8 * (INLINE_CAP - len) as u32;
-                let hi = u128::from_le_bytes(*tail).checked_shr(shift).unwrap_or(0);
-                (u128::from_le_bytes(*head), hi)
-            }
-            _ => {
-                let mut head = [0u8; 16];
-                let short = &bytes[..len.min(16)];
-                head[..short.len()].copy_from_slice(short);
-                (u128::from_le_bytes(head), 0)
-            }
-        };
         let mut buf = [0u8; INLINE_CAP];
-        buf[..16].copy_from_slice(&lo.to_le_bytes());
-        buf[16..].copy_from_slice(&hi.to_le_bytes());
+        buf[..len].copy_from_slice(&bytes[..len]);
         Inline {
             len: len as u8,
             buf,
