@@ -444,3 +444,43 @@ fn secret_conversions_agree() {
     let e3 = AilyAccessToken::try_from(String::from("a b")).unwrap_err();
     assert!(e1 == e2 && e2 == e3);
 }
+
+/// Equality of secrets folds the differences of all bytes: values of one length that differ in
+/// several bytes whose differences cancel out under xor (`ab`/`ba`, `abc`/`bca`) are unequal,
+/// however the fold combines them.
+#[test]
+fn secret_equality_sees_every_differing_byte() {
+    let pairs = [
+        ("t-ab", "t-ba"),
+        ("t-abc", "t-bca"),
+        (
+            "u-7f1bcd13fc57d46bac21793a18e560",
+            "u-f71bcd13fc57d46bac21793a18e506",
+        ),
+        ("a-Hx4Vq8Rz", "a-xH4Vq8zR"),
+    ];
+    for (a, b) in pairs {
+        assert_eq!(a.len(), b.len());
+        let (ta, tb): (AilyAccessToken, AilyAccessToken) = (a.parse().unwrap(), b.parse().unwrap());
+        assert_ne!(ta, tb, "{a} vs {b}");
+        assert_ne!(tb, ta, "{b} vs {a}");
+        assert_eq!(ta, a.parse::<AilyAccessToken>().unwrap(), "{a}");
+        assert_eq!(tb, b.parse::<AilyAccessToken>().unwrap(), "{b}");
+        let (ha, hb): (AilyAuthorization, AilyAuthorization) = (
+            format!("Bearer {a}").parse().unwrap(),
+            format!("Bearer {b}").parse().unwrap(),
+        );
+        assert_ne!(ha, hb, "{a} vs {b}");
+        assert_ne!(hb, ha, "{b} vs {a}");
+        assert_eq!(
+            ha,
+            format!("bearer {a}").parse::<AilyAuthorization>().unwrap(),
+            "{a}"
+        );
+        assert_eq!(
+            hb,
+            format!("BEARER {b}").parse::<AilyAuthorization>().unwrap(),
+            "{b}"
+        );
+    }
+}
