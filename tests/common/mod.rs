@@ -46,19 +46,23 @@ pub trait PublicIdent: Ident + Display + AsRef<str> + Borrow<str> + Hash + Eq + 
 /// Something to run once per identifier type (a closure cannot be generic).
 pub trait ForEachIdent {
     fn run<T: Ident>(&mut self);
+    /// What runs for a non-secret type: by default the same as for any other.
+    fn run_public<T: PublicIdent>(&mut self) {
+        self.run::<T>();
+    }
 }
 
 /// Runs `f` for every identifier type, in the order of [`ALL_KINDS`].
 pub fn for_each_ident<F: ForEachIdent>(mut f: F) -> F {
-    f.run::<AilySessionId>();
-    f.run::<AilyMessageId>();
-    f.run::<AilyRunId>();
+    f.run_public::<AilySessionId>();
+    f.run_public::<AilyMessageId>();
+    f.run_public::<AilyRunId>();
     f.run::<AilyAccessToken>();
     f.run::<AilyAuthorization>();
-    f.run::<LexUserId>();
-    f.run::<LexBotName>();
-    f.run::<LexBotAlias>();
-    f.run::<LexRegion>();
+    f.run_public::<LexUserId>();
+    f.run_public::<LexBotName>();
+    f.run_public::<LexBotAlias>();
+    f.run_public::<LexRegion>();
     f
 }
 
