@@ -52,8 +52,5 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(again.as_ref(), Ok(auth));
     }
     let other_header = format!("Bearer {other}");
-    assert_eq!(
-        shown(&auth),
-        shown(&other_header.parse::<AilyAuthorization>())
-    );
+    assert_eq!(shown(&auth), shown(&other_header.parse::<AilyAuthorization>()));
 });

@@ -10,23 +10,15 @@ fuzz_target!(|data: &[u8]| {
     let (method, path) = line.split_once(' ').unwrap_or(("DELETE", &line));
     match AilyDeleteSessionRequest::from_route(method, path) {
         Ok(request) => {
-            assert_eq!(
-                AilyDeleteSessionRequest::from_route("DELETE", &request.path()),
-                Ok(request)
-            );
+            assert_eq!(AilyDeleteSessionRequest::from_route("DELETE", &request.path()), Ok(request));
         }
         Err(e) => assert!(e.to_string().len() < 256),
     }
     match LexDeleteSessionRequest::from_route(method, path) {
         Ok(request) => {
             let rendered = request.path();
-            assert!(rendered
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"-._~%/".contains(&b)));
-            assert_eq!(
-                LexDeleteSessionRequest::from_route("DELETE", &rendered),
-                Ok(request)
-            );
+            assert!(rendered.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~%/".contains(&b)));
+            assert_eq!(LexDeleteSessionRequest::from_route("DELETE", &rendered), Ok(request));
         }
         Err(e) => assert!(e.to_string().len() < 256),
     }
