@@ -52,7 +52,7 @@ pub trait ForEachIdent {
     }
 }
 
-/// Runs `f` for every identifier type, in the order of [`ALL_KINDS`].
+/// Runs `f` for every identifier type the crate exports.
 pub fn for_each_ident<F: ForEachIdent>(mut f: F) -> F {
     f.run_public::<AilySessionId>();
     f.run_public::<AilyMessageId>();
@@ -65,19 +65,6 @@ pub fn for_each_ident<F: ForEachIdent>(mut f: F) -> F {
     f.run_public::<LexRegion>();
     f
 }
-
-/// Every identifier kind the crate exports.
-pub const ALL_KINDS: [IdKind; 9] = [
-    IdKind::AilySessionId,
-    IdKind::AilyMessageId,
-    IdKind::AilyRunId,
-    IdKind::AilyAccessToken,
-    IdKind::AilyAuthorization,
-    IdKind::LexUserId,
-    IdKind::LexBotName,
-    IdKind::LexBotAlias,
-    IdKind::LexRegion,
-];
 
 macro_rules! ident {
     ($($ty:ident => $text:ident $(+ $public:ident)?),* $(,)?) => {$(
