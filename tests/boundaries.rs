@@ -5,67 +5,11 @@
 
 mod common;
 
-use std::fmt;
-use std::str::FromStr;
-
 use botsession::{
     AilyAccessToken, AilyAuthorization, AilyMessageId, AilyRunId, AilySessionId, AilyTokenKind,
     IdError, IdKind, IdRule, LexBotAlias, LexBotName, LexRegion, LexUserId,
 };
-use common::assert_no_secret_window;
-
-/// What the tables need from each identifier type.
-trait Ident: FromStr<Err = IdError> + TryFrom<String, Error = IdError> + fmt::Debug {
-    const KIND: IdKind;
-    /// The stored value (the raw secret for the secret types).
-    fn text(&self) -> &str;
-    /// `T::is_valid(s)`.
-    fn is_valid_fn(s: &str) -> bool;
-}
-
-macro_rules! public_ident {
-    ($($ty:ident),*) => {$(
-        impl Ident for $ty {
-            const KIND: IdKind = IdKind::$ty;
-            fn text(&self) -> &str {
-                self.as_str()
-            }
-            fn is_valid_fn(s: &str) -> bool {
-                $ty::is_valid(s)
-            }
-        }
-    )*};
-}
-
-public_ident!(
-    AilySessionId,
-    AilyMessageId,
-    AilyRunId,
-    LexUserId,
-    LexBotName,
-    LexBotAlias,
-    LexRegion
-);
-
-impl Ident for AilyAccessToken {
-    const KIND: IdKind = IdKind::AilyAccessToken;
-    fn text(&self) -> &str {
-        self.expose_secret()
-    }
-    fn is_valid_fn(s: &str) -> bool {
-        Self::is_valid(s)
-    }
-}
-
-impl Ident for AilyAuthorization {
-    const KIND: IdKind = IdKind::AilyAuthorization;
-    fn text(&self) -> &str {
-        self.expose_header_value()
-    }
-    fn is_valid_fn(s: &str) -> bool {
-        Self::is_valid(s)
-    }
-}
+use common::{assert_no_secret_window, for_each_ident, spec, ForEachIdent, Ident};
 
 /// Parses `input` through `FromStr` and `TryFrom<String>`, asserts both accept it and store
 /// `expected`, and that `is_valid` agrees.
@@ -79,7 +23,7 @@ fn accept_as<T: Ident>(input: &str, expected: &str) -> T {
     let owned = T::try_from(input.to_owned()).expect("TryFrom<String> disagrees with FromStr");
     assert_eq!(owned.text(), expected, "{:?}: TryFrom<String>", T::KIND);
     assert!(
-        T::is_valid_fn(input),
+        T::is_valid(input),
         "{:?}: is_valid({input:?}) is false",
         T::KIND
     );
@@ -207,7 +151,7 @@ fn reject<T: Ident>(bad: &Bad) -> IdError {
         "TryFrom<String> gives another error for {input:?}"
     );
     assert!(
-        !T::is_valid_fn(input),
+        !T::is_valid(input),
         "{:?}: is_valid({input:?}) is true",
         T::KIND
     );
@@ -273,179 +217,6 @@ fn aily_session_id_valid() {
 }
 
 #[test]
-fn aily_session_id_rejected() {
-    reject_all::<AilySessionId>(&[
-        length(
-            "",
-            "invalid Aily session id: length 0 is below the minimum of 9 bytes",
-        ),
-        length(
-            "session_",
-            "invalid Aily session id: length 8 is below the minimum of 9 bytes",
-        ),
-        // The length is checked before the prefix.
-        length(
-            "Session_",
-            "invalid Aily session id: length 8 is below the minimum of 9 bytes",
-        ),
-        length(
-            format!("session_{}", repeat("z", 25)),
-            "invalid Aily session id: length 33 exceeds the maximum of 32 bytes",
-        ),
-        length(
-            format!("session_{}", repeat("i", 25)),
-            "invalid Aily session id: length 33 exceeds the maximum of 32 bytes",
-        ),
-        prefix(
-            "Session_1",
-            0,
-            'S',
-            "invalid Aily session id: character 'S' at byte 0 does not match the prefix \"session_\"",
-        ),
-        prefix(
-            "session-1",
-            7,
-            '-',
-            "invalid Aily session id: character '-' at byte 7 does not match the prefix \"session_\"",
-        ),
-        prefix(
-            "sessions_1",
-            7,
-            's',
-            "invalid Aily session id: character 's' at byte 7 does not match the prefix \"session_\"",
-        ),
-        prefix(
-            "SESSION_1",
-            0,
-            'S',
-            "invalid Aily session id: character 'S' at byte 0 does not match the prefix \"session_\"",
-        ),
-        prefix(
-            " session_1",
-            0,
-            ' ',
-            "invalid Aily session id: character ' ' at byte 0 does not match the prefix \"session_\"",
-        ),
-        prefix(
-            "message_1",
-            0,
-            'm',
-            "invalid Aily session id: character 'm' at byte 0 does not match the prefix \"session_\"",
-        ),
-        prefix(
-            "sessioné1",
-            7,
-            'é',
-            "invalid Aily session id: character 'é' at byte 7 does not match the prefix \"session_\"",
-        ),
-        charset(
-            "session_i",
-            8,
-            'i',
-            "invalid Aily session id: character 'i' at byte 8 is not in [0-9a-hjkmnp-z]",
-        ),
-        charset(
-            "session_1i",
-            9,
-            'i',
-            "invalid Aily session id: character 'i' at byte 9 is not in [0-9a-hjkmnp-z]",
-        ),
-        charset(
-            "session_4dfunz7sp1g8i",
-            20,
-            'i',
-            "invalid Aily session id: character 'i' at byte 20 is not in [0-9a-hjkmnp-z]",
-        ),
-        charset(
-            "session_l",
-            8,
-            'l',
-            "invalid Aily session id: character 'l' at byte 8 is not in [0-9a-hjkmnp-z]",
-        ),
-        charset(
-            "session_o",
-            8,
-            'o',
-            "invalid Aily session id: character 'o' at byte 8 is not in [0-9a-hjkmnp-z]",
-        ),
-        charset(
-            "session_4dfunz7sp1g8M",
-            20,
-            'M',
-            "invalid Aily session id: character 'M' at byte 20 is not in [0-9a-hjkmnp-z]",
-        ),
-        charset(
-            "session_A",
-            8,
-            'A',
-            "invalid Aily session id: character 'A' at byte 8 is not in [0-9a-hjkmnp-z]",
-        ),
-        charset(
-            "session_a_b",
-            9,
-            '_',
-            "invalid Aily session id: character '_' at byte 9 is not in [0-9a-hjkmnp-z]",
-        ),
-        charset(
-            "session__",
-            8,
-            '_',
-            "invalid Aily session id: character '_' at byte 8 is not in [0-9a-hjkmnp-z]",
-        ),
-        charset(
-            "session_a/b",
-            9,
-            '/',
-            "invalid Aily session id: character '/' at byte 9 is not in [0-9a-hjkmnp-z]",
-        ),
-        charset(
-            "session_1 ",
-            9,
-            ' ',
-            "invalid Aily session id: character ' ' at byte 9 is not in [0-9a-hjkmnp-z]",
-        ),
-        charset(
-            "session_é",
-            8,
-            'é',
-            "invalid Aily session id: character 'é' at byte 8 is not in [0-9a-hjkmnp-z]",
-        ),
-        charset(
-            "session_1\0",
-            9,
-            '\0',
-            "invalid Aily session id: character '\\0' at byte 9 is not in [0-9a-hjkmnp-z]",
-        ),
-        charset(
-            "session_1\u{1}",
-            9,
-            '\u{1}',
-            "invalid Aily session id: character '\\u{1}' at byte 9 is not in [0-9a-hjkmnp-z]",
-        ),
-        charset(
-            "session_1\n",
-            9,
-            '\n',
-            "invalid Aily session id: character '\\n' at byte 9 is not in [0-9a-hjkmnp-z]",
-        ),
-        charset(
-            "session_-",
-            8,
-            '-',
-            "invalid Aily session id: character '-' at byte 8 is not in [0-9a-hjkmnp-z]",
-        ),
-        // Only the first offending character is reported.
-        charset(
-            "session_zzAi",
-            10,
-            'A',
-            "invalid Aily session id: character 'A' at byte 10 is not in [0-9a-hjkmnp-z]",
-        ),
-    ]);
-    reject_huge::<AilySessionId>("session_");
-}
-
-#[test]
 fn aily_alphabet_is_exactly_33_symbols() {
     let mut members = String::new();
     for b in 0u8..=127 {
@@ -485,105 +256,6 @@ fn aily_message_id_valid() {
 }
 
 #[test]
-fn aily_message_id_rejected() {
-    reject_all::<AilyMessageId>(&[
-        length(
-            "message_",
-            "invalid Aily message id: length 8 is below the minimum of 9 bytes",
-        ),
-        length(
-            format!("message_{}", repeat("9", 25)),
-            "invalid Aily message id: length 33 exceeds the maximum of 32 bytes",
-        ),
-        prefix(
-            "Message_1",
-            0,
-            'M',
-            "invalid Aily message id: character 'M' at byte 0 does not match the prefix \"message_\"",
-        ),
-        prefix(
-            "message-1",
-            7,
-            '-',
-            "invalid Aily message id: character '-' at byte 7 does not match the prefix \"message_\"",
-        ),
-        prefix(
-            "messages_1",
-            7,
-            's',
-            "invalid Aily message id: character 's' at byte 7 does not match the prefix \"message_\"",
-        ),
-        prefix(
-            "session_4dfunz7sp1g8m",
-            0,
-            's',
-            "invalid Aily message id: character 's' at byte 0 does not match the prefix \"message_\"",
-        ),
-        charset(
-            "message_o",
-            8,
-            'o',
-            "invalid Aily message id: character 'o' at byte 8 is not in [0-9a-hjkmnp-z]",
-        ),
-        charset(
-            "message_1i",
-            9,
-            'i',
-            "invalid Aily message id: character 'i' at byte 9 is not in [0-9a-hjkmnp-z]",
-        ),
-        charset(
-            "message_1l",
-            9,
-            'l',
-            "invalid Aily message id: character 'l' at byte 9 is not in [0-9a-hjkmnp-z]",
-        ),
-        charset(
-            "message_Z",
-            8,
-            'Z',
-            "invalid Aily message id: character 'Z' at byte 8 is not in [0-9a-hjkmnp-z]",
-        ),
-        charset(
-            "message_a_",
-            9,
-            '_',
-            "invalid Aily message id: character '_' at byte 9 is not in [0-9a-hjkmnp-z]",
-        ),
-        charset(
-            "message_/",
-            8,
-            '/',
-            "invalid Aily message id: character '/' at byte 8 is not in [0-9a-hjkmnp-z]",
-        ),
-        charset(
-            "message_ ",
-            8,
-            ' ',
-            "invalid Aily message id: character ' ' at byte 8 is not in [0-9a-hjkmnp-z]",
-        ),
-        charset(
-            "message_é",
-            8,
-            'é',
-            "invalid Aily message id: character 'é' at byte 8 is not in [0-9a-hjkmnp-z]",
-        ),
-        charset(
-            "message_\0",
-            8,
-            '\0',
-            "invalid Aily message id: character '\\0' at byte 8 is not in [0-9a-hjkmnp-z]",
-        ),
-        charset(
-            "message_\u{7f}",
-            8,
-            '\u{7f}',
-            "invalid Aily message id: character '\\u{7f}' at byte 8 is not in [0-9a-hjkmnp-z]",
-        ),
-    ]);
-    reject_huge::<AilyMessageId>("message_");
-}
-
-#[test]
 fn aily_run_id_valid() {
     accept_all::<AilyRunId>(&[
         "run_4dfunz7sp1g8m",
@@ -595,107 +267,131 @@ fn aily_run_id_valid() {
     accept::<AilyRunId>(&longest);
 }
 
+/// The three Aily ids share one grammar, `<prefix>[0-9a-hjkmnp-z]{1,n}`, and one table of
+/// rejections: (identifier name, prefix, most symbols after it).
+const AILY_IDS: [(&str, &str, usize); 3] = [
+    ("Aily session id", "session_", 24),
+    ("Aily message id", "message_", 24),
+    ("Aily run id", "run_", 28),
+];
+
+/// Symbols after the prefix that break the alphabet: (what follows the prefix, offset of the
+/// first bad character in it).
+#[rustfmt::skip]
+const AILY_BAD_SYMBOLS: &[(&str, usize)] = &[
+    ("i", 0),
+    ("1i", 1),
+    ("4dfunz7sp1g8i", 12),
+    ("l", 0),
+    ("1l", 1),
+    ("o", 0),
+    ("4dfunz7sp1g8M", 12),
+    ("A", 0),
+    ("Z", 0),
+    ("B", 0),
+    ("a_b", 1),
+    ("a_", 1),
+    ("_", 0),
+    ("a/b", 1),
+    ("1/", 1),
+    ("/", 0),
+    ("1 ", 1),
+    (" ", 0),
+    (" 1", 0),
+    ("é", 0),
+    ("1\0", 1),
+    ("\0", 0),
+    ("1\u{1}", 1),
+    ("1\n", 1),
+    ("\t", 0),
+    ("\u{7f}", 0),
+    ("-", 0),
+    // Only the first offending character is reported.
+    ("zzAi", 2),
+];
+
+/// Every rejection of the Aily id named `name` with prefix `lead`, messages derived from them.
+fn aily_rejections(name: &str, lead: &str, max_symbols: usize) -> Vec<Bad> {
+    let (min, max) = (lead.len() + 1, lead.len() + max_symbols);
+    let short = |input: String| {
+        let message = format!(
+            "invalid {name}: length {} is below the minimum of {min} bytes",
+            input.len()
+        );
+        length(input, &message)
+    };
+    let long = |symbol: &str| {
+        let input = format!("{lead}{}", symbol.repeat(max_symbols + 1));
+        let message = format!(
+            "invalid {name}: length {} exceeds the maximum of {max} bytes",
+            input.len()
+        );
+        length(input, &message)
+    };
+    let not_prefix = |input: String, index: usize| {
+        let c = input[index..].chars().next().unwrap();
+        let message = format!(
+            "invalid {name}: character {c:?} at byte {index} does not match the prefix {lead:?}"
+        );
+        prefix(input, index, c, &message)
+    };
+    let mut capitalised = lead.to_owned();
+    capitalised[..1].make_ascii_uppercase();
+    let stem = &lead[..lead.len() - 1];
+    let mut table = vec![
+        short(String::new()),
+        short(lead[..1].to_owned()),
+        short(lead.to_owned()),
+        // The length is checked before the prefix.
+        short(capitalised.clone()),
+        long("z"),
+        long("9"),
+        long("a"),
+        long("i"),
+        not_prefix(format!("{capitalised}1"), 0),
+        not_prefix(format!("{}1", lead.to_uppercase()), 0),
+        not_prefix(format!(" {lead}1"), 0),
+        not_prefix(format!("{}m{}1", &lead[..2], &lead[3..]), 2),
+        not_prefix(format!("{stem}-1"), stem.len()),
+        not_prefix(format!("{stem}s_1"), stem.len()),
+        not_prefix(format!("{stem}é1"), stem.len()),
+    ];
+    // NUL bytes in place of the prefix, before a short and a long (block-scanned) valid body.
+    for symbols in [1, 16, max_symbols] {
+        let input = format!("{}{}", "\0".repeat(lead.len()), "4".repeat(symbols));
+        table.push(not_prefix(input, 0));
+    }
+    // Another Aily id's value.
+    for (_, other, _) in AILY_IDS.into_iter().filter(|&(_, other, _)| other != lead) {
+        let input = format!("{other}4dfunz7sp1g8m");
+        let index = lead
+            .bytes()
+            .zip(other.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        table.push(not_prefix(input, index));
+    }
+    for &(symbols, at) in AILY_BAD_SYMBOLS {
+        let input = format!("{lead}{symbols}");
+        let index = lead.len() + at;
+        let c = input[index..].chars().next().unwrap();
+        let message =
+            format!("invalid {name}: character {c:?} at byte {index} is not in [0-9a-hjkmnp-z]");
+        table.push(charset(input, index, c, &message));
+    }
+    table
+}
+
 #[test]
-fn aily_run_id_rejected() {
-    reject_all::<AilyRunId>(&[
-        length(
-            "run_",
-            "invalid Aily run id: length 4 is below the minimum of 5 bytes",
-        ),
-        length(
-            "r",
-            "invalid Aily run id: length 1 is below the minimum of 5 bytes",
-        ),
-        length(
-            format!("run_{}", repeat("a", 29)),
-            "invalid Aily run id: length 33 exceeds the maximum of 32 bytes",
-        ),
-        prefix(
-            "Run_1",
-            0,
-            'R',
-            "invalid Aily run id: character 'R' at byte 0 does not match the prefix \"run_\"",
-        ),
-        prefix(
-            "run-1",
-            3,
-            '-',
-            "invalid Aily run id: character '-' at byte 3 does not match the prefix \"run_\"",
-        ),
-        prefix(
-            "runs_1",
-            3,
-            's',
-            "invalid Aily run id: character 's' at byte 3 does not match the prefix \"run_\"",
-        ),
-        prefix(
-            "rum_1",
-            2,
-            'm',
-            "invalid Aily run id: character 'm' at byte 2 does not match the prefix \"run_\"",
-        ),
-        charset(
-            "run_l",
-            4,
-            'l',
-            "invalid Aily run id: character 'l' at byte 4 is not in [0-9a-hjkmnp-z]",
-        ),
-        charset(
-            "run_1i",
-            5,
-            'i',
-            "invalid Aily run id: character 'i' at byte 5 is not in [0-9a-hjkmnp-z]",
-        ),
-        charset(
-            "run_o",
-            4,
-            'o',
-            "invalid Aily run id: character 'o' at byte 4 is not in [0-9a-hjkmnp-z]",
-        ),
-        charset(
-            "run_B",
-            4,
-            'B',
-            "invalid Aily run id: character 'B' at byte 4 is not in [0-9a-hjkmnp-z]",
-        ),
-        charset(
-            "run__",
-            4,
-            '_',
-            "invalid Aily run id: character '_' at byte 4 is not in [0-9a-hjkmnp-z]",
-        ),
-        charset(
-            "run_1/",
-            5,
-            '/',
-            "invalid Aily run id: character '/' at byte 5 is not in [0-9a-hjkmnp-z]",
-        ),
-        charset(
-            "run_ 1",
-            4,
-            ' ',
-            "invalid Aily run id: character ' ' at byte 4 is not in [0-9a-hjkmnp-z]",
-        ),
-        charset(
-            "run_é",
-            4,
-            'é',
-            "invalid Aily run id: character 'é' at byte 4 is not in [0-9a-hjkmnp-z]",
-        ),
-        charset(
-            "run_\0",
-            4,
-            '\0',
-            "invalid Aily run id: character '\\0' at byte 4 is not in [0-9a-hjkmnp-z]",
-        ),
-        charset(
-            "run_\t",
-            4,
-            '\t',
-            "invalid Aily run id: character '\\t' at byte 4 is not in [0-9a-hjkmnp-z]",
-        ),
-    ]);
-    reject_huge::<AilyRunId>("run_");
+fn aily_ids_rejected() {
+    fn check<T: Ident>((name, lead, max_symbols): (&str, &str, usize)) {
+        assert_eq!(T::KIND.name(), name);
+        reject_all::<T>(&aily_rejections(name, lead, max_symbols));
+        reject_huge::<T>(lead);
+    }
+    check::<AilySessionId>(AILY_IDS[0]);
+    check::<AilyMessageId>(AILY_IDS[1]);
+    check::<AilyRunId>(AILY_IDS[2]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1264,6 +960,149 @@ fn seed_examples() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// One byte off in a long value
+// ---------------------------------------------------------------------------------------------
+
+/// Non-ASCII characters of every UTF-8 length; no rule admits any of them.
+const NON_ASCII: [char; 5] = ['\u{80}', 'é', 'ÿ', '€', '😀'];
+
+/// Where `byte_off` puts the wrong byte in a body of `n` bytes: everywhere in short bodies,
+/// else in the first block, either side of a block edge, the middle, the last (overlapping)
+/// block and the last byte.
+fn positions(n: usize) -> Vec<usize> {
+    if n <= 32 {
+        return (0..n).collect();
+    }
+    let mut at = vec![
+        0,
+        1,
+        15,
+        16,
+        17,
+        n / 2,
+        n - 17,
+        n - 16,
+        n - 15,
+        n - 2,
+        n - 1,
+    ];
+    at.sort_unstable();
+    at.dedup();
+    at
+}
+
+/// `input` must fail on its alphabet at byte `index`, in every constructor, with the character
+/// named unless the identifier is a secret.
+#[track_caller]
+fn reject_charset_at<T: Ident>(input: &str, index: usize) {
+    let err = input
+        .parse::<T>()
+        .expect_err(&format!("{} accepted {input:?}", T::NAME));
+    let shown = format!("{input:?} ({} bytes)", input.len());
+    assert_eq!(err.kind(), T::KIND, "{shown}");
+    assert_eq!(err.rule(), IdRule::Charset, "{shown}");
+    assert_eq!(err.index(), Some(index), "{shown}");
+    assert_eq!(err.found_len(), input.len(), "{shown}");
+    let c = input[index..].chars().next().unwrap();
+    let at = if T::KIND.is_secret() {
+        assert_eq!(err.character(), None, "{shown}");
+        format!("byte {index}")
+    } else {
+        assert_eq!(err.character(), Some(c), "{shown}");
+        format!("character {c:?} at byte {index}")
+    };
+    let message = err.to_string();
+    let head = format!("invalid {}: {at} is not in [", T::KIND.name());
+    assert!(
+        message.starts_with(&head) && message.ends_with(']'),
+        "{message:?} for {shown}"
+    );
+    assert_eq!(T::try_from(input.to_owned()).expect_err(&shown), err);
+    assert!(!T::is_valid(input), "is_valid({shown})");
+}
+
+/// Valid values of `T` with bodies (what follows `lead`, a prefix or scheme) of 16, 17, 31 and
+/// 32 bytes and the longest up to 100, each with one byte replaced at several positions by every
+/// ASCII byte and several non-ASCII characters. A byte outside the rule's alphabet must be
+/// rejected at its index (a changed prefix byte as `Prefix`, a changed scheme byte as
+/// `Scheme`); one inside it must leave parsing in agreement with the spec. From 16 bytes on the
+/// engine checks the body in 16-byte blocks, so this is what pins that scan down.
+fn byte_off<T: Ident>(lead: &str, fill: &str) {
+    let max_body = spec::rule(T::KIND).max - lead.len();
+    let first = &fill[..1];
+    let in_alphabet: Vec<bool> = (0..=0x7f)
+        .map(|b| spec::documented(T::KIND, &format!("{lead}{first}{}", char::from(b))))
+        .collect();
+    let mut lengths: Vec<usize> = [16, 17, 31, 32, max_body.min(100)]
+        .into_iter()
+        .filter(|&n| n <= max_body)
+        .collect();
+    lengths.dedup();
+    for n in lengths {
+        let body: String = fill.chars().cycle().take(n).collect();
+        let valid = format!("{lead}{body}");
+        accept::<T>(&valid);
+        let with = |i: usize, c: char| {
+            let mut s = valid.clone();
+            s.replace_range(i..i + c.len_utf8(), c.encode_utf8(&mut [0; 4]));
+            s
+        };
+        for p in positions(n) {
+            let i = lead.len() + p;
+            for b in (0..=0x7f).filter(|&b| b != valid.as_bytes()[i]) {
+                let input = with(i, char::from(b));
+                if in_alphabet[usize::from(b)] {
+                    let documented = spec::documented(T::KIND, &input);
+                    assert_eq!(input.parse::<T>().is_ok(), documented, "{input:?}");
+                    assert_eq!(T::is_valid(&input), documented, "{input:?}");
+                } else {
+                    reject_charset_at::<T>(&input, i);
+                }
+            }
+            for c in NON_ASCII {
+                let i = i.min(valid.len() - c.len_utf8());
+                reject_charset_at::<T>(&with(i, c), i);
+            }
+        }
+        for (i, expected) in lead.bytes().enumerate() {
+            for b in (0..=0x7f).filter(|&b| b != expected) {
+                let input = with(i, char::from(b));
+                let scheme = T::KIND == IdKind::AilyAuthorization;
+                if scheme && b.eq_ignore_ascii_case(&expected) {
+                    accept_as::<T>(&input, &valid);
+                    continue;
+                }
+                let err = input.parse::<T>().expect_err(&input);
+                let (rule, index, c) = if scheme {
+                    (IdRule::Scheme, None, None)
+                } else {
+                    (IdRule::Prefix, Some(i), Some(char::from(b)))
+                };
+                assert_eq!(err.rule(), rule, "{input:?}");
+                assert_eq!(err.index(), index, "{input:?}");
+                assert_eq!(err.character(), c, "{input:?}");
+                assert!(!T::is_valid(&input), "{input:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn one_byte_off_in_long_values() {
+    const AILY: &str = "0123456789abcdefghjkmnpqrstuvwxyz";
+    const TOKEN: &str = "t-g1044qeGEDXTB6NDJOGV4JQX._~+/7";
+    byte_off::<AilySessionId>("session_", AILY);
+    byte_off::<AilyMessageId>("message_", AILY);
+    byte_off::<AilyRunId>("run_", AILY);
+    byte_off::<AilyAccessToken>("", TOKEN);
+    byte_off::<AilyAuthorization>("Bearer ", TOKEN);
+    byte_off::<LexUserId>("", "user:42.eu-west-1_AZ");
+    byte_off::<LexBotName>("", "Order_Flowers_");
+    byte_off::<LexBotAlias>("", "Prod_EU_");
+    byte_off::<LexRegion>("", "eu-west-1");
+}
+
+// ---------------------------------------------------------------------------------------------
 // `from_static`, `is_valid`, `IdKind`
 // ---------------------------------------------------------------------------------------------
 
@@ -1354,15 +1193,13 @@ fn secret_from_static_panics_without_the_secret() {
         ("Bearer", "AilyAuthorization"),
     ] {
         let literal: &'static str = std::hint::black_box(literal);
-        let panic = std::panic::catch_unwind(|| {
+        let message = panic_message(|| {
             if kind == "AilyAccessToken" {
                 drop(AilyAccessToken::from_static(literal));
             } else {
                 drop(AilyAuthorization::from_static(literal));
             }
-        })
-        .expect_err(literal);
-        let message = panic.downcast_ref::<&str>().copied().unwrap_or_default();
+        });
         assert_eq!(
             message,
             format!("invalid literal for {kind}"),
@@ -1377,53 +1214,40 @@ fn secret_from_static_panics_without_the_secret() {
     );
 }
 
-#[test]
-#[should_panic(expected = "invalid literal for AilySessionId")]
-fn from_static_panics_on_bad_session_id() {
-    let s: &'static str = std::hint::black_box("session_i");
-    let _ = AilySessionId::from_static(s);
+/// The message `f` panics with (`f` must panic).
+#[track_caller]
+fn panic_message(f: impl FnOnce() + std::panic::UnwindSafe) -> String {
+    let payload = std::panic::catch_unwind(f).expect_err("did not panic");
+    let message = payload.downcast_ref::<&str>().copied();
+    message.expect("the panic payload is not a &str").to_owned()
 }
 
-#[test]
-#[should_panic(expected = "invalid literal for AilyMessageId")]
-fn from_static_panics_on_bad_message_id() {
-    let s: &'static str = std::hint::black_box("message_");
-    let _ = AilyMessageId::from_static(s);
+/// One test per row: `from_static` on a bad literal panics with exactly
+/// `invalid literal for <Type>`. (`#[should_panic(expected = ...)]` takes only a literal, not
+/// `concat!`, so each row would have to spell the type twice; the test checks it instead.)
+macro_rules! from_static_panics {
+    ($($name:ident: $ty:ident = $literal:literal;)*) => {$(
+        #[test]
+        fn $name() {
+            let s: &'static str = std::hint::black_box($literal);
+            assert_eq!(
+                panic_message(|| {
+                    let _ = $ty::from_static(s);
+                }),
+                concat!("invalid literal for ", stringify!($ty))
+            );
+        }
+    )*};
 }
 
-#[test]
-#[should_panic(expected = "invalid literal for AilyRunId")]
-fn from_static_panics_on_bad_run_id() {
-    let s: &'static str = std::hint::black_box("Run_1");
-    let _ = AilyRunId::from_static(s);
-}
-
-#[test]
-#[should_panic(expected = "invalid literal for LexUserId")]
-fn from_static_panics_on_dot_segment_user_id() {
-    let s: &'static str = std::hint::black_box("..");
-    let _ = LexUserId::from_static(s);
-}
-
-#[test]
-#[should_panic(expected = "invalid literal for LexBotName")]
-fn from_static_panics_on_bad_bot_name() {
-    let s: &'static str = std::hint::black_box("a__b");
-    let _ = LexBotName::from_static(s);
-}
-
-#[test]
-#[should_panic(expected = "invalid literal for LexBotAlias")]
-fn from_static_panics_on_bad_bot_alias() {
-    let s: &'static str = std::hint::black_box("$latest");
-    let _ = LexBotAlias::from_static(s);
-}
-
-#[test]
-#[should_panic(expected = "invalid literal for LexRegion")]
-fn from_static_panics_on_bad_region() {
-    let s: &'static str = std::hint::black_box("eu-west-1.evil.com");
-    let _ = LexRegion::from_static(s);
+from_static_panics! {
+    from_static_panics_on_bad_session_id: AilySessionId = "session_i";
+    from_static_panics_on_bad_message_id: AilyMessageId = "message_";
+    from_static_panics_on_bad_run_id: AilyRunId = "Run_1";
+    from_static_panics_on_dot_segment_user_id: LexUserId = "..";
+    from_static_panics_on_bad_bot_name: LexBotName = "a__b";
+    from_static_panics_on_bad_bot_alias: LexBotAlias = "$latest";
+    from_static_panics_on_bad_region: LexRegion = "eu-west-1.evil.com";
 }
 
 #[test]
@@ -1450,36 +1274,15 @@ fn is_valid_matches_parsing() {
         "é",
         "\0",
     ];
-    // (type, `is_valid`, whether parsing succeeds)
-    type Check = (&'static str, fn(&str) -> bool, fn(&str) -> bool);
-    let checks: [Check; 7] = [
-        ("AilySessionId", AilySessionId::is_valid, |s| {
-            s.parse::<AilySessionId>().is_ok()
-        }),
-        ("AilyMessageId", AilyMessageId::is_valid, |s| {
-            s.parse::<AilyMessageId>().is_ok()
-        }),
-        ("AilyRunId", AilyRunId::is_valid, |s| {
-            s.parse::<AilyRunId>().is_ok()
-        }),
-        ("LexUserId", LexUserId::is_valid, |s| {
-            s.parse::<LexUserId>().is_ok()
-        }),
-        ("LexBotName", LexBotName::is_valid, |s| {
-            s.parse::<LexBotName>().is_ok()
-        }),
-        ("LexBotAlias", LexBotAlias::is_valid, |s| {
-            s.parse::<LexBotAlias>().is_ok()
-        }),
-        ("LexRegion", LexRegion::is_valid, |s| {
-            s.parse::<LexRegion>().is_ok()
-        }),
-    ];
-    for s in inputs {
-        for (name, is_valid, parses) in checks {
-            assert_eq!(is_valid(s), parses(s), "{name} {s:?}");
+    struct Agrees<'a>(&'a [&'a str]);
+    impl ForEachIdent for Agrees<'_> {
+        fn run<T: Ident>(&mut self) {
+            for s in self.0 {
+                assert_eq!(T::is_valid(s), s.parse::<T>().is_ok(), "{} {s:?}", T::NAME);
+            }
         }
     }
+    for_each_ident(Agrees(&inputs));
     assert!(LexUserId::is_valid("..."));
     assert!(!LexUserId::is_valid(".."));
     assert!(!LexUserId::is_valid("."));

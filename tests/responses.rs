@@ -848,6 +848,112 @@ fn aily_array_body_is_malformed() {
     aily_malformed(400, br#"[2700001,"param is invalid"]"#);
 }
 
+/// A JSON array `depth` levels deep (itself included), with an empty object and an empty array
+/// beside the deeper value at every level: siblings at every depth, and about three opening
+/// brackets per level, so the nesting guard has to walk the body rather than count.
+fn deep_with_siblings(depth: usize) -> String {
+    let mut value = String::from("[]");
+    for _ in 1..depth {
+        value = format!("[{{}},{value},[]]");
+    }
+    value
+}
+
+const TOO_DEEP: &str = "JSON nested deeper than 128 levels";
+
+#[test]
+fn aily_wide_shallow_body_is_read() {
+    // 130 violation objects: more than 128 opening brackets, but only four levels.
+    let violations: Vec<_> = (0..130)
+        .map(|i| serde_json::json!({ "field": format!("f{i}"), "value": "v", "description": "d" }))
+        .collect();
+    let body = serde_json::json!({
+        "code": 99991672,
+        "msg": "m",
+        "error": { "field_violations": violations, "helps": [{}, {}] },
+    })
+    .to_string();
+    assert!(body.matches(['{', '[']).count() > 128);
+    let e = aily_service(400, NO_HEADERS, body.as_bytes());
+    assert_eq!(e.kind(), AilyErrorKind::AppScopeMissing);
+    let fv = e.field_violations();
+    assert_eq!(fv.len(), 130);
+    assert_eq!(fv[0].field(), Some("f0"));
+    assert_eq!(fv[129].field(), Some("f129"));
+    assert_eq!(e.helps().len(), 2);
+
+    let wide = format!("[{}]", vec!["[{}]"; 200].join(","));
+    let body = format!(r#"{{"code":0,"msg":"success","data":{{"items":{wide}}}}}"#);
+    assert_eq!(aily_ok(200, NO_HEADERS, body.as_bytes()).msg(), "success");
+    lex_ok(200, NO_HEADERS, format!(r#"{{"x":{wide}}}"#).as_bytes());
+}
+
+#[test]
+fn nesting_is_counted_up_to_exactly_128_levels() {
+    // The body's object is one level, so `data` may hold 127 more.
+    let fits = deep_with_siblings(127);
+    let body = format!(r#"{{"code":0,"msg":"success","data":{fits}}}"#);
+    assert_eq!(aily_ok(200, NO_HEADERS, body.as_bytes()).msg(), "success");
+    let body = format!(r#"{{"code":1,"msg":"m","data":{fits}}}"#);
+    assert_eq!(aily_service(400, NO_HEADERS, body.as_bytes()).code(), 1);
+    lex_ok(200, NO_HEADERS, format!(r#"{{"x":{fits}}}"#).as_bytes());
+
+    let too_deep = deep_with_siblings(128);
+    for body in [
+        format!(r#"{{"code":0,"msg":"success","data":{too_deep}}}"#),
+        format!(r#"{{"code":1,"msg":"m","x":{too_deep}}}"#),
+    ] {
+        assert_eq!(aily_malformed(200, body.as_bytes()).reason(), TOO_DEEP);
+    }
+    let m = lex_malformed(200, NO_HEADERS, format!(r#"{{"x":{too_deep}}}"#).as_bytes());
+    assert_eq!(m.reason(), TOO_DEEP);
+    // The same depth as a top-level array is an array first.
+    assert_ne!(aily_malformed(200, too_deep.as_bytes()).reason(), TOO_DEEP);
+}
+
+#[test]
+fn brackets_inside_strings_are_not_nesting() {
+    let brackets = format!("{}{}", "[".repeat(200), "{".repeat(200));
+    // (JSON string content, the string it decodes to)
+    let strings = [
+        (format!(r#"\"{brackets}"#), format!("\"{brackets}")),
+        (
+            format!(r#"{brackets}\"{brackets}"#),
+            format!("{brackets}\"{brackets}"),
+        ),
+        (format!(r#"\\\"{brackets}"#), format!("\\\"{brackets}")),
+        (format!(r#"\u0022{brackets}"#), format!("\"{brackets}")),
+    ];
+    for (json, text) in &strings {
+        let body =
+            format!(r#"{{"code":0,"msg":"success","data":{{"note":"{json}"}},"x":"{json}"}}"#);
+        assert_eq!(aily_ok(200, NO_HEADERS, body.as_bytes()).msg(), "success");
+        let body = format!(r#"{{"code":1,"msg":"{json}"}}"#);
+        assert_eq!(aily_service(400, NO_HEADERS, body.as_bytes()).msg(), text);
+        let body = format!(r#"{{"message":"{json}"}}"#);
+        let e = lex_service(
+            409,
+            &[("x-amzn-ErrorType", "ConflictException")],
+            body.as_bytes(),
+        );
+        assert_eq!(e.message(), Some(text.as_str()));
+    }
+    // An escaped backslash does not escape the quote after it: the string ends there, so what
+    // follows is read as JSON again, brackets and all.
+    let body = format!(r#"{{"code":0,"msg":"a\\","x":"{brackets}"}}"#);
+    assert_eq!(aily_ok(200, NO_HEADERS, body.as_bytes()).msg(), "a\\");
+    let body = format!(
+        r#"{{"code":0,"msg":"a\\","data":{}}}"#,
+        deep_with_siblings(127)
+    );
+    assert_eq!(aily_ok(200, NO_HEADERS, body.as_bytes()).msg(), "a\\");
+    let body = format!(
+        r#"{{"code":0,"msg":"a\\","data":{}}}"#,
+        deep_with_siblings(128)
+    );
+    assert_eq!(aily_malformed(200, body.as_bytes()).reason(), TOO_DEEP);
+}
+
 #[test]
 fn aily_huge_garbage_is_excerpted() {
     let garbage = vec![b'x'; MIB];
@@ -1479,6 +1585,35 @@ fn lex_huge_message_and_code_are_bounded() {
     let e = lex_service(400, &[("x-amzn-ErrorType", &header_code)], b"");
     assert!(e.code().len() <= 128);
     assert!(e.to_string().len() < 256);
+}
+
+#[test]
+fn lex_code_is_cut_at_a_character_boundary() {
+    // (code as sent, code as kept): at most 128 bytes, never half a character.
+    let a = |n: usize| "A".repeat(n);
+    let table = [
+        (a(127) + "é", a(127)),
+        (a(126) + "é", a(126) + "é"),
+        (a(128) + "é", a(128)),
+        (a(125) + "€", a(125) + "€"),
+        (a(126) + "€", a(126)),
+        (a(127) + "€", a(127)),
+        (a(127) + "😀", a(127)),
+        (a(124) + "😀", a(124) + "😀"),
+    ];
+    for (code, kept) in &table {
+        let e = lex_service(400, &[("x-amzn-ErrorType", code)], b"{}");
+        assert_eq!(e.code(), kept, "header {} bytes", code.len());
+        let coral = format!("{code}:http://internal.amazon.com/coral/");
+        let e = lex_service(400, &[("x-amzn-ErrorType", &coral)], b"{}");
+        assert_eq!(e.code(), kept, "header {} bytes", code.len());
+        let body = serde_json::json!({ "code": code, "message": "m" }).to_string();
+        let e = lex_service(400, NO_HEADERS, body.as_bytes());
+        assert_eq!(e.code(), kept, "body code {} bytes", code.len());
+        let body = serde_json::json!({ "__type": format!("com.amazonaws.lex#{code}") }).to_string();
+        let e = lex_service(400, NO_HEADERS, body.as_bytes());
+        assert_eq!(e.code(), kept, "body __type {} bytes", code.len());
+    }
 }
 
 #[test]

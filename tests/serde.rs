@@ -8,10 +8,10 @@ mod common;
 use std::fmt::Debug;
 
 use botsession::{
-    AilyAccessToken, AilyAuthorization, AilyMessageId, AilyRunId, AilySessionId, IdError,
-    LexBotAlias, LexBotName, LexRegion, LexUserId,
+    AilyAccessToken, AilyAuthorization, AilyMessageId, AilyRunId, AilySessionId, LexBotAlias,
+    LexBotName, LexRegion, LexUserId,
 };
-use common::{assert_no_secret_window, Text};
+use common::{assert_no_secret_window, Ident};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -22,7 +22,7 @@ use serde_json::{json, Value};
 #[track_caller]
 fn round_trip<T>(input: &str, canonical: &str)
 where
-    T: Serialize + DeserializeOwned + Text + PartialEq + Debug + std::str::FromStr<Err = IdError>,
+    T: Serialize + DeserializeOwned + Ident,
 {
     let value: T = input.parse().unwrap();
     assert_eq!(value.text(), canonical);
@@ -57,7 +57,7 @@ where
 #[track_caller]
 fn rejects<T>(input: &str) -> Vec<String>
 where
-    T: DeserializeOwned + Debug + std::str::FromStr<Err = IdError>,
+    T: DeserializeOwned + Ident,
 {
     let id_message = input.parse::<T>().unwrap_err().to_string();
     let json = serde_json::to_string(input).unwrap();

@@ -12,14 +12,11 @@
 
 mod common;
 
-use std::fmt::{Debug, Display};
-use std::str::FromStr;
-
 use botsession::{
     AilyAccessToken, AilyAuthorization, AilyMessageId, AilyRunId, AilySessionId, IdError, IdKind,
     IdRule, LexBotAlias, LexBotName, LexRegion, LexUserId,
 };
-use common::Text;
+use common::{spec, Ident, PublicIdent};
 use once_cell::sync::Lazy;
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -34,15 +31,6 @@ use regex_lite::Regex;
 fn re(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| panic!("{pattern}: {e}"))
 }
-
-static SESSION_RE: Lazy<Regex> = Lazy::new(|| re("^session_[0-9a-hjkmnp-z]{1,24}$"));
-static MESSAGE_RE: Lazy<Regex> = Lazy::new(|| re("^message_[0-9a-hjkmnp-z]{1,24}$"));
-static RUN_RE: Lazy<Regex> = Lazy::new(|| re("^run_[0-9a-hjkmnp-z]{1,28}$"));
-static USER_RE: Lazy<Regex> = Lazy::new(|| re("^[0-9a-zA-Z._:-]+$"));
-static REGION_RE: Lazy<Regex> = Lazy::new(|| re("^[a-z0-9-]+$"));
-static NAME_RE: Lazy<Regex> = Lazy::new(|| re("^([A-Za-z]_?)+$"));
-static TOKEN_RE: Lazy<Regex> = Lazy::new(|| re("^[A-Za-z0-9._~+/-]+=*$"));
-static AUTH_RE: Lazy<Regex> = Lazy::new(|| re("^(?i:bearer) [A-Za-z0-9._~+/-]+=*$"));
 
 /// Prefixes that can still be completed into a match of the rule's pattern (lengths aside).
 /// Each language is prefix-closed, which the binary search in [`first_bad`] relies on.
@@ -96,7 +84,8 @@ enum Shape {
     Authorization,
 }
 
-/// The typed half of a rule: how to run the crate's validator on it.
+/// The typed half of a rule: how to run the crate's validator on it, built from the common
+/// [`Ident`] trait by [`Ops::id`] and [`Ops::secret`].
 struct Ops {
     /// Parses and returns the stored text (canonical for the Authorization header).
     parse: fn(&str) -> Result<String, IdError>,
@@ -108,11 +97,8 @@ struct Ops {
 struct Spec {
     kind: IdKind,
     shape: Shape,
-    min: usize,
-    max: usize,
     /// The literal prefix that `Prefix` errors name.
     prefix: &'static str,
-    regex: &'static Lazy<Regex>,
     viable: &'static Lazy<Regex>,
     /// The characters a valid value uses after its prefix.
     alphabet: &'static str,
@@ -120,6 +106,16 @@ struct Spec {
 }
 
 impl Spec {
+    /// The shortest valid length, by the documented rule.
+    fn min(&self) -> usize {
+        spec::rule(self.kind).min
+    }
+
+    /// The longest valid length, by the documented rule.
+    fn max(&self) -> usize {
+        spec::rule(self.kind).max
+    }
+
     fn secret(&self) -> bool {
         matches!(self.shape, Shape::Token | Shape::Authorization)
     }
@@ -135,17 +131,12 @@ impl Spec {
 
     /// The documented rule: length bound and anchored regex, plus the two literal exceptions.
     fn documented(&self, s: &str) -> bool {
-        let base = (self.min..=self.max).contains(&s.len()) && self.regex.is_match(s);
-        match self.shape {
-            Shape::User => base && s != "..",
-            Shape::Alias => base || s == "$LATEST",
-            _ => base,
-        }
+        spec::documented(self.kind, s)
     }
 
     /// The error the rule implies: which rule broke and at which byte, or `None` if valid.
     fn model_error(&self, s: &str) -> Option<(IdRule, Option<usize>)> {
-        if !(self.min..=self.max).contains(&s.len()) {
+        if !(self.min()..=self.max()).contains(&s.len()) {
             return Some((IdRule::Length, None));
         }
         if self.shape == Shape::Alias && s == "$LATEST" {
@@ -241,7 +232,7 @@ impl<T> MaybeSerde for T {}
 #[cfg(feature = "serde")]
 fn serde_round_trip<T>(value: &T, canonical: &str) -> Result<(), TestCaseError>
 where
-    T: MaybeSerde + PartialEq + Debug,
+    T: MaybeSerde + PartialEq + std::fmt::Debug,
 {
     let json = serde_json::to_string(value).map_err(|e| TestCaseError::fail(e.to_string()))?;
     prop_assert_eq!(&json, &serde_json::to_string(canonical).unwrap());
@@ -258,14 +249,14 @@ fn serde_round_trip<T>(_: &T, _: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-fn parse_text<T: FromStr<Err = IdError> + Text>(s: &str) -> Result<String, IdError> {
+fn parse_text<T: Ident>(s: &str) -> Result<String, IdError> {
     s.parse::<T>().map(|v| v.text().to_owned())
 }
 
 /// parse → to_string → parse is the identity, and so is the JSON round trip.
 fn round_trip_id<T>(s: &str) -> Result<(), TestCaseError>
 where
-    T: FromStr<Err = IdError> + Display + PartialEq + Debug + Text + MaybeSerde,
+    T: PublicIdent + MaybeSerde,
 {
     let a: T = s.parse()?;
     let shown = a.to_string();
@@ -279,7 +270,7 @@ where
 /// parse → expose → parse is the identity (secrets have no `Display`).
 fn round_trip_secret<T>(s: &str) -> Result<(), TestCaseError>
 where
-    T: FromStr<Err = IdError> + PartialEq + Debug + Text + MaybeSerde,
+    T: Ident + MaybeSerde,
 {
     let a: T = s.parse()?;
     let b: T = a.text().parse()?;
@@ -288,129 +279,103 @@ where
     serde_round_trip(&a, a.text())
 }
 
-macro_rules! ops {
-    ($ty:ident, id) => {
+impl Ops {
+    const fn id<T: PublicIdent + MaybeSerde>() -> Ops {
         Ops {
-            parse: parse_text::<$ty>,
-            is_valid: $ty::is_valid,
-            round_trip: round_trip_id::<$ty>,
+            parse: parse_text::<T>,
+            is_valid: T::is_valid,
+            round_trip: round_trip_id::<T>,
         }
-    };
-    ($ty:ident, secret) => {
+    }
+
+    const fn secret<T: Ident + MaybeSerde>() -> Ops {
         Ops {
-            parse: parse_text::<$ty>,
-            is_valid: $ty::is_valid,
-            round_trip: round_trip_secret::<$ty>,
+            parse: parse_text::<T>,
+            is_valid: T::is_valid,
+            round_trip: round_trip_secret::<T>,
         }
-    };
+    }
 }
 
 static SESSION: Spec = Spec {
     kind: IdKind::AilySessionId,
     shape: Shape::Aily,
-    min: 9,
-    max: 32,
     prefix: "session_",
-    regex: &SESSION_RE,
     viable: &SESSION_VIABLE,
     alphabet: AILY_ALPHABET,
-    ops: ops!(AilySessionId, id),
+    ops: Ops::id::<AilySessionId>(),
 };
 
 static MESSAGE: Spec = Spec {
     kind: IdKind::AilyMessageId,
     shape: Shape::Aily,
-    min: 9,
-    max: 32,
     prefix: "message_",
-    regex: &MESSAGE_RE,
     viable: &MESSAGE_VIABLE,
     alphabet: AILY_ALPHABET,
-    ops: ops!(AilyMessageId, id),
+    ops: Ops::id::<AilyMessageId>(),
 };
 
 static RUN: Spec = Spec {
     kind: IdKind::AilyRunId,
     shape: Shape::Aily,
-    min: 5,
-    max: 32,
     prefix: "run_",
-    regex: &RUN_RE,
     viable: &RUN_VIABLE,
     alphabet: AILY_ALPHABET,
-    ops: ops!(AilyRunId, id),
+    ops: Ops::id::<AilyRunId>(),
 };
 
 static USER: Spec = Spec {
     kind: IdKind::LexUserId,
     shape: Shape::User,
-    min: 2,
-    max: 100,
     prefix: "",
-    regex: &USER_RE,
     viable: &USER_VIABLE,
     alphabet: USER_ALPHABET,
-    ops: ops!(LexUserId, id),
+    ops: Ops::id::<LexUserId>(),
 };
 
 static BOT_NAME: Spec = Spec {
     kind: IdKind::LexBotName,
     shape: Shape::Name,
-    min: 2,
-    max: 50,
     prefix: "",
-    regex: &NAME_RE,
     viable: &NAME_VIABLE,
     alphabet: LETTERS,
-    ops: ops!(LexBotName, id),
+    ops: Ops::id::<LexBotName>(),
 };
 
 static BOT_ALIAS: Spec = Spec {
     kind: IdKind::LexBotAlias,
     shape: Shape::Alias,
-    min: 1,
-    max: 100,
     prefix: "",
-    regex: &NAME_RE,
     viable: &NAME_VIABLE,
     alphabet: LETTERS,
-    ops: ops!(LexBotAlias, id),
+    ops: Ops::id::<LexBotAlias>(),
 };
 
 static REGION: Spec = Spec {
     kind: IdKind::LexRegion,
     shape: Shape::Region,
-    min: 1,
-    max: 32,
     prefix: "",
-    regex: &REGION_RE,
     viable: &REGION_VIABLE,
     alphabet: REGION_ALPHABET,
-    ops: ops!(LexRegion, id),
+    ops: Ops::id::<LexRegion>(),
 };
 
 static TOKEN: Spec = Spec {
     kind: IdKind::AilyAccessToken,
     shape: Shape::Token,
-    min: 1,
-    max: 8192,
     prefix: "",
-    regex: &TOKEN_RE,
     viable: &TOKEN_VIABLE,
     alphabet: TOKEN_ALPHABET,
-    ops: ops!(AilyAccessToken, secret),
+    ops: Ops::secret::<AilyAccessToken>(),
 };
 
 static AUTHORIZATION: Spec = Spec {
     kind: IdKind::AilyAuthorization,
     shape: Shape::Authorization,
-    min: 8,
-    max: 8199,
     prefix: "",
-    regex: &AUTH_RE,
     viable: &TOKEN_VIABLE,
     alphabet: TOKEN_ALPHABET,
-    ops: ops!(AilyAuthorization, secret),
+    ops: Ops::secret::<AilyAuthorization>(),
 };
 
 static ALL: [&Spec; 9] = [
@@ -490,16 +455,16 @@ fn check_error(
     prop_assert_eq!(e.index(), index, "index for {}", input);
 
     let detail = match (e.rule(), e.index()) {
-        (IdRule::Length, _) if s.len() < spec.min => format!(
+        (IdRule::Length, _) if s.len() < spec.min() => format!(
             "length {} is below the minimum of {} byte{}",
             s.len(),
-            spec.min,
-            if spec.min == 1 { "" } else { "s" }
+            spec.min(),
+            if spec.min() == 1 { "" } else { "s" }
         ),
         (IdRule::Length, _) => format!(
             "length {} exceeds the maximum of {} bytes",
             s.len(),
-            spec.max
+            spec.max()
         ),
         (IdRule::Reserved, _) => "\"..\" is a dot-segment, which no URL path can carry".into(),
         (IdRule::Scheme, _) => {
@@ -657,9 +622,9 @@ fn pool(spec: &Spec) -> Vec<char> {
 
 /// (a) Valid-shaped values at min-1, min, max and max+1 bytes, and sometimes in between.
 fn boundary(spec: &'static Spec) -> impl Strategy<Value = String> {
-    let edges = vec![spec.min - 1, spec.min, spec.max, spec.max + 1];
+    let edges = vec![spec.min() - 1, spec.min(), spec.max(), spec.max() + 1];
     (
-        prop_oneof![3 => select(edges), 1 => spec.min..=spec.max],
+        prop_oneof![3 => select(edges), 1 => spec.min()..=spec.max()],
         any::<u64>(),
     )
         .prop_map(move |(len, seed)| build_valid(spec, len, seed))
@@ -668,7 +633,7 @@ fn boundary(spec: &'static Spec) -> impl Strategy<Value = String> {
 /// (b) A valid value with one character replaced, inserted or deleted.
 fn mutated(spec: &'static Spec) -> impl Strategy<Value = String> {
     (
-        spec.min..=spec.max,
+        spec.min()..=spec.max(),
         any::<u64>(),
         0..3u8,
         any::<Index>(),
@@ -696,7 +661,7 @@ fn random(spec: &'static Spec) -> impl Strategy<Value = String> {
     (
         any::<bool>(),
         any::<u64>(),
-        vec(select(pool(spec)), 0..=spec.max + 2),
+        vec(select(pool(spec)), 0..=spec.max() + 2),
     )
         .prop_map(move |(lead, seed, body)| {
             let mut out = if lead {
@@ -704,7 +669,7 @@ fn random(spec: &'static Spec) -> impl Strategy<Value = String> {
             } else {
                 String::new()
             };
-            let room = (spec.max + 2).saturating_sub(out.chars().count());
+            let room = (spec.max() + 2).saturating_sub(out.chars().count());
             out.extend(body.into_iter().take(room));
             out
         })

@@ -7,7 +7,6 @@ mod common;
 use std::borrow::Borrow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::{Debug, Display};
-use std::hash::Hash;
 use std::marker::PhantomData;
 use std::str::FromStr;
 
@@ -15,7 +14,7 @@ use botsession::{
     AilyAccessToken, AilyAuthorization, AilyMessageId, AilyRunId, AilySessionId, AilyTokenKind,
     IdError, IdKind, IdRule, LexBotAlias, LexBotName, LexRegion, LexUserId,
 };
-use common::assert_no_secret_window;
+use common::{assert_no_secret_window, Ident, PublicIdent};
 
 // ---------------------------------------------------------------------------------------------
 // Compile-time assertions
@@ -113,68 +112,12 @@ fn no_unvalidated_constructors() {
 // Non-secret identifiers
 // ---------------------------------------------------------------------------------------------
 
-/// The inherent methods the generic checks need.
-trait Named: Sized {
-    const NAME: &'static str;
-    const KIND: IdKind;
-    fn as_str_(&self) -> &str;
-    fn into_string_(self) -> String;
-    /// `self == s` through all four `str` impls (`T == str`, `T == &str`, `str == T`,
-    /// `&str == T`), asserting they agree, and returns the answer.
-    fn eq_str(&self, s: &str) -> bool;
-}
-
-macro_rules! named {
-    ($($ty:ident),*) => {$(
-        impl Named for $ty {
-            const NAME: &'static str = stringify!($ty);
-            const KIND: IdKind = IdKind::$ty;
-            fn as_str_(&self) -> &str {
-                self.as_str()
-            }
-            fn into_string_(self) -> String {
-                self.into_string()
-            }
-            fn eq_str(&self, s: &str) -> bool {
-                let answers = [*self == *s, *self == s, *s == *self, s == *self];
-                assert!(
-                    answers.iter().all(|&a| a == answers[0]),
-                    "{}: str comparisons disagree for {s:?}: {answers:?}",
-                    stringify!($ty),
-                );
-                answers[0]
-            }
-        }
-    )*};
-}
-
-named!(
-    AilySessionId,
-    AilyMessageId,
-    AilyRunId,
-    LexUserId,
-    LexBotName,
-    LexBotAlias,
-    LexRegion
-);
-
 /// Checks every conversion and comparison trait of `T` on `samples` (valid values, at least
 /// two, pairwise distinct) and `invalid` (one rejected value).
 #[track_caller]
 fn check_id<T>(samples: &[&'static str], invalid: &str)
 where
-    T: Named
-        + FromStr<Err = IdError>
-        + for<'a> TryFrom<&'a str, Error = IdError>
-        + TryFrom<String, Error = IdError>
-        + AsRef<str>
-        + Borrow<str>
-        + Display
-        + Debug
-        + Clone
-        + Hash
-        + Eq
-        + Ord,
+    T: PublicIdent,
 {
     assert!(samples.len() >= 2);
     let mut parsed = Vec::new();
@@ -185,7 +128,7 @@ where
         let d = T::try_from(String::from(s)).unwrap();
         assert!(a == b && b == c && c == d, "{s}: conversions disagree");
 
-        assert_eq!(a.as_str_(), s);
+        assert_eq!(a.text(), s);
         assert_eq!(a.as_ref(), s);
         let borrowed: &str = a.borrow();
         assert_eq!(borrowed, s);
@@ -199,8 +142,8 @@ where
         assert!(!a.eq_str(invalid));
         assert!(a.clone() == a);
 
-        assert_eq!(a.clone().into_string_(), s);
-        assert_eq!(d.into_string_(), String::from(s));
+        assert_eq!(a.clone().into_string(), s);
+        assert_eq!(d.into_string(), String::from(s));
         parsed.push(a);
     }
     // Distinct values compare unequal, with the other types too.
@@ -225,7 +168,7 @@ where
     let mut sorted_str: Vec<&str> = samples.to_vec();
     sorted_str.sort();
     assert_eq!(
-        sorted.iter().map(Named::as_str_).collect::<Vec<_>>(),
+        sorted.iter().map(Ident::text).collect::<Vec<_>>(),
         sorted_str
     );
 
@@ -239,8 +182,8 @@ where
     for (i, &s) in samples.iter().enumerate() {
         assert!(hash.contains(s), "HashSet misses {s}");
         assert!(btree.contains(s), "BTreeSet misses {s}");
-        assert_eq!(hash.get(s).map(Named::as_str_), Some(s));
-        assert_eq!(btree.get(s).map(Named::as_str_), Some(s));
+        assert_eq!(hash.get(s).map(Ident::text), Some(s));
+        assert_eq!(btree.get(s).map(Ident::text), Some(s));
         assert_eq!(hash_map.get(s), Some(&i));
         assert_eq!(btree_map.get(s), Some(&i));
     }
@@ -500,4 +443,44 @@ fn secret_conversions_agree() {
     let e2 = AilyAccessToken::try_from("a b").unwrap_err();
     let e3 = AilyAccessToken::try_from(String::from("a b")).unwrap_err();
     assert!(e1 == e2 && e2 == e3);
+}
+
+/// Equality of secrets folds the differences of all bytes: values of one length that differ in
+/// several bytes whose differences cancel out under xor (`ab`/`ba`, `abc`/`bca`) are unequal,
+/// however the fold combines them.
+#[test]
+fn secret_equality_sees_every_differing_byte() {
+    let pairs = [
+        ("t-ab", "t-ba"),
+        ("t-abc", "t-bca"),
+        (
+            "u-7f1bcd13fc57d46bac21793a18e560",
+            "u-f71bcd13fc57d46bac21793a18e506",
+        ),
+        ("a-Hx4Vq8Rz", "a-xH4Vq8zR"),
+    ];
+    for (a, b) in pairs {
+        assert_eq!(a.len(), b.len());
+        let (ta, tb): (AilyAccessToken, AilyAccessToken) = (a.parse().unwrap(), b.parse().unwrap());
+        assert_ne!(ta, tb, "{a} vs {b}");
+        assert_ne!(tb, ta, "{b} vs {a}");
+        assert_eq!(ta, a.parse::<AilyAccessToken>().unwrap(), "{a}");
+        assert_eq!(tb, b.parse::<AilyAccessToken>().unwrap(), "{b}");
+        let (ha, hb): (AilyAuthorization, AilyAuthorization) = (
+            format!("Bearer {a}").parse().unwrap(),
+            format!("Bearer {b}").parse().unwrap(),
+        );
+        assert_ne!(ha, hb, "{a} vs {b}");
+        assert_ne!(hb, ha, "{b} vs {a}");
+        assert_eq!(
+            ha,
+            format!("bearer {a}").parse::<AilyAuthorization>().unwrap(),
+            "{a}"
+        );
+        assert_eq!(
+            hb,
+            format!("BEARER {b}").parse::<AilyAuthorization>().unwrap(),
+            "{b}"
+        );
+    }
 }

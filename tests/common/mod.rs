@@ -1,34 +1,111 @@
-//! Helpers the integration tests share (each test crate uses only some of them).
+//! Helpers the integration tests share (each test crate uses only some of them). The fuzz
+//! targets include this module by path too, so it needs nothing beyond `botsession`,
+//! `regex_lite` and `std`.
 #![allow(dead_code)]
 
+pub mod spec;
+
+use std::borrow::Borrow;
+use std::fmt::{Debug, Display};
+use std::hash::Hash;
+use std::str::FromStr;
+
 use botsession::{
-    AilyAccessToken, AilyAuthorization, AilyMessageId, AilyRunId, AilySessionId, LexBotAlias,
-    LexBotName, LexRegion, LexUserId,
+    AilyAccessToken, AilyAuthorization, AilyMessageId, AilyRunId, AilySessionId, IdError, IdKind,
+    LexBotAlias, LexBotName, LexRegion, LexUserId,
 };
 
-/// A `Debug`-free view of a value's text, so that helpers also work for the secret types.
-pub trait Text {
+/// What the suites need from every identifier type, secret or not. `Debug` is fine for the
+/// secrets too: theirs is redacted.
+pub trait Ident:
+    FromStr<Err = IdError>
+    + TryFrom<String, Error = IdError>
+    + for<'a> TryFrom<&'a str, Error = IdError>
+    + Clone
+    + PartialEq
+    + Debug
+{
+    const KIND: IdKind;
+    /// The type's name, as `Debug` and the `from_static` panics spell it.
+    const NAME: &'static str;
+    /// The stored value: `as_str`, or the raw secret for the secret types.
     fn text(&self) -> &str;
+    /// The type's own `is_valid`.
+    fn is_valid(s: &str) -> bool;
 }
 
-macro_rules! text_via {
-    ($($ty:ident => $method:ident),* $(,)?) => {$(
-        impl Text for $ty {
+/// The extras of the non-secret identifiers: the `str`-compatible surface.
+pub trait PublicIdent: Ident + Display + AsRef<str> + Borrow<str> + Hash + Eq + Ord {
+    /// The type's own `into_string`.
+    fn into_string(self) -> String;
+    /// `self == s` through all four `str` impls (`T == str`, `T == &str`, `str == T`,
+    /// `&str == T`), asserting they agree, and returns the answer.
+    fn eq_str(&self, s: &str) -> bool;
+}
+
+/// Something to run once per identifier type (a closure cannot be generic).
+pub trait ForEachIdent {
+    fn run<T: Ident>(&mut self);
+    /// What runs for a non-secret type: by default the same as for any other.
+    fn run_public<T: PublicIdent>(&mut self) {
+        self.run::<T>();
+    }
+}
+
+/// Runs `f` for every identifier type the crate exports.
+pub fn for_each_ident<F: ForEachIdent>(mut f: F) -> F {
+    f.run_public::<AilySessionId>();
+    f.run_public::<AilyMessageId>();
+    f.run_public::<AilyRunId>();
+    f.run::<AilyAccessToken>();
+    f.run::<AilyAuthorization>();
+    f.run_public::<LexUserId>();
+    f.run_public::<LexBotName>();
+    f.run_public::<LexBotAlias>();
+    f.run_public::<LexRegion>();
+    f
+}
+
+macro_rules! ident {
+    ($($ty:ident => $text:ident $(+ $public:ident)?),* $(,)?) => {$(
+        impl Ident for $ty {
+            const KIND: IdKind = IdKind::$ty;
+            const NAME: &'static str = stringify!($ty);
             fn text(&self) -> &str {
-                self.$method()
+                self.$text()
+            }
+            fn is_valid(s: &str) -> bool {
+                $ty::is_valid(s)
             }
         }
+        $(ident!(@$public $ty);)?
     )*};
+    (@public $ty:ident) => {
+        impl PublicIdent for $ty {
+            fn into_string(self) -> String {
+                $ty::into_string(self)
+            }
+            fn eq_str(&self, s: &str) -> bool {
+                let answers = [*self == *s, *self == s, *s == *self, s == *self];
+                assert!(
+                    answers.iter().all(|&a| a == answers[0]),
+                    "{}: str comparisons disagree for {s:?}: {answers:?}",
+                    stringify!($ty),
+                );
+                answers[0]
+            }
+        }
+    };
 }
 
-text_via!(
-    AilySessionId => as_str,
-    AilyMessageId => as_str,
-    AilyRunId => as_str,
-    LexUserId => as_str,
-    LexBotName => as_str,
-    LexBotAlias => as_str,
-    LexRegion => as_str,
+ident!(
+    AilySessionId => as_str + public,
+    AilyMessageId => as_str + public,
+    AilyRunId => as_str + public,
+    LexUserId => as_str + public,
+    LexBotName => as_str + public,
+    LexBotAlias => as_str + public,
+    LexRegion => as_str + public,
     AilyAccessToken => expose_secret,
     AilyAuthorization => expose_header_value,
 );
