@@ -63,7 +63,9 @@ const fn lex_name_rule(min_len: usize, max_len: usize, accept: &'static [&'stati
 pub(crate) const LEX_BOT_NAME: Rule = lex_name_rule(2, 50, &[]);
 /// `^([A-Za-z]_?)+$`, 1–100 bytes, or exactly `$LATEST`: `PutBotAlias` `name`, plus the alias
 /// of the draft version (the runtime model leaves `botAlias` unconstrained).
-pub(crate) const LEX_BOT_ALIAS: Rule = lex_name_rule(1, 100, &["$LATEST"]);
+pub(crate) const LEX_BOT_ALIAS: Rule = lex_name_rule(1, 100, &[LATEST]);
+/// The alias of a Lex bot's draft version.
+pub(crate) const LATEST: &str = "$LATEST";
 
 /// `[a-z0-9-]{1,32}`: an AWS region as it stands in a host name (`eu-west-1`); the crate's own
 /// rule, which keeps `runtime.lex.<region>.amazonaws.com` one host name.

@@ -72,11 +72,11 @@ string_id! {
 
 impl LexBotAlias {
     /// The special alias `$LATEST`, the bot's unpublished draft.
-    pub const LATEST: LexBotAlias = LexBotAlias::from_static("$LATEST");
+    pub const LATEST: LexBotAlias = LexBotAlias::from_static(crate::id::rules::LATEST);
 
     /// Whether this is [`LexBotAlias::LATEST`].
     pub fn is_latest(&self) -> bool {
-        self.as_str() == "$LATEST"
+        self.as_str() == crate::id::rules::LATEST
     }
 }
 
