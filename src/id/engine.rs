@@ -88,7 +88,9 @@ impl ByteSet {
             }
             b += 1;
         }
-        while n > 0 && n < MAX_RUNS {
+        // A run always holds its `lo`, so an empty set has no runs to repeat; no rule needs one.
+        assert!(n > 0, "byte set is empty");
+        while n < MAX_RUNS {
             self.lo[n] = self.lo[0];
             self.span[n] = self.span[0];
             n += 1;
@@ -419,6 +421,35 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Sets may hold any byte, up to 0xFF, although the rules use only ASCII: the run scan
+    /// stops at the end of the table.
+    #[test]
+    fn a_run_may_end_at_the_last_byte() {
+        let set = ByteSet::new("[\\x80-\\xff]").range(0x80, 0xff);
+        for b in 0..=255u8 {
+            assert_eq!(set.contains_ranges(b), b >= 0x80, "{b:#04x}");
+        }
+    }
+
+    /// The bytes the `proptest` strategies draw from are the documented alphabets.
+    #[cfg(feature = "proptest")]
+    #[test]
+    fn members_are_the_documented_alphabets() {
+        let members = |kind| rule_of(kind).body.members();
+        assert_eq!(
+            members(IdKind::AilySessionId),
+            b"0123456789abcdefghjkmnpqrstuvwxyz"
+        );
+        assert_eq!(
+            members(IdKind::LexRegion),
+            b"-0123456789abcdefghijklmnopqrstuvwxyz"
+        );
+        assert_eq!(
+            rule_of(IdKind::LexBotName).first.members(),
+            b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+        );
     }
 
     /// A prefix is compared byte for byte: bytes that share no bits with it are not it.
