@@ -116,15 +116,14 @@ impl ByteSet {
     #[inline(always)]
     const fn contains_all(&self, s: &[u8]) -> bool {
         let mut ok = true;
+        let mut rest = s;
         if s.len() < LANES {
-            let mut k = 0;
-            while k < s.len() {
-                ok &= self.contains(s[k]);
-                k += 1;
+            while let Some((&b, tail)) = rest.split_first() {
+                ok &= self.contains(b);
+                rest = tail;
             }
             return ok;
         }
-        let mut rest = s;
         while let Some((block, tail)) = rest.split_first_chunk::<LANES>() {
             ok &= self.contains_block(block);
             rest = tail;
@@ -200,7 +199,8 @@ pub(crate) struct Reserved {
 
 impl Rule {
     /// `set{min_len,max_len}`: every byte from one class, nothing else to it. The other rules
-    /// start from this one and change what they need.
+    /// start from this one and change what they need. A rule without `sep` or `pad` keeps
+    /// `first` equal to `body`: the fast path of [`check`] reads only `body`.
     pub(crate) const fn class(min_len: usize, max_len: usize, set: ByteSet) -> Rule {
         Rule {
             min_len,
@@ -228,6 +228,19 @@ const fn eq_bytes(a: &[u8], b: &[u8]) -> bool {
         i += 1;
     }
     true
+}
+
+/// Whether `a` and `b`, two slices of one length, hold the same bytes: compared without a branch
+/// per byte, for the fast path (where a `false` only sends the value to the exact walk).
+#[inline(always)]
+const fn same_bytes(mut a: &[u8], mut b: &[u8]) -> bool {
+    let mut diff = 0u8;
+    while let (Some((x, a_rest)), Some((y, b_rest))) = (a.split_first(), b.split_first()) {
+        diff |= *x ^ *y;
+        a = a_rest;
+        b = b_rest;
+    }
+    diff == 0
 }
 
 const fn listed(list: &[&str], s: &[u8]) -> bool {
@@ -273,21 +286,16 @@ pub(crate) const fn check(rule: &Rule, s: &[u8]) -> Result<(), Fault> {
     if !rule.accept.is_empty() && listed(rule.accept, s) {
         return Ok(());
     }
-    // The common case, a valid value, is one branch-free pass: the prefix compared and the rest
-    // checked by range compares in vector-sized blocks...
-    let prefix = rule.prefix.as_bytes();
-    let mut diff = 0u8;
-    let mut i = 0;
-    while i < prefix.len() && i < s.len() {
-        diff |= s[i] ^ prefix[i];
-        i += 1;
-    }
-    // Rules with a separator or padding need the walk anyway: no point scanning twice.
+    // The common case, a valid value of a rule that is one class after its prefix, is one pass:
+    // the prefix compared and the rest checked by range compares in vector-sized blocks (the
+    // rest is never empty: every rule's `min_len` exceeds its prefix)...
     let simple = rule.sep.is_none() && rule.pad.is_none();
-    let mut ok = simple && diff == 0 && i == prefix.len() && i < s.len();
-    if ok {
-        ok = rule.first.contains(s[i]) && rule.body.contains_all(s.split_at(i).1);
-    }
+    let ok = match s.split_at_checked(rule.prefix.len()) {
+        Some((head, rest)) => {
+            simple && same_bytes(head, rule.prefix.as_bytes()) && rule.body.contains_all(rest)
+        }
+        None => false,
+    };
     if !ok {
         // ...and anything else takes the exact walk that finds the first offending byte.
         if let Err(fault) = walk(rule, s) {
@@ -450,6 +458,19 @@ mod tests {
             rule_of(IdKind::LexBotName).first.members(),
             b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
         );
+    }
+
+    /// What the fast path of [`check`] assumes of every rule without a separator or padding:
+    /// one class after the prefix, and room for at least one byte of it.
+    #[test]
+    fn simple_rules_are_one_class_after_the_prefix() {
+        for kind in KINDS {
+            let rule = rule_of(kind);
+            assert!(rule.min_len > rule.prefix.len(), "{kind:?}");
+            if rule.sep.is_none() && rule.pad.is_none() {
+                assert!(rule.first.table == rule.body.table, "{kind:?}");
+            }
+        }
     }
 
     /// A prefix is compared byte for byte: bytes that share no bits with it are not it.
