@@ -484,3 +484,25 @@ fn secret_equality_sees_every_differing_byte() {
         );
     }
 }
+
+/// The secret types hash by value: equal values (the `Authorization` scheme in any case) hash
+/// alike, and values that differ in one byte hash apart, so a map keyed by them stays a map.
+#[test]
+fn secrets_hash_by_value() {
+    fn hash_of<T: std::hash::Hash>(value: &T) -> u64 {
+        use std::hash::{BuildHasher, BuildHasherDefault};
+        BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default().hash_one(value)
+    }
+    let token = |s: &str| s.parse::<AilyAccessToken>().unwrap();
+    let auth = |s: &str| s.parse::<AilyAuthorization>().unwrap();
+    assert_eq!(hash_of(&token("t-abc")), hash_of(&token("t-abc")));
+    assert_ne!(hash_of(&token("t-abc")), hash_of(&token("t-abd")));
+    assert_eq!(
+        hash_of(&auth("Bearer t-abc")),
+        hash_of(&auth("bEARER t-abc"))
+    );
+    assert_ne!(
+        hash_of(&auth("Bearer t-abc")),
+        hash_of(&auth("Bearer t-abd"))
+    );
+}
