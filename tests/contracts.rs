@@ -8,8 +8,13 @@ use botsession::{
 };
 use std::time::Duration;
 
+fn hash_of<T: std::hash::Hash>(value: &T) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default().hash_one(value)
+}
+
 #[test]
-fn kinds_compare_by_code() {
+fn kinds_compare_and_hash_by_code() {
     assert_eq!(AilyErrorKind::Other(2700001), AilyErrorKind::ParamInvalid);
     assert_ne!(AilyErrorKind::Other(1), AilyErrorKind::ParamInvalid);
     assert_eq!(
@@ -19,6 +24,23 @@ fn kinds_compare_by_code() {
     for kind in AilyErrorKind::KNOWN {
         assert_eq!(AilyErrorKind::from_code(kind.code()), *kind);
     }
+    // Hashing agrees with equality, and tells codes apart (a map keyed by kinds stays a map).
+    assert_eq!(
+        hash_of(&AilyErrorKind::Other(2700001)),
+        hash_of(&AilyErrorKind::ParamInvalid)
+    );
+    assert_ne!(
+        hash_of(&AilyErrorKind::RateLimited),
+        hash_of(&AilyErrorKind::ParamInvalid)
+    );
+    assert_eq!(
+        hash_of(&LexErrorKind::Unknown("ConflictException".into())),
+        hash_of(&LexErrorKind::Conflict)
+    );
+    assert_ne!(
+        hash_of(&LexErrorKind::NotFound),
+        hash_of(&LexErrorKind::Conflict)
+    );
     assert_eq!(AilyErrorKind::ParamInvalid.documented_status(), Some(400));
     assert_eq!(AilyErrorKind::RateLimited.documented_status(), Some(429));
     assert_eq!(AilyErrorKind::Internal.documented_status(), None);

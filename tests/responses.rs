@@ -772,6 +772,11 @@ fn aily_malformed_bodies() {
     ] {
         aily_malformed(500, body);
     }
+    // A nested object of the wrong type says what was expected.
+    assert_eq!(
+        aily_malformed(500, br#"{"code":1,"error":"x"}"#).reason(),
+        "invalid type: string \"x\", expected a JSON object at line 1 column 21"
+    );
 }
 
 #[test]

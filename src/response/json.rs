@@ -17,8 +17,7 @@ pub(crate) fn object_shape(body: &[u8]) -> Result<(), &'static str> {
     }
     // Nesting deeper than the limit needs more opening brackets than the limit: most bodies
     // are settled by one vectorised count, without the string-aware walk below.
-    let opening = body.iter().filter(|&&b| b == b'{' || b == b'[').count();
-    if opening <= MAX_DEPTH {
+    if opening_brackets(body) <= MAX_DEPTH {
         return Ok(());
     }
     let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
@@ -45,6 +44,11 @@ pub(crate) fn object_shape(body: &[u8]) -> Result<(), &'static str> {
         }
     }
     Ok(())
+}
+
+/// How many `{` and `[` `body` holds, in strings or not: an upper bound on its depth.
+fn opening_brackets(body: &[u8]) -> usize {
+    body.iter().filter(|&&b| b == b'{' || b == b'[').count()
 }
 
 /// Parses a body that must be a JSON object of type `T`.
