@@ -17,6 +17,11 @@ fn hash_of<T: std::hash::Hash>(value: &T) -> u64 {
 fn kinds_compare_and_hash_by_code() {
     assert_eq!(AilyErrorKind::Other(2700001), AilyErrorKind::ParamInvalid);
     assert_ne!(AilyErrorKind::Other(1), AilyErrorKind::ParamInvalid);
+    assert_ne!(LexErrorKind::NotFound, LexErrorKind::Conflict);
+    assert_ne!(
+        LexErrorKind::Unknown("ConflictExceptions".into()),
+        LexErrorKind::Conflict
+    );
     assert_eq!(
         LexErrorKind::Unknown("ConflictException".into()),
         LexErrorKind::Conflict
