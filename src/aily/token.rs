@@ -1,3 +1,5 @@
+//! The Aily secrets: the access token and the `Authorization` header value that carries it.
+
 use alloc::borrow::Cow;
 use alloc::string::String;
 use core::fmt;

@@ -1,3 +1,6 @@
+//! The Lex V1 identifiers: user id, bot name, bot alias, and the region of the endpoint (their
+//! rules are in `crate::id::rules`).
+
 use crate::id::string_id;
 
 string_id! {
