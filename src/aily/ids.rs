@@ -1,4 +1,5 @@
-//! The Aily ids: session, message and run ids, stored inline (their rules are in `crate::id::rules`).
+//! The Aily ids: session, message and run ids, stored inline (their rules are in
+//! `crate::id::rules`).
 
 use crate::id::inline_id;
 
