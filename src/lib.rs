@@ -99,8 +99,10 @@
 //! - `std` (default): `std::error::Error` for the errors. Without it the crate is `#![no_std]`
 //!   and needs only `alloc`; the errors then implement `core::error::Error`.
 //! - `serde` (default): `Serialize` and `Deserialize` for every identifier and request;
-//!   deserializing runs the same validator, and inline ids deserialize without allocating. Also
-//!   the JSON response parsers, through `serde_json`.
+//!   deserializing runs the same validator, and inline ids deserialize without allocating. The
+//!   secret types only deserialize: writing one takes the named opt-in
+//!   `#[serde(serialize_with = "AilyAccessToken::serialize_exposed")]`. Also the JSON response
+//!   parsers, through `serde_json`.
 //! - `http`: conversions from and to `http` 1.x requests and responses.
 //! - `proptest`: `Arbitrary` for every identifier and request.
 #![cfg_attr(not(feature = "std"), no_std)]

@@ -87,6 +87,16 @@ fn secrets_lack_the_impls_that_would_expose_them() {
     assert!(!implements!(AilyAuthorization: std::ops::Deref));
     assert!(!implements!(AilyAccessToken: PartialEq<str>));
     assert!(!implements!(AilyAuthorization: PartialEq<str>));
+    // As `secrecy` does: a derived `Serialize` on a config struct must not write a token
+    // (the named `serialize_exposed` helpers are the opt-in).
+    #[cfg(feature = "serde")]
+    {
+        assert!(!implements!(AilyAccessToken: serde::Serialize));
+        assert!(!implements!(AilyAuthorization: serde::Serialize));
+        assert!(implements!(AilyAccessToken: serde::de::DeserializeOwned));
+        assert!(implements!(AilyAuthorization: serde::de::DeserializeOwned));
+        assert!(implements!(AilySessionId: serde::Serialize));
+    }
 }
 
 #[test]

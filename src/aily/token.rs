@@ -346,14 +346,63 @@ const fn is_header(s: &[u8], exact: bool) -> bool {
 }
 
 // The same conversions as the public identifiers, with none of the impls that would show the
-// value.
-conversions!(
-    AilyAccessToken,
-    expose_secret,
-    /// Serializes the raw secret: the point of a contract type, so keep the output out of logs.
-);
-conversions!(
-    AilyAuthorization,
-    expose_header_value,
-    /// Serializes the raw secret: the point of a contract type, so keep the output out of logs.
-);
+// value: no `Display`, and no `Serialize` (the convention of the `secrecy` crate: a derived
+// `Serialize` on a config struct must not put a token in a log line). Writing one takes the named
+// opt-in below.
+conversions!(AilyAccessToken);
+conversions!(AilyAuthorization);
+
+#[cfg(feature = "serde")]
+impl AilyAccessToken {
+    /// Serializes the raw token: the explicit opt-in, for a field that must carry the secret
+    /// (`#[serde(serialize_with = "AilyAccessToken::serialize_exposed")]`). The type has no
+    /// `Serialize` of its own, so a derived `Serialize` that forgets this does not compile.
+    ///
+    /// ```
+    /// use botsession::AilyAccessToken;
+    ///
+    /// #[derive(serde::Serialize)]
+    /// struct Upstream {
+    ///     #[serde(serialize_with = "AilyAccessToken::serialize_exposed")]
+    ///     token: AilyAccessToken,
+    /// }
+    ///
+    /// let config = Upstream { token: "t-g1044qeGEDXTB6NDJOGV4JQX".parse()? };
+    /// assert_eq!(serde_json::to_string(&config)?, r#"{"token":"t-g1044qeGEDXTB6NDJOGV4JQX"}"#);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// ```compile_fail
+    /// #[derive(serde::Serialize)]
+    /// struct Config {
+    ///     token: botsession::AilyAccessToken, // no `Serialize`: a token stays out of logs
+    /// }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The serializer's.
+    pub fn serialize_exposed<S: serde::Serializer>(
+        token: &AilyAccessToken,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(token.expose_secret())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl AilyAuthorization {
+    /// Serializes the raw header value (`Bearer <token>`): the explicit opt-in, as
+    /// [`AilyAccessToken::serialize_exposed`] (`#[serde(serialize_with =
+    /// "AilyAuthorization::serialize_exposed")]`). The type has no `Serialize` of its own.
+    ///
+    /// # Errors
+    ///
+    /// The serializer's.
+    pub fn serialize_exposed<S: serde::Serializer>(
+        authorization: &AilyAuthorization,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(authorization.expose_header_value())
+    }
+}

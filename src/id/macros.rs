@@ -6,13 +6,27 @@
 //!   `from_static`, `is_valid`, `as_str`, `into_string`, and [`id_impls!`].
 //! - [`id_impls!`] is [`conversions!`] plus the impls that show or order the value (`AsRef`,
 //!   `Borrow`, `Display`, `Debug`, comparisons, hashing).
-//! - [`conversions!`] alone is what the secret types get: `FromStr`, `TryFrom`, and serde.
+//! - [`conversions!`] without a text method is what the secret types get: `FromStr`, `TryFrom`
+//!   and `Deserialize`, but no `Serialize`.
 //! - [`cow_parse!`] is `Parse` for a type stored as `Cow<'static, str>` (string ids, tokens).
 
-/// `FromStr`, `TryFrom<&str>`, `TryFrom<String>`, `Serialize` (through `$text`, the method that
-/// gives the value's text) and `Deserialize`, all through the type's `Parse` impl.
+/// `FromStr`, `TryFrom<&str>`, `TryFrom<String>`, `Deserialize`, all through the type's `Parse`
+/// impl, and `Serialize` through `$text`, the method that gives the value's text. Without
+/// `$text` (the secret types), no `Serialize`: a secret is written only through its named
+/// `serialize_exposed` helper.
 macro_rules! conversions {
-    ($ty:ident, $text:ident $(, #[$ser_meta:meta])*) => {
+    ($ty:ident, $text:ident) => {
+        $crate::id::conversions!($ty);
+
+        #[cfg(feature = "serde")]
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.$text())
+            }
+        }
+    };
+    // Everything but `Serialize`: what the secret types get.
+    ($ty:ident) => {
         impl core::str::FromStr for $ty {
             type Err = $crate::IdError;
             #[inline]
@@ -34,14 +48,6 @@ macro_rules! conversions {
             #[inline]
             fn try_from(s: alloc::string::String) -> Result<Self, Self::Error> {
                 <$ty as $crate::id::Parse>::parse_string(s)
-            }
-        }
-
-        $(#[$ser_meta])*
-        #[cfg(feature = "serde")]
-        impl serde::Serialize for $ty {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.$text())
             }
         }
 
