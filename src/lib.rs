@@ -140,7 +140,9 @@ pub use lex::{LexBotAlias, LexBotName, LexDeleteSessionRequest, LexRegion, LexUs
 #[cfg(feature = "serde")]
 pub use lex::{LexDeleteSessionResponse, LexErrorKind, LexServiceError};
 #[cfg(feature = "serde")]
-pub use response::{MalformedResponse, ResponseError, ServiceError, MAX_RETRY_AFTER_SECS};
+pub use response::{
+    MalformedResponse, ResponseError, ServiceError, WireResponse, MAX_RETRY_AFTER_SECS,
+};
 pub use route::{RouteError, MAX_PATH_LEN};
 #[cfg(feature = "serde")]
 pub use text::EXCERPT_LEN;

@@ -426,6 +426,20 @@ const AILY_CODES: &[(i64, AilyErrorKind, &str, bool, bool)] = &[
         true,
         false,
     ),
+    (
+        99991201,
+        AilyErrorKind::PathNotFound,
+        "no API at this path",
+        false,
+        false,
+    ),
+    (
+        99991301,
+        AilyErrorKind::MethodMismatch,
+        "request method does not match",
+        false,
+        false,
+    ),
 ];
 
 #[test]

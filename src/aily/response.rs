@@ -9,20 +9,28 @@ use serde::Deserialize;
 
 use super::error::{AilyErrorDetail, AilyErrorKind, AilyServiceError};
 use super::error::{FieldViolation, Help, PermissionViolation};
+use crate::response::wire::{JsonObject, WireResponse};
 use crate::response::{parse_object, pick_headers, seconds, Object, ResponseError};
 
 /// The log id header the service sets.
 pub(crate) const LOG_ID: &str = "X-Tt-Logid";
+/// The content type of every Aily response: JSON, as the docs say, with the charset the Go
+/// JSON renderers of Feishu's gateway add (its 404 is Go's own `404 page not found`).
+pub(crate) const CONTENT_TYPE: &str = "application/json; charset=utf-8";
+/// The limit the call hit, sent with code 99991400.
+pub(crate) const RATE_LIMIT_LIMIT: &str = "x-ogw-ratelimit-limit";
 /// The log id header some gateways set instead, read when [`LOG_ID`] is absent.
 pub(crate) const REQUEST_ID: &str = "X-Request-Id";
 /// Seconds until the rate limit resets, sent with code 99991400.
 pub(crate) const RATE_LIMIT_RESET: &str = "x-ogw-ratelimit-reset";
 /// The headers a response is read for, in this order.
-const HEADERS: [&str; 3] = [LOG_ID, REQUEST_ID, RATE_LIMIT_RESET];
+const HEADERS: [&str; 4] = [LOG_ID, REQUEST_ID, RATE_LIMIT_RESET, RATE_LIMIT_LIMIT];
 
 /// A successful Aily delete-session response: `code` 0.
 ///
-/// The docs' example body is `{"code": 0, "msg": "success", "data": {}}`.
+/// The docs' example body is `{"code": 0, "msg": "success", "data": {}}`. A client reads one
+/// with [`from_http`](Self::from_http); a server builds one with [`new`](Self::new) and writes
+/// it with [`render`](Self::render).
 ///
 /// ```
 /// use botsession::AilyDeleteSessionResponse;
@@ -69,6 +77,16 @@ struct WireError {
     helps: Option<Vec<Object<Help>>>,
 }
 
+/// The success `msg`.
+const SUCCESS: &str = "success";
+
+impl Default for AilyDeleteSessionResponse {
+    /// [`AilyDeleteSessionResponse::new`].
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 fn objects<T>(list: Option<Vec<Object<T>>>) -> Vec<T> {
     list.unwrap_or_default().into_iter().map(|o| o.0).collect()
 }
@@ -110,7 +128,7 @@ impl AilyDeleteSessionResponse {
         K: AsRef<[u8]> + ?Sized + 'h,
         V: AsRef<[u8]> + ?Sized + 'h,
     {
-        let [tt_logid, request_id, reset] = pick_headers(headers, HEADERS);
+        let [tt_logid, request_id, reset, limit] = pick_headers(headers, HEADERS);
         let log_id = tt_logid.or(request_id);
         let envelope: Envelope = parse_object(status, body)
             .map_err(|m| ResponseError::Malformed(m.with_retry_after(seconds(reset))))?;
@@ -125,11 +143,12 @@ impl AilyDeleteSessionResponse {
             });
         }
         let error = envelope.error.map(|e| e.0).unwrap_or_default();
-        Err(ResponseError::Service(AilyServiceError::new(
+        Err(ResponseError::Service(AilyServiceError::from_wire(
             AilyErrorKind::from_code(envelope.code),
             status,
             seconds(reset),
             AilyErrorDetail {
+                rate_limit: limit.and_then(|l| l.parse().ok()),
                 msg,
                 log_id: header_log_id.or(error.log_id),
                 troubleshooter: error.troubleshooter,
@@ -138,6 +157,47 @@ impl AilyDeleteSessionResponse {
                 helps: objects(error.helps),
             },
         )))
+    }
+
+    /// The success the service sends: HTTP 200, `msg` `"success"`, no log id.
+    pub fn new() -> Self {
+        AilyDeleteSessionResponse {
+            http_status: 200,
+            msg: String::from(SUCCESS),
+            log_id: None,
+        }
+    }
+
+    /// The same, with a log id (sent in `X-Tt-Logid`).
+    #[must_use]
+    pub fn with_log_id(mut self, log_id: impl Into<String>) -> Self {
+        self.log_id = Some(log_id.into());
+        self
+    }
+
+    /// Writes the response as the service sends it: the status, `Content-Type:
+    /// application/json; charset=utf-8`, the log id in `X-Tt-Logid` (where it is a valid header
+    /// value), and the envelope `{"code":0,"msg":…,"data":{}}`. What it writes,
+    /// [`from_http`](Self::from_http) reads back equal.
+    ///
+    /// ```
+    /// use botsession::AilyDeleteSessionResponse;
+    ///
+    /// let sent = AilyDeleteSessionResponse::new().with_log_id("2024abc");
+    /// let wire = sent.render();
+    /// let read = AilyDeleteSessionResponse::from_http(wire.status(), wire.headers(), wire.body());
+    /// assert_eq!(read, Ok(sent));
+    /// ```
+    pub fn render(&self) -> WireResponse {
+        let mut body = Vec::with_capacity(36 + self.msg.len());
+        let mut envelope = JsonObject::open(&mut body);
+        envelope.raw("code", b"0");
+        envelope.string("msg", &self.msg);
+        envelope.raw("data", b"{}");
+        envelope.close();
+        let mut wire = WireResponse::new(self.http_status, CONTENT_TYPE, body);
+        wire.header_if_safe(LOG_ID, self.log_id.as_deref());
+        wire
     }
 
     /// The HTTP status of the response.

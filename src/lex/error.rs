@@ -4,8 +4,9 @@ use alloc::string::String;
 use core::fmt;
 use core::time::Duration;
 
-use crate::response::rest_json::{sanitize_code, MAX_CODE_LEN};
-use crate::response::{is_transient_status, sealed::Sealed, ServiceError};
+use crate::response::rest_json::{self, sanitize_code, MAX_CODE_LEN};
+use crate::response::wire::WireResponse;
+use crate::response::{is_transient_status, sealed::Sealed, ServiceError, MAX_RETRY_AFTER_SECS};
 use crate::text::{bounded, EXCERPT_LEN};
 
 /// Declares [`LexErrorKind`] from one table of `variant = code, status, description`.
@@ -138,7 +139,30 @@ pub struct LexServiceError {
 }
 
 impl LexServiceError {
-    pub(crate) fn new(
+    /// The error as the service sends it for `kind`, with `message` as its body's `message`:
+    /// the kind's [`documented_status`](LexErrorKind::documented_status) (400 for an unknown
+    /// code), and for [`LexErrorKind::LimitExceeded`] a `Retry-After` of 1 second. The `with_*`
+    /// methods change any part.
+    ///
+    /// ```
+    /// use botsession::{LexDeleteSessionResponse, LexErrorKind, LexServiceError, ResponseError};
+    ///
+    /// let sent = LexServiceError::new(LexErrorKind::Conflict, "two clients, one session")
+    ///     .with_request_id("5f1e2d3c");
+    /// let wire = sent.render();
+    /// assert_eq!(wire.status(), 409);
+    /// assert_eq!(wire.header("x-amzn-ErrorType"), Some("ConflictException"));
+    /// assert_eq!(wire.body(), br#"{"message":"two clients, one session"}"#);
+    /// let read = LexDeleteSessionResponse::from_http(wire.status(), wire.headers(), wire.body());
+    /// assert_eq!(read, Err(ResponseError::Service(sent)));
+    /// ```
+    pub fn new(kind: LexErrorKind, message: impl Into<String>) -> Self {
+        let retry_after = matches!(kind, LexErrorKind::LimitExceeded).then_some(1);
+        let status = kind.documented_status().unwrap_or(400);
+        Self::from_wire(kind, Some(message.into()), None, status, retry_after)
+    }
+
+    pub(crate) fn from_wire(
         kind: LexErrorKind,
         message: Option<String>,
         request_id: Option<String>,
@@ -152,6 +176,45 @@ impl LexServiceError {
             http_status,
             retry_after,
         }
+    }
+
+    /// The same, with a request id (sent in `x-amzn-RequestId`).
+    #[must_use]
+    pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
+        self.request_id = Some(request_id.into());
+        self
+    }
+
+    /// The same, sent with another HTTP status.
+    #[must_use]
+    pub fn with_http_status(mut self, status: u16) -> Self {
+        self.http_status = status;
+        self
+    }
+
+    /// The same, with a `Retry-After` of `secs` seconds (capped at
+    /// [`MAX_RETRY_AFTER_SECS`](crate::MAX_RETRY_AFTER_SECS) as a reader caps it), or none.
+    #[must_use]
+    pub fn with_retry_after_secs(mut self, secs: Option<u64>) -> Self {
+        self.retry_after = secs.map(|s| s.min(MAX_RETRY_AFTER_SECS));
+        self
+    }
+
+    /// Writes the error as the service sends it, restJson1: the status, `Content-Type:
+    /// application/json`, `x-amzn-ErrorType` with the code, `x-amzn-RequestId`, `Retry-After`
+    /// where set, and the body `{"message":…}`. What it writes,
+    /// [`LexDeleteSessionResponse::from_http`](crate::LexDeleteSessionResponse::from_http)
+    /// reads back equal: a code that cannot travel in a header (a character outside visible
+    /// ASCII, or a `,`) goes in the body's `code` instead, and one with a `#` gets a leading `#`,
+    /// so that the SDKs' sanitizing gives it back unchanged.
+    pub fn render(&self) -> WireResponse {
+        rest_json::render_error(
+            self.http_status,
+            self.code(),
+            self.message.as_deref(),
+            self.request_id.as_deref(),
+            self.retry_after,
+        )
     }
 
     /// What the code means.

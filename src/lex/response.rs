@@ -2,11 +2,13 @@
 //! headers and body (errors through the shared restJson1 reader).
 
 use alloc::string::String;
+use alloc::vec::Vec;
 
 use serde::Deserialize;
 
 use super::error::{LexErrorKind, LexServiceError};
-use super::LexUserId;
+use super::{LexDeleteSessionRequest, LexUserId};
+use crate::response::wire::{JsonObject, WireResponse};
 use crate::response::rest_json::{self, read_error};
 use crate::response::{parse_object, pick_headers, seconds, MalformedResponse, ResponseError};
 
@@ -122,13 +124,78 @@ impl LexDeleteSessionResponse {
             return Ok(ok);
         }
         let error = read_error(status, error_type, body).map_err(malformed)?;
-        Err(ResponseError::Service(LexServiceError::new(
+        Err(ResponseError::Service(LexServiceError::from_wire(
             LexErrorKind::from_sanitized(error.code),
             error.message,
             request_id,
             status,
             wait,
         )))
+    }
+
+    /// The success the service sends for `request`: HTTP 200 and every field set, the bot,
+    /// alias and user from the request (the alias as its name, `$LATEST` included) and
+    /// `session_id`, the id of the session the service deleted.
+    ///
+    /// ```
+    /// use botsession::{LexBotAlias, LexBotName, LexDeleteSessionRequest, LexDeleteSessionResponse};
+    ///
+    /// let request = LexDeleteSessionRequest::new(
+    ///     LexBotName::from_static("OrderFlowers"),
+    ///     LexBotAlias::LATEST,
+    ///     "user:42".parse()?,
+    /// );
+    /// let sent = LexDeleteSessionResponse::new(&request, "2024-abc").with_request_id("r-1");
+    /// let wire = sent.render();
+    /// assert_eq!(wire.status(), 200);
+    /// assert_eq!(wire.header("x-amzn-RequestId"), Some("r-1"));
+    /// assert_eq!(
+    ///     wire.body(),
+    ///     br#"{"botAlias":"$LATEST","botName":"OrderFlowers","sessionId":"2024-abc","userId":"user:42"}"#
+    /// );
+    /// let read = LexDeleteSessionResponse::from_http(wire.status(), wire.headers(), wire.body());
+    /// assert_eq!(read, Ok(sent));
+    /// # Ok::<(), botsession::IdError>(())
+    /// ```
+    pub fn new(request: &LexDeleteSessionRequest, session_id: impl Into<String>) -> Self {
+        LexDeleteSessionResponse {
+            bot_alias: Some(String::from(request.bot_alias().as_str())),
+            bot_name: Some(String::from(request.bot_name().as_str())),
+            session_id: Some(session_id.into()),
+            user_id: Some(request.user_id().clone()),
+            request_id: None,
+            http_status: 200,
+        }
+    }
+
+    /// The same, with a request id (sent in `x-amzn-RequestId`).
+    #[must_use]
+    pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
+        self.request_id = Some(request_id.into());
+        self
+    }
+
+    /// Writes the response as the service sends it: the status, `Content-Type:
+    /// application/json`, `x-amzn-RequestId` (where it is a valid header value), and the body
+    /// with the fields that are set, in the model's order. What it writes,
+    /// [`from_http`](Self::from_http) reads back equal.
+    pub fn render(&self) -> WireResponse {
+        let len = |f: &Option<String>| f.as_ref().map_or(0, String::len);
+        let mut body = Vec::with_capacity(
+            64 + len(&self.bot_alias)
+                + len(&self.bot_name)
+                + len(&self.session_id)
+                + self.user_id.as_ref().map_or(0, |u| u.as_str().len()),
+        );
+        let mut object = JsonObject::open(&mut body);
+        object.optional("botAlias", self.bot_alias.as_deref());
+        object.optional("botName", self.bot_name.as_deref());
+        object.optional("sessionId", self.session_id.as_deref());
+        object.optional("userId", self.user_id.as_ref().map(LexUserId::as_str));
+        object.close();
+        let mut wire = WireResponse::new(self.http_status, rest_json::CONTENT_TYPE, body);
+        wire.header_if_safe(rest_json::REQUEST_ID, self.request_id.as_deref());
+        wire
     }
 
     /// `botAlias`.

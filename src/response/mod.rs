@@ -3,14 +3,17 @@
 //!
 //! - `headers.rs`: picking headers by name, reading a wait;
 //! - `json.rs`: the shape guards and object-only reading of JSON bodies;
-//! - `rest_json.rs`: the AWS restJson1 error pieces both Lex versions share.
+//! - `rest_json.rs`: the AWS restJson1 error pieces both Lex versions share;
+//! - `wire.rs`: the other direction: [`WireResponse`] and the JSON writer the renderers share.
 
 mod headers;
 mod json;
 pub(crate) mod rest_json;
+pub(crate) mod wire;
 
 pub(crate) use headers::{pick_headers, seconds};
 pub(crate) use json::{parse_object, Object};
+pub use wire::WireResponse;
 
 use alloc::string::String;
 use core::fmt;

@@ -2,9 +2,11 @@
 //! the error code as the AWS SDKs sanitize it, and the body fields of an error.
 
 use alloc::string::String;
+use alloc::vec::Vec;
 
 use serde::Deserialize;
 
+use super::wire::{is_header_safe, JsonObject, WireResponse};
 use super::{parse_object, MalformedResponse};
 use crate::text::cut;
 
@@ -14,6 +16,8 @@ pub(crate) const ERROR_TYPE: &str = "x-amzn-ErrorType";
 pub(crate) const REQUEST_ID: &str = "x-amzn-RequestId";
 /// The wait in seconds, on throttling.
 pub(crate) const RETRY_AFTER: &str = "Retry-After";
+/// The content type of every response.
+pub(crate) const CONTENT_TYPE: &str = "application/json";
 /// The headers a response is read for, in this order.
 pub(crate) const HEADERS: [&str; 3] = [ERROR_TYPE, REQUEST_ID, RETRY_AFTER];
 
@@ -83,4 +87,43 @@ pub(crate) fn read_error(
         code,
         message: wire.message.or(wire.message_upper).or(wire.error_message),
     })
+}
+
+/// Writes an error response as a restJson1 service sends it: `x-amzn-ErrorType: <code>`,
+/// `x-amzn-RequestId`, `Retry-After`, and the body `{"message":…}`.
+///
+/// The code is written so that [`sanitize_code`] gives it back: with a leading `#` when it holds
+/// one (the sanitizer drops everything up to the first), and in the body's `code` field when it
+/// cannot travel in the header (not visible ASCII, or a `,`, which separates values there).
+pub(crate) fn render_error(
+    status: u16,
+    code: &str,
+    message: Option<&str>,
+    request_id: Option<&str>,
+    retry_after: Option<u64>,
+) -> WireResponse {
+    let hash = if code.contains('#') { "#" } else { "" };
+    let in_header = is_header_safe(code) && !code.contains(',');
+    let mut body = Vec::with_capacity(16 + message.map_or(0, str::len));
+    let mut object = JsonObject::open(&mut body);
+    if !in_header && !code.is_empty() {
+        let mut field = String::with_capacity(hash.len() + code.len());
+        field.push_str(hash);
+        field.push_str(code);
+        object.string("code", &field);
+    }
+    object.optional("message", message);
+    object.close();
+    let mut wire = WireResponse::new(status, CONTENT_TYPE, body);
+    if in_header {
+        let mut value = String::with_capacity(hash.len() + code.len());
+        value.push_str(hash);
+        value.push_str(code);
+        wire.header_if_safe(ERROR_TYPE, Some(&value));
+    }
+    wire.header_if_safe(REQUEST_ID, request_id);
+    if let Some(secs) = retry_after {
+        wire.number_header(RETRY_AFTER, secs);
+    }
+    wire
 }
