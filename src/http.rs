@@ -3,13 +3,28 @@
 
 use http::header::{HeaderName, HeaderValue};
 use http::request::Parts;
-use http::{HeaderMap, Method, Request, Response};
+use http::{HeaderMap, Method, Request, Response, StatusCode, Uri};
 
 use crate::{
     AilyAuthorization, AilyDeleteSessionRequest, AilyDeleteSessionResponse, AilyHost,
-    AilyServiceError, LexDeleteSessionRequest, LexDeleteSessionResponse, LexRegion,
-    LexServiceError, ResponseError, RouteError,
+    AilyServiceError, AuthorizationError, DeleteSession, LexDeleteSessionRequest,
+    LexDeleteSessionResponse, LexRegion, LexServiceError, MockService, ResponseError, RouteError,
+    RouteRejection, WireResponse,
 };
+
+/// `base`'s scheme, authority and path prefix (without a trailing `/`), as [`url_on`] takes it.
+///
+/// [`url_on`]: AilyDeleteSessionRequest::url_on
+fn base_of(base: &Uri) -> String {
+    let mut out = String::new();
+    if let (Some(scheme), Some(authority)) = (base.scheme_str(), base.authority()) {
+        out.push_str(scheme);
+        out.push_str("://");
+        out.push_str(authority.as_str());
+    }
+    out.push_str(base.path().strip_suffix('/').unwrap_or(base.path()));
+    out
+}
 
 /// A `DELETE` request with an empty body. The URL is built from validated, encoded labels, so
 /// it always parses.
@@ -38,7 +53,31 @@ impl AilyDeleteSessionRequest {
     /// # Ok::<(), botsession::IdError>(())
     /// ```
     pub fn to_http_request(&self, host: AilyHost, auth: &AilyAuthorization) -> Request<()> {
-        let mut request = delete(&self.url(host));
+        self.with_authorization(delete(&self.url(host)), auth)
+    }
+
+    /// The same request on any base URI (a mock on loopback, a proxy): its scheme, authority
+    /// and path prefix, as [`url_on`](Self::url_on).
+    ///
+    /// ```
+    /// use botsession::{AilyDeleteSessionRequest, AilySessionId};
+    ///
+    /// let auth = "Bearer t-g1044qeGEDXTB6NDJOGV4JQX".parse()?;
+    /// let base: http::Uri = "http://127.0.0.1:8080".parse().unwrap();
+    /// let request = AilyDeleteSessionRequest::new(AilySessionId::from_static("session_4dfunz7sp1g8m"))
+    ///     .to_http_request_on(&base, &auth);
+    /// assert_eq!(request.uri(), "http://127.0.0.1:8080/open-apis/aily/v1/sessions/session_4dfunz7sp1g8m");
+    /// # Ok::<(), botsession::IdError>(())
+    /// ```
+    pub fn to_http_request_on(&self, base: &Uri, auth: &AilyAuthorization) -> Request<()> {
+        self.with_authorization(delete(&self.url_on(&base_of(base))), auth)
+    }
+
+    fn with_authorization(
+        &self,
+        mut request: Request<()>,
+        auth: &AilyAuthorization,
+    ) -> Request<()> {
         let (name, value) = self.expose_authorization_header(auth);
         // b64token bytes are all visible ASCII, so the value is always a valid header value.
         if let (Ok(name), Ok(mut value)) =
@@ -70,26 +109,24 @@ impl AilyDeleteSessionRequest {
 }
 
 impl AilyAuthorization {
-    /// The `Authorization` header of an incoming request: `None` when absent, else the parsed
-    /// value (the first one, if sent twice).
+    /// The `Authorization` header of an incoming request: exactly one, and valid.
     ///
     /// # Errors
     ///
-    /// As the [`FromStr`](core::str::FromStr) impl; a value that is not visible ASCII is a
-    /// charset error.
-    pub fn from_http_headers(headers: &HeaderMap) -> Option<Result<Self, crate::IdError>> {
-        let value = headers.get(AilyDeleteSessionRequest::AUTHORIZATION)?;
-        Some(match core::str::from_utf8(value.as_bytes()) {
-            Ok(text) => text.parse(),
-            // Not UTF-8: the validator reports the first bad byte (the lossy text is the same up
-            // to it), without quoting it; length and length errors are the raw bytes'.
-            Err(_) => {
-                let raw_len = value.as_bytes().len();
-                String::from_utf8_lossy(value.as_bytes())
-                    .parse::<Self>()
-                    .map_err(|e| e.with_found_len(raw_len))
-            }
-        })
+    /// As [`from_request_headers`](Self::from_request_headers): missing, sent twice, or
+    /// invalid (a value that is not visible ASCII is a charset error).
+    pub fn from_http_headers(headers: &HeaderMap) -> Result<Self, AuthorizationError> {
+        Self::read(
+            headers
+                .get_all(AilyDeleteSessionRequest::AUTHORIZATION)
+                .iter()
+                .map(|v| {
+                    (
+                        AilyDeleteSessionRequest::AUTHORIZATION.as_bytes(),
+                        v.as_bytes(),
+                    )
+                }),
+        )
     }
 }
 
@@ -98,6 +135,12 @@ impl LexDeleteSessionRequest {
     /// the full URL with percent-encoded labels. Signing (SigV4) is the caller's.
     pub fn to_http_request(&self, region: &LexRegion) -> Request<()> {
         delete(&self.url(region))
+    }
+
+    /// The same request on any base URI (a mock on loopback, LocalStack, a VPC or FIPS
+    /// endpoint): its scheme, authority and path prefix, as [`url_on`](Self::url_on).
+    pub fn to_http_request_on(&self, base: &Uri) -> Request<()> {
+        delete(&self.url_on(&base_of(base)))
     }
 
     /// Route-parses an incoming `http::Request` by its method and path.
@@ -150,5 +193,81 @@ impl LexDeleteSessionResponse {
             response.headers(),
             response.body().as_ref(),
         )
+    }
+}
+
+impl DeleteSession {
+    /// Routes an incoming `http::Request` of either API by its method and path.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_route`](Self::from_route).
+    pub fn from_http_request<B>(request: &Request<B>) -> Result<Self, RouteRejection> {
+        Self::from_route(request.method().as_str(), request.uri().path())
+    }
+}
+
+impl From<WireResponse> for Response<Vec<u8>> {
+    /// The same status, headers and body as an `http::Response`.
+    fn from(wire: WireResponse) -> Self {
+        let (status, headers, body) = wire.into_parts();
+        let mut response = Response::new(body);
+        // Every status this crate writes is a valid one (100-999); a caller's own out-of-range
+        // one becomes a 500 rather than a panic.
+        *response.status_mut() =
+            StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let map = response.headers_mut();
+        map.reserve(headers.len());
+        for (name, value) in headers {
+            // The names are the crate's constants and the values are checked visible ASCII.
+            if let (Ok(name), Ok(value)) = (
+                HeaderName::from_bytes(name.as_bytes()),
+                HeaderValue::try_from(value),
+            ) {
+                map.append(name, value);
+            }
+        }
+        response
+    }
+}
+
+impl WireResponse {
+    /// The response as an `http::Response<Vec<u8>>`.
+    ///
+    /// ```
+    /// use botsession::AilyDeleteSessionResponse;
+    ///
+    /// let response = AilyDeleteSessionResponse::new().render().into_http_response();
+    /// assert_eq!(response.status(), 200);
+    /// assert_eq!(response.headers()["content-type"], "application/json; charset=utf-8");
+    /// ```
+    pub fn into_http_response(self) -> Response<Vec<u8>> {
+        self.into()
+    }
+}
+
+impl MockService {
+    /// [`handle`](Self::handle) for an `http::Request`: its method, path and headers.
+    ///
+    /// ```
+    /// use botsession::{AilySessionId, MockService};
+    ///
+    /// let mut mock = MockService::new();
+    /// mock.insert_aily_session(AilySessionId::from_static("session_4dfunz7sp1g8m"));
+    /// let request = http::Request::delete("/open-apis/aily/v1/sessions/session_4dfunz7sp1g8m")
+    ///     .header("Authorization", "Bearer t-g1044qeGEDXTB6NDJOGV4JQX")
+    ///     .body(())
+    ///     .unwrap();
+    /// assert_eq!(mock.handle_http_request(&request).status(), 200);
+    /// ```
+    pub fn handle_http_request<B>(&mut self, request: &Request<B>) -> Response<Vec<u8>> {
+        let path = request
+            .uri()
+            .path_and_query()
+            .map_or(request.uri().path(), |p| p.as_str());
+        self.respond(request.method().as_str(), path, || {
+            AilyAuthorization::from_http_headers(request.headers())
+        })
+        .into()
     }
 }

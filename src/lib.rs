@@ -121,14 +121,19 @@ mod http;
 mod id;
 mod lex;
 #[cfg(feature = "serde")]
+mod mock;
+#[cfg(feature = "serde")]
+mod reject;
+#[cfg(feature = "serde")]
 mod response;
 mod route;
+mod router;
 #[cfg(feature = "serde")]
 mod text;
 
 pub use aily::{
     AilyAccessToken, AilyAuthorization, AilyDeleteSessionRequest, AilyHost, AilyMessageId,
-    AilyRunId, AilySessionId, AilyTokenKind,
+    AilyRunId, AilySessionId, AilyTokenKind, AuthorizationError,
 };
 #[cfg(feature = "serde")]
 pub use aily::{
@@ -140,10 +145,13 @@ pub use lex::{LexBotAlias, LexBotName, LexDeleteSessionRequest, LexRegion, LexUs
 #[cfg(feature = "serde")]
 pub use lex::{LexDeleteSessionResponse, LexErrorKind, LexServiceError};
 #[cfg(feature = "serde")]
+pub use mock::MockService;
+#[cfg(feature = "serde")]
 pub use response::{
     MalformedResponse, ResponseError, ServiceError, WireResponse, MAX_RETRY_AFTER_SECS,
 };
 pub use route::{RouteError, MAX_PATH_LEN};
+pub use router::{Api, DeleteSession, RouteRejection};
 #[cfg(feature = "serde")]
 pub use text::EXCERPT_LEN;
 

@@ -45,6 +45,17 @@ pub enum RouteError {
         /// The method the route accepts.
         allowed: &'static str,
     },
+    /// The path and method name an operation the service serves beside delete-session, on the
+    /// same path: Aily `GET` and `PUT` `/open-apis/aily/v1/sessions/:aily_session_id` (get and
+    /// update session), Lex `GET …/session/` (GetSession, note the slash) and `POST …/session`
+    /// (PutSession). Not a 405: the service would answer it, so a gateway passes it through;
+    /// one that does not answers 501.
+    #[error("the request is {operation}, not delete-session")]
+    OtherOperation {
+        /// The operation's name in the service's docs: `"GetSession"`, `"UpdateSession"`,
+        /// `"PutSession"`.
+        operation: &'static str,
+    },
     /// The path is longer than [`MAX_PATH_LEN`].
     #[error("request path of {len} bytes exceeds the limit of {MAX_PATH_LEN} bytes")]
     PathTooLong {
@@ -76,11 +87,13 @@ pub enum RouteError {
 }
 
 impl RouteError {
-    /// The HTTP status a server should answer with: 404, 405, 414, or 400 for a bad label.
+    /// The HTTP status a server should answer with: 404, 405, 414, 400 for a bad label, and
+    /// 501 for [another operation](RouteError::OtherOperation) it does not pass through.
     pub fn http_status(&self) -> u16 {
         match self {
             RouteError::NotFound => 404,
             RouteError::MethodNotAllowed { .. } => 405,
+            RouteError::OtherOperation { .. } => 501,
             RouteError::PathTooLong { .. } => 414,
             RouteError::Escape { .. } | RouteError::Utf8 { .. } | RouteError::Label { .. } => 400,
         }
@@ -110,15 +123,27 @@ pub(crate) fn path_only(path: &str) -> Result<&str, RouteError> {
     if path.len() > MAX_PATH_LEN {
         return Err(RouteError::PathTooLong { len: path.len() });
     }
-    Ok(path.split_once('?').map_or(path, |(p, _)| p))
+    Ok(without_query(path))
 }
 
-/// Checks the method once the path has matched the route.
-pub(crate) fn expect_method(method: &str, allowed: &'static str) -> Result<(), RouteError> {
+/// The path of a request line without its query string.
+pub(crate) fn without_query(path: &str) -> &str {
+    path.split_once('?').map_or(path, |(p, _)| p)
+}
+
+/// Checks the method once the path has matched the route: `allowed`, else one of the
+/// `siblings` (method, operation) the service serves on the same path, else a 405.
+pub(crate) fn expect_method(
+    method: &str,
+    allowed: &'static str,
+    siblings: &[(&str, &'static str)],
+) -> Result<(), RouteError> {
     if method == allowed {
-        Ok(())
-    } else {
-        Err(RouteError::MethodNotAllowed { allowed })
+        return Ok(());
+    }
+    match siblings.iter().find(|(m, _)| *m == method) {
+        Some(&(_, operation)) => Err(RouteError::OtherOperation { operation }),
+        None => Err(RouteError::MethodNotAllowed { allowed }),
     }
 }
 

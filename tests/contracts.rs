@@ -154,10 +154,17 @@ fn non_utf8_authorization_reports_raw_lengths() {
     let mut headers = http::HeaderMap::new();
     let raw = b"Bearer \xe9abc def";
     headers.insert("authorization", http::HeaderValue::from_bytes(raw).unwrap());
-    let err = botsession::AilyAuthorization::from_http_headers(&headers)
-        .unwrap()
-        .unwrap_err();
+    let Err(botsession::AuthorizationError::Invalid(err)) =
+        botsession::AilyAuthorization::from_http_headers(&headers)
+    else {
+        panic!("accepted")
+    };
     assert_eq!(err.found_len(), raw.len());
+    // The same bytes through the header-pair reader.
+    assert_eq!(
+        botsession::AilyAuthorization::from_request_headers(&[(&b"Authorization"[..], &raw[..])]),
+        Err(botsession::AuthorizationError::Invalid(err.clone()))
+    );
     assert_eq!(err.index(), Some(7));
     assert_eq!(err.character(), None);
 }

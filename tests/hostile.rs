@@ -325,6 +325,7 @@ enum Api {
 enum RouteWant {
     NotFound,
     MethodNotAllowed,
+    OtherOperation(&'static str),
     PathTooLong(usize),
     Escape(&'static str, usize),
     Utf8(&'static str),
@@ -373,6 +374,22 @@ fn method_row(name: &'static str, api: Api, method: impl Into<String>, path: Str
         method: method.into(),
         path,
         want: RouteWant::MethodNotAllowed,
+    }
+}
+
+fn other_row(
+    name: &'static str,
+    api: Api,
+    method: &str,
+    path: String,
+    operation: &'static str,
+) -> RouteRow {
+    RouteRow {
+        name,
+        api,
+        method: method.into(),
+        path,
+        want: RouteWant::OtherOperation(operation),
     }
 }
 
@@ -481,16 +498,21 @@ fn route_rows() -> Vec<RouteRow> {
         // Methods: case-sensitive, checked once the path matches, before the labels.
         method_row("aily: delete", Aily, "delete", valid.clone()),
         method_row("aily: Delete", Aily, "Delete", valid.clone()),
-        method_row("aily: GET", Aily, "GET", valid.clone()),
+        method_row("aily: POST", Aily, "POST", valid.clone()),
+        other_row("aily: GET is get session", Aily, "GET", valid.clone(), "GetSession"),
+        other_row("aily: PUT is update session", Aily, "PUT", valid.clone(), "UpdateSession"),
+        other_row("aily: get session on a bad label", Aily, "GET", aily_path("%FF"), "GetSession"),
         method_row("aily: empty method", Aily, "", valid.clone()),
         method_row("aily: DELETE with a trailing space", Aily, "DELETE ", valid.clone()),
         method_row("aily: DELETE with NUL", Aily, "DELETE\0", valid.clone()),
         method_row("aily: DELETE with CRLF", Aily, "DELETE\r\n", valid.clone()),
         method_row("aily: 1 MiB method", Aily, "D".repeat(MIB), valid.clone()),
-        method_row("aily: GET on a bad label", Aily, "GET", aily_path("%FF")),
+        method_row("aily: PATCH on a bad label", Aily, "PATCH", aily_path("%FF")),
         method_row("lex: delete", Lex, "delete", lex_valid.clone()),
         method_row("lex: PUT", Lex, "PUT", lex_valid.clone()),
-        method_row("lex: POST", Lex, "POST", lex_valid.clone()),
+        other_row("lex: POST is PutSession", Lex, "POST", lex_valid.clone(), "PutSession"),
+        other_row("lex: GET …/session/ is GetSession", Lex, "GET", format!("{lex_valid}/"), "GetSession"),
+        row("lex: DELETE …/session/", Lex, format!("{lex_valid}/"), RouteWant::NotFound),
         RouteRow {
             name: "aily: lower-case method on another path",
             api: Aily,
@@ -514,6 +536,9 @@ fn hostile_routes() {
             (RouteWant::NotFound, RouteError::NotFound) => {}
             (RouteWant::MethodNotAllowed, RouteError::MethodNotAllowed { allowed }) => {
                 assert_eq!(*allowed, "DELETE", "{name}");
+            }
+            (RouteWant::OtherOperation(want), RouteError::OtherOperation { operation }) => {
+                assert_eq!(operation, want, "{name}");
             }
             (RouteWant::PathTooLong(want), RouteError::PathTooLong { len }) => {
                 assert_eq!(len, want, "{name}: len");
@@ -548,6 +573,7 @@ fn hostile_routes() {
         let status = match row.want {
             RouteWant::NotFound => 404,
             RouteWant::MethodNotAllowed => 405,
+            RouteWant::OtherOperation(_) => 501,
             RouteWant::PathTooLong(_) => 414,
             _ => 400,
         };

@@ -7,8 +7,9 @@ mod common;
 mod http_feature {
     use botsession::{
         AilyAuthorization, AilyDeleteSessionRequest, AilyDeleteSessionResponse, AilyErrorKind,
-        AilyHost, AilySessionId, LexBotAlias, LexBotName, LexDeleteSessionRequest,
-        LexDeleteSessionResponse, LexErrorKind, LexRegion, ResponseError, RouteError,
+        AilyHost, AilySessionId, AuthorizationError, LexBotAlias, LexBotName,
+        LexDeleteSessionRequest, LexDeleteSessionResponse, LexErrorKind, LexRegion, ResponseError,
+        RouteError,
     };
     use http::{HeaderValue, Method, Request, Response, StatusCode};
     use std::time::Duration;
@@ -70,21 +71,43 @@ mod http_feature {
             AilyDeleteSessionRequest::from_http_request(&incoming),
             Ok(aily_request())
         );
-        let auth = AilyAuthorization::from_http_headers(incoming.headers())
-            .unwrap()
-            .unwrap();
+        let auth = AilyAuthorization::from_http_headers(incoming.headers()).unwrap();
         assert_eq!(auth.expose_token(), TOKEN);
 
+        let post = Request::post("/open-apis/aily/v1/sessions/session_4dfunz7sp1g8m")
+            .body(())
+            .unwrap();
+        assert_eq!(
+            AilyDeleteSessionRequest::from_http_request(&post),
+            Err(RouteError::MethodNotAllowed { allowed: "DELETE" })
+        );
+        let (parts, ()) = post.into_parts();
+        assert!(AilyDeleteSessionRequest::from_http_parts(&parts).is_err());
+        assert_eq!(
+            AilyAuthorization::from_http_headers(&parts.headers),
+            Err(AuthorizationError::Missing)
+        );
+        // Get session on the same path is another operation, not a 405.
         let get = Request::get("/open-apis/aily/v1/sessions/session_4dfunz7sp1g8m")
             .body(())
             .unwrap();
         assert_eq!(
             AilyDeleteSessionRequest::from_http_request(&get),
-            Err(RouteError::MethodNotAllowed { allowed: "DELETE" })
+            Err(RouteError::OtherOperation {
+                operation: "GetSession"
+            })
         );
-        let (parts, ()) = get.into_parts();
-        assert!(AilyDeleteSessionRequest::from_http_parts(&parts).is_err());
-        assert!(AilyAuthorization::from_http_headers(&parts.headers).is_none());
+    }
+
+    #[test]
+    fn two_authorization_headers_are_an_error_not_the_first() {
+        let mut headers = http::HeaderMap::new();
+        headers.append("authorization", HeaderValue::from_static("Bearer t-1"));
+        headers.append("Authorization", HeaderValue::from_static("Bearer t-1"));
+        assert_eq!(
+            AilyAuthorization::from_http_headers(&headers),
+            Err(AuthorizationError::Duplicated)
+        );
     }
 
     #[test]
@@ -94,9 +117,10 @@ mod http_feature {
             "authorization",
             HeaderValue::from_bytes(b"Bearer u-Zq9x\xffW7vK").unwrap(),
         );
-        let err = AilyAuthorization::from_http_headers(&headers)
-            .unwrap()
-            .unwrap_err();
+        let Err(AuthorizationError::Invalid(err)) = AilyAuthorization::from_http_headers(&headers)
+        else {
+            panic!("accepted")
+        };
         assert_eq!(err.index(), Some(13));
         assert!(!err.to_string().contains("Zq9x"));
     }

@@ -90,6 +90,17 @@ fn check_error_shape(e: &RouteError) {
             assert_eq!(*allowed, "DELETE");
             (405, false)
         }
+        RouteError::OtherOperation { operation } => {
+            assert!(
+                ["GetSession", "UpdateSession", "PutSession"].contains(operation),
+                "{e:?}"
+            );
+            assert_eq!(
+                e.to_string(),
+                format!("the request is {operation}, not delete-session")
+            );
+            (501, false)
+        }
         RouteError::PathTooLong { len } => {
             assert!(*len > MAX_PATH_LEN, "{e:?}");
             (414, false)
@@ -472,7 +483,7 @@ fn aily_paths_that_are_not_the_route() {
 fn aily_wrong_method_on_the_route() {
     let not_allowed = Err(RouteError::MethodNotAllowed { allowed: "DELETE" });
     for method in [
-        "GET", "POST", "PUT", "delete", "Delete", "", "DELETE ", " DELETE",
+        "POST", "PATCH", "HEAD", "delete", "Delete", "get", "", "DELETE ", " DELETE",
     ] {
         assert_aily_route(method, AILY_PATH, not_allowed.clone());
         // The method is checked before the label: a bad label on the route is still a 405.
@@ -482,7 +493,13 @@ fn aily_wrong_method_on_the_route() {
             not_allowed.clone(),
         );
     }
-    let e = AilyDeleteSessionRequest::from_route("GET", AILY_PATH).unwrap_err();
+    // Get and update session are the service's other operations on this path.
+    for (method, operation) in [("GET", "GetSession"), ("PUT", "UpdateSession")] {
+        let other = Err(RouteError::OtherOperation { operation });
+        assert_aily_route(method, AILY_PATH, other.clone());
+        assert_aily_route(method, "/open-apis/aily/v1/sessions/session_I", other);
+    }
+    let e = AilyDeleteSessionRequest::from_route("POST", AILY_PATH).unwrap_err();
     assert_eq!(e.http_status(), 405);
     assert_eq!(
         e.to_string(),
@@ -699,7 +716,15 @@ fn lex_paths_that_are_not_the_route() {
         "/bot\0/OrderFlowers/alias/%24LATEST/user/user%3A42/session",
     ] {
         assert_lex_route("DELETE", path, Err(RouteError::NotFound));
-        assert_lex_route("GET", path, Err(RouteError::NotFound));
+        let get = if path.ends_with("/session/") {
+            // GetSession's own path.
+            Err(RouteError::OtherOperation {
+                operation: "GetSession",
+            })
+        } else {
+            Err(RouteError::NotFound)
+        };
+        assert_lex_route("GET", path, get);
         assert_lex_route("delete", path, Err(RouteError::NotFound));
     }
     assert_eq!(
@@ -713,13 +738,19 @@ fn lex_paths_that_are_not_the_route() {
 fn lex_wrong_method_on_the_route() {
     let not_allowed = Err(RouteError::MethodNotAllowed { allowed: "DELETE" });
     for method in [
-        "GET", "POST", "PUT", "PATCH", "HEAD", "delete", "Delete", "", "DELETE ",
+        "GET", "PUT", "PATCH", "HEAD", "delete", "Delete", "post", "", "DELETE ",
     ] {
         assert_lex_route(method, LEX_PATH, not_allowed.clone());
         assert_lex_route(method, &format!("{LEX_PATH}?x=1"), not_allowed.clone());
         // The method is checked before the labels are decoded.
         assert_lex_route(method, &lex_path("x", "%zz", "%FF"), not_allowed.clone());
     }
+    // PutSession is the service's other operation on this path.
+    let put = Err(RouteError::OtherOperation {
+        operation: "PutSession",
+    });
+    assert_lex_route("POST", LEX_PATH, put.clone());
+    assert_lex_route("POST", &lex_path("x", "%zz", "%FF"), put);
     let e = LexDeleteSessionRequest::from_route("delete", LEX_PATH).unwrap_err();
     assert_eq!(e.http_status(), 405);
     assert_eq!(e.label(), None);
@@ -1119,7 +1150,7 @@ proptest! {
         let with_query = format!("{path}?{query}");
         prop_assert_eq!(AilyDeleteSessionRequest::from_route("DELETE", &with_query), Ok(request));
         prop_assert_eq!(
-            AilyDeleteSessionRequest::from_route("GET", &with_query),
+            AilyDeleteSessionRequest::from_route("POST", &with_query),
             Err(RouteError::MethodNotAllowed { allowed: "DELETE" })
         );
     }

@@ -631,7 +631,7 @@ fn http_requests_and_headers_hide_the_token() {
             let (parts, ()) = http_request.into_parts();
             assert_debug_hides(secret, "request Parts", &parts);
             let read = AilyAuthorization::from_http_headers(&parts.headers);
-            assert_eq!(read.as_ref().map(|r| r.as_ref().ok()), Some(Some(&auth)));
+            assert_eq!(read.as_ref().ok(), Some(&auth));
             assert_debug_hides(secret, "from_http_headers", &read);
         }
         for bad in bad_inputs(secret) {
@@ -646,11 +646,22 @@ fn http_requests_and_headers_hide_the_token() {
             headers.insert(AUTHORIZATION, value);
             let what = format!("{secret}: header {}", bad.what);
             let err = match AilyAuthorization::from_http_headers(&headers) {
-                Some(Err(err)) => err,
+                Err(botsession::AuthorizationError::Invalid(err)) => err,
                 other => panic!("{what}: {other:?}"),
             };
             assert_eq!(err.character(), None, "{what}");
             assert_error_hides(secret, &what, &err);
+            // And through the answer a server gives: never the token.
+            let rejection = botsession::AuthorizationError::Invalid(err);
+            assert_error_hides(secret, &what, &rejection);
+            #[cfg(feature = "serde")]
+            {
+                let answer = botsession::AilyServiceError::from_authorization_error(&rejection);
+                let wire = answer.render();
+                let body = String::from_utf8_lossy(wire.body()).into_owned();
+                assert_no_leak(secret, &what, &body);
+                assert_debug_hides(secret, "answer", &wire);
+            }
         }
     }
 }

@@ -10,8 +10,8 @@ use core::time::Duration;
 use super::response::{CONTENT_TYPE, LOG_ID, RATE_LIMIT_LIMIT, RATE_LIMIT_RESET};
 use crate::response::wire::{write_i64, JsonObject, WireResponse};
 use crate::response::{is_transient_status, sealed::Sealed, ServiceError, MAX_RETRY_AFTER_SECS};
-use crate::AilyDeleteSessionRequest;
 use crate::text::{bounded, EXCERPT_LEN};
+use crate::AilyDeleteSessionRequest;
 
 /// Declares [`AilyErrorKind`] from one table of `variant = code, status, msg, description`.
 macro_rules! aily_codes {
@@ -502,11 +502,15 @@ impl AilyServiceError {
                 o.optional("value", v.value());
                 o.optional("description", v.description());
             });
-            error.array("permission_violations", &detail.permission_violations, |o, v| {
-                o.optional("type", v.kind());
-                o.optional("subject", v.subject());
-                o.optional("description", v.description());
-            });
+            error.array(
+                "permission_violations",
+                &detail.permission_violations,
+                |o, v| {
+                    o.optional("type", v.kind());
+                    o.optional("subject", v.subject());
+                    o.optional("description", v.description());
+                },
+            );
             error.array("helps", &detail.helps, |o, h| {
                 o.optional("url", h.url());
                 o.optional("description", h.description());

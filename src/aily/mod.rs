@@ -6,6 +6,7 @@
 //! response), `error.rs` (error codes and the service error).
 
 #[cfg(feature = "serde")]
+mod auth;
 mod error;
 mod ids;
 mod request;
@@ -14,6 +15,7 @@ pub(crate) mod response;
 mod token;
 
 #[cfg(feature = "serde")]
+pub use auth::AuthorizationError;
 pub use error::{AilyErrorKind, AilyServiceError, FieldViolation, Help, PermissionViolation};
 pub use ids::{AilyMessageId, AilyRunId, AilySessionId};
 pub use request::{AilyDeleteSessionRequest, AilyHost};

@@ -55,6 +55,9 @@ pub struct AilyDeleteSessionRequest {
 
 const PATH_PREFIX: &str = "/open-apis/aily/v1/sessions/";
 
+/// The other operations the service serves on the session path: get and update session.
+const SIBLINGS: [(&str, &str); 2] = [("GET", "GetSession"), ("PUT", "UpdateSession")];
+
 impl AilyDeleteSessionRequest {
     /// The HTTP method.
     pub const METHOD: &'static str = "DELETE";
@@ -72,6 +75,9 @@ impl AilyDeleteSessionRequest {
     pub const APP_TYPES: &'static [&'static str] = &["custom"];
     /// The `Authorization` header's name.
     pub const AUTHORIZATION: &'static str = "Authorization";
+    /// Every method the service serves on the session path (delete, get and update session):
+    /// the `Allow` header of a 405.
+    pub const ALLOW: &'static str = "DELETE, GET, PUT";
 
     /// The request for a session.
     pub const fn new(session_id: AilySessionId) -> Self {
@@ -94,8 +100,28 @@ impl AilyDeleteSessionRequest {
 
     /// The full URL on `host`.
     pub fn url(&self, host: AilyHost) -> String {
-        let mut url = String::from(host.base_url());
-        url.push_str(&self.path());
+        self.url_on(host.base_url())
+    }
+
+    /// The full URL on any base: a mock on loopback, a proxy, a private endpoint. `base` is a
+    /// scheme and host with an optional path prefix; a trailing `/` is dropped.
+    ///
+    /// ```
+    /// use botsession::{AilyDeleteSessionRequest, AilySessionId};
+    ///
+    /// let request = AilyDeleteSessionRequest::new(AilySessionId::from_static("session_4dfunz7sp1g8m"));
+    /// assert_eq!(
+    ///     request.url_on("http://127.0.0.1:8080/"),
+    ///     "http://127.0.0.1:8080/open-apis/aily/v1/sessions/session_4dfunz7sp1g8m"
+    /// );
+    /// ```
+    pub fn url_on(&self, base: &str) -> String {
+        let base = base.strip_suffix('/').unwrap_or(base);
+        let id = self.session_id.as_str();
+        let mut url = String::with_capacity(base.len() + PATH_PREFIX.len() + id.len());
+        url.push_str(base);
+        url.push_str(PATH_PREFIX);
+        url.push_str(id);
         url
     }
 
@@ -114,18 +140,24 @@ impl AilyDeleteSessionRequest {
     /// # Errors
     ///
     /// [`RouteError::NotFound`] for another path (`/open-apis/aily/v1/sessions/`,
-    /// `/open-apis/aily/v1/sessions/x/`), [`RouteError::MethodNotAllowed`] for another method on
-    /// this path (`GET`, `delete`), [`RouteError::Escape`] or [`RouteError::Utf8`] for a label
+    /// `/open-apis/aily/v1/sessions/x/`), [`RouteError::OtherOperation`] for `GET` and `PUT`
+    /// (get and update session), [`RouteError::MethodNotAllowed`] for any other method on
+    /// this path (`POST`, `delete`), [`RouteError::Escape`] or [`RouteError::Utf8`] for a label
     /// that does not percent-decode (`session_%4`, `%FF`), [`RouteError::Label`] for an invalid
     /// session id (`session_I`), and [`RouteError::PathTooLong`] past
     /// [`MAX_PATH_LEN`](crate::MAX_PATH_LEN).
     pub fn from_route(method: &str, path: &str) -> Result<Self, RouteError> {
-        let path = route::path_only(path)?;
+        Self::route(method, route::path_only(path)?)
+    }
+
+    /// [`from_route`](Self::from_route) on a path already checked for length, without its
+    /// query string.
+    pub(crate) fn route(method: &str, path: &str) -> Result<Self, RouteError> {
         let label = match path.strip_prefix(PATH_PREFIX) {
             Some(label) if !label.is_empty() && !label.contains('/') => label,
             _ => return Err(RouteError::NotFound),
         };
-        route::expect_method(method, Self::METHOD)?;
+        route::expect_method(method, Self::METHOD, &SIBLINGS)?;
         route::label(label, "aily_session_id").map(Self::new)
     }
 }

@@ -43,6 +43,9 @@ impl LexDeleteSessionRequest {
     pub const METHOD: &'static str = "DELETE";
     /// The path template, as the API reference writes it.
     pub const PATH_TEMPLATE: &'static str = "/bot/{botName}/alias/{botAlias}/user/{userId}/session";
+    /// Every method the service serves on the session path (DeleteSession, PutSession): the
+    /// `Allow` header of a 405.
+    pub const ALLOW: &'static str = "DELETE, POST";
 
     /// The request for one user's session with a bot alias.
     pub const fn new(bot_name: LexBotName, bot_alias: LexBotAlias, user_id: LexUserId) -> Self {
@@ -97,21 +100,53 @@ impl LexDeleteSessionRequest {
         url
     }
 
+    /// The full URL on any base: a mock on loopback, LocalStack, a VPC or FIPS endpoint. `base`
+    /// is a scheme and host with an optional path prefix; a trailing `/` is dropped.
+    ///
+    /// ```
+    /// use botsession::{LexBotAlias, LexBotName, LexDeleteSessionRequest};
+    ///
+    /// let request = LexDeleteSessionRequest::new(
+    ///     LexBotName::from_static("OrderFlowers"),
+    ///     LexBotAlias::LATEST,
+    ///     "user:42".parse()?,
+    /// );
+    /// assert_eq!(
+    ///     request.url_on("http://localhost:4566"),
+    ///     "http://localhost:4566/bot/OrderFlowers/alias/%24LATEST/user/user%3A42/session"
+    /// );
+    /// # Ok::<(), botsession::IdError>(())
+    /// ```
+    pub fn url_on(&self, base: &str) -> String {
+        let base = base.strip_suffix('/').unwrap_or(base);
+        let mut url = String::with_capacity(base.len() + 128);
+        url.push_str(base);
+        self.write_path(&mut url);
+        url
+    }
+
     /// Parses a request line: `method` (case-sensitive) and `path` (percent-encoded, any query
     /// string ignored).
     ///
     /// # Errors
     ///
     /// [`RouteError::NotFound`] for another path (missing, misnamed, extra or trailing
-    /// segments: `/bot/Order/alias/prod/user/ab/session/`), [`RouteError::MethodNotAllowed`] for
-    /// another method on this path (`GET`, `delete`), [`RouteError::Escape`] or
+    /// segments: `/bot/Order/alias/prod/user/ab/session/` with any method but `GET`),
+    /// [`RouteError::OtherOperation`] for `POST` (PutSession) and for `GET` on the path with a
+    /// trailing slash (GetSession), [`RouteError::MethodNotAllowed`] for any other method on
+    /// this path (`GET`, `delete`), [`RouteError::Escape`] or
     /// [`RouteError::Utf8`] for a label that does not percent-decode (`%4`, `%FF`),
     /// [`RouteError::Label`] for a label that breaks its rule (`user/a%2Fb`, `user/%2e%2e`,
     /// `alias/$latest`, and an empty label such as `/bot//alias/…`, which fails its length
     /// rule), and [`RouteError::PathTooLong`] past
     /// [`MAX_PATH_LEN`](crate::MAX_PATH_LEN).
     pub fn from_route(method: &str, path: &str) -> Result<Self, RouteError> {
-        let path = route::path_only(path)?;
+        Self::route(method, route::path_only(path)?)
+    }
+
+    /// [`from_route`](Self::from_route) on a path already checked for length, without its
+    /// query string.
+    pub(crate) fn route(method: &str, path: &str) -> Result<Self, RouteError> {
         let mut segments = path.strip_prefix('/').unwrap_or("\u{0}").split('/');
         let mut next = || segments.next();
         let (Some("bot"), Some(name), Some("alias"), Some(alias), Some("user"), Some(user)) =
@@ -119,10 +154,17 @@ impl LexDeleteSessionRequest {
         else {
             return Err(RouteError::NotFound);
         };
-        if next() != Some("session") || next().is_some() {
-            return Err(RouteError::NotFound);
+        match (next(), next(), next()) {
+            (Some("session"), None, _) => {}
+            // GetSession's path: `…/session/`.
+            (Some("session"), Some(""), None) if method == "GET" => {
+                return Err(RouteError::OtherOperation {
+                    operation: "GetSession",
+                })
+            }
+            _ => return Err(RouteError::NotFound),
         }
-        route::expect_method(method, Self::METHOD)?;
+        route::expect_method(method, Self::METHOD, &[("POST", "PutSession")])?;
         Ok(Self::new(
             route::label(name, "botName")?,
             route::label(alias, "botAlias")?,

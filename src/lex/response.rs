@@ -8,8 +8,8 @@ use serde::Deserialize;
 
 use super::error::{LexErrorKind, LexServiceError};
 use super::{LexDeleteSessionRequest, LexUserId};
-use crate::response::wire::{JsonObject, WireResponse};
 use crate::response::rest_json::{self, read_error};
+use crate::response::wire::{JsonObject, WireResponse};
 use crate::response::{parse_object, pick_headers, seconds, MalformedResponse, ResponseError};
 
 /// A successful Lex DeleteSession response (HTTP 2xx).

@@ -147,7 +147,12 @@ impl<'a> JsonObject<'a> {
     }
 
     /// An array of objects, each written by `write`; left out when `items` is empty.
-    pub(crate) fn array<T>(&mut self, key: &str, items: &[T], write: impl Fn(&mut JsonObject<'_>, &T)) {
+    pub(crate) fn array<T>(
+        &mut self,
+        key: &str,
+        items: &[T],
+        write: impl Fn(&mut JsonObject<'_>, &T),
+    ) {
         if items.is_empty() {
             return;
         }
@@ -241,8 +246,16 @@ mod tests {
             .map(String::from)
             .collect();
         samples.extend(
-            ["", "plain", "a\"b\\c", "line\nbreak\r\t", "\u{0}\u{1f}\u{7f}", "é中🦀", "\u{2028}"]
-                .map(String::from),
+            [
+                "",
+                "plain",
+                "a\"b\\c",
+                "line\nbreak\r\t",
+                "\u{0}\u{1f}\u{7f}",
+                "é中🦀",
+                "\u{2028}",
+            ]
+            .map(String::from),
         );
         for s in samples {
             let mut ours = Vec::new();
@@ -253,7 +266,19 @@ mod tests {
 
     #[test]
     fn numbers_are_written_as_serde_json_writes_them() {
-        for n in [0i64, 1, -1, 9, 10, 99, 2700001, 99991663, i64::MAX, i64::MIN, -10] {
+        for n in [
+            0i64,
+            1,
+            -1,
+            9,
+            10,
+            99,
+            2700001,
+            99991663,
+            i64::MAX,
+            i64::MIN,
+            -10,
+        ] {
             let mut ours = Vec::new();
             write_i64(&mut ours, n);
             assert_eq!(ours, serde_json::to_vec(&n).unwrap(), "{n}");
@@ -281,7 +306,9 @@ mod tests {
         object.string("b", "1");
         object.optional("c", Some("2"));
         object.raw("d", b"{}");
-        object.array("e", &[1, 2], |o, n| o.raw("n", if *n == 1 { b"1" } else { b"2" }));
+        object.array("e", &[1, 2], |o, n| {
+            o.raw("n", if *n == 1 { b"1" } else { b"2" })
+        });
         object.array::<u8>("f", &[], |_, _| {});
         object.close();
         assert_eq!(out, br#"{"b":"1","c":"2","d":{},"e":[{"n":1},{"n":2}]}"#);

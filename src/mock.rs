@@ -1,0 +1,228 @@
+//! [`MockService`]: both services' delete-session endpoints in memory, pure and deterministic,
+//! for test suites and local development.
+
+use alloc::collections::{BTreeMap, BTreeSet, VecDeque};
+use alloc::format;
+use alloc::string::String;
+
+use crate::aily::response::LOG_ID;
+use crate::response::rest_json::REQUEST_ID;
+use crate::{
+    AilyAuthorization, AilyDeleteSessionRequest, AilyDeleteSessionResponse, AilyErrorKind,
+    AilyServiceError, AilySessionId, AuthorizationError, DeleteSession, FieldViolation,
+    LexDeleteSessionRequest, LexDeleteSessionResponse, LexErrorKind, LexServiceError,
+    RouteRejection, WireResponse,
+};
+
+/// An in-memory stand-in for both services: a set of sessions of each API, and a function from
+/// an incoming request to the response the real service would give. No I/O, no clock, no
+/// randomness: the same calls give the same answers. It never panics, whatever the input.
+///
+/// What it answers, in order:
+/// 1. a request line that does not route: the rejection in the format of the API whose path it
+///    was ([`RouteRejection::render`]); another operation on the same path (get, update or put
+///    session) is not modelled and gets the 501 a gateway that does not pass it through gives;
+/// 2. Aily: an `Authorization` header that is missing, doubled or not `Bearer <token>`: 99991661
+///    ([`AilyServiceError::from_authorization_error`]); any valid token is accepted. Lex
+///    requests are not SigV4-checked;
+/// 3. a scripted fault, while one is queued for that API: [`fail_next_aily`](Self::fail_next_aily),
+///    [`fail_next_lex`](Self::fail_next_lex);
+/// 4. a known session: deleted, and the success response; an unknown one (or one deleted
+///    before): Aily 2700001 "param is invalid" with HTTP 400 and a field violation for
+///    `aily_session_id` (the one code the operation documents), Lex `NotFoundException` with
+///    404 (the documented "resource not found" error; the service's answer for an unknown
+///    session is not documented).
+///
+/// Every response carries a log id (`X-Tt-Logid`) or request id (`x-amzn-RequestId`) of the
+/// form `mock-<n>`, `n` counting the calls from 1.
+///
+/// ```
+/// use botsession::{
+///     AilyDeleteSessionResponse, AilyErrorKind, AilyServiceError, AilySessionId, MockService,
+/// };
+///
+/// let mut mock = MockService::new();
+/// mock.insert_aily_session(AilySessionId::from_static("session_4dfunz7sp1g8m"));
+/// mock.fail_next_aily(1, AilyServiceError::new(AilyErrorKind::RateLimited));
+///
+/// let path = "/open-apis/aily/v1/sessions/session_4dfunz7sp1g8m";
+/// let auth = [("Authorization", "Bearer t-g1044qeGEDXTB6NDJOGV4JQX")];
+/// let throttled = mock.handle("DELETE", path, &auth);
+/// assert_eq!(throttled.status(), 429);
+/// let deleted = mock.handle("DELETE", path, &auth);
+/// let read = AilyDeleteSessionResponse::from_http(deleted.status(), deleted.headers(), deleted.body());
+/// assert_eq!(read?.log_id(), Some("mock-2"));
+/// let again = mock.handle("DELETE", path, &auth);
+/// assert_eq!(again.status(), 400);
+/// # Ok::<(), botsession::ResponseError<AilyServiceError>>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct MockService {
+    aily: BTreeSet<AilySessionId>,
+    lex: BTreeMap<LexDeleteSessionRequest, String>,
+    aily_faults: VecDeque<(usize, AilyServiceError)>,
+    lex_faults: VecDeque<(usize, LexServiceError)>,
+    calls: u64,
+}
+
+impl MockService {
+    /// A mock with no sessions and no faults.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds an Aily session; `false` if it was already there.
+    pub fn insert_aily_session(&mut self, id: AilySessionId) -> bool {
+        self.aily.insert(id)
+    }
+
+    /// Adds a Lex session: the bot, alias and user of `request`, with `session_id` as the id the
+    /// success response reports; `false` if there was one for them already (now replaced).
+    pub fn insert_lex_session(
+        &mut self,
+        request: LexDeleteSessionRequest,
+        session_id: impl Into<String>,
+    ) -> bool {
+        self.lex.insert(request, session_id.into()).is_none()
+    }
+
+    /// Whether the Aily session exists.
+    pub fn has_aily_session(&self, id: AilySessionId) -> bool {
+        self.aily.contains(&id)
+    }
+
+    /// Whether a Lex session exists for the bot, alias and user of `request`.
+    pub fn has_lex_session(&self, request: &LexDeleteSessionRequest) -> bool {
+        self.lex.contains_key(request)
+    }
+
+    /// Answers the next `calls` Aily delete-session calls (ones that route and authorize) with
+    /// `error`, after any faults already queued: throttling
+    /// (`AilyServiceError::new(AilyErrorKind::RateLimited)`, with its wait headers), an expired
+    /// token, a 500.
+    pub fn fail_next_aily(&mut self, calls: usize, error: AilyServiceError) {
+        if calls > 0 {
+            self.aily_faults.push_back((calls, error));
+        }
+    }
+
+    /// Answers the next `calls` Lex DeleteSession calls (ones that route) with `error`, after
+    /// any faults already queued: throttling (`LimitExceeded`, with `Retry-After`), 409
+    /// `Conflict`, 500 `InternalFailure`.
+    pub fn fail_next_lex(&mut self, calls: usize, error: LexServiceError) {
+        if calls > 0 {
+            self.lex_faults.push_back((calls, error));
+        }
+    }
+
+    /// The response to a request: its `method`, `path` (with any query string) and headers
+    /// (names matched ASCII case-insensitively).
+    pub fn handle<K, V>(&mut self, method: &str, path: &str, headers: &[(K, V)]) -> WireResponse
+    where
+        K: AsRef<[u8]>,
+        V: AsRef<[u8]>,
+    {
+        self.respond(method, path, || {
+            AilyAuthorization::read(headers.iter().map(|(k, v)| (k.as_ref(), v.as_ref())))
+        })
+    }
+
+    /// [`handle`](Self::handle), with the `Authorization` header read lazily: the one entry
+    /// point, which the `http` feature calls too.
+    pub(crate) fn respond(
+        &mut self,
+        method: &str,
+        path: &str,
+        authorization: impl FnOnce() -> Result<AilyAuthorization, AuthorizationError>,
+    ) -> WireResponse {
+        self.calls += 1;
+        let id = format!("mock-{}", self.calls);
+        let request = match DeleteSession::from_route(method, path) {
+            Ok(request) => request,
+            Err(rejection) => return with_id(&rejection, rejection.render(), &id),
+        };
+        match request {
+            DeleteSession::Aily(request) => self.aily(request, authorization(), id).render(),
+            DeleteSession::Lex(request) => self.lex(request, id),
+        }
+    }
+
+    fn aily(
+        &mut self,
+        request: AilyDeleteSessionRequest,
+        authorization: Result<AilyAuthorization, AuthorizationError>,
+        id: String,
+    ) -> Aily {
+        if let Err(e) = authorization {
+            return Aily::Error(AilyServiceError::from_authorization_error(&e).with_log_id(id));
+        }
+        if let Some(fault) = next_fault(&mut self.aily_faults) {
+            return Aily::Error(fault.with_log_id(id));
+        }
+        if self.aily.remove(&request.session_id()) {
+            return Aily::Ok(AilyDeleteSessionResponse::new().with_log_id(id));
+        }
+        let violation = FieldViolation::new()
+            .with_field("aily_session_id")
+            .with_description("session not found");
+        Aily::Error(
+            AilyServiceError::new(AilyErrorKind::ParamInvalid)
+                .with_field_violation(violation)
+                .with_log_id(id),
+        )
+    }
+
+    fn lex(&mut self, request: LexDeleteSessionRequest, id: String) -> WireResponse {
+        if let Some(fault) = next_fault(&mut self.lex_faults) {
+            return fault.with_request_id(id).render();
+        }
+        match self.lex.remove(&request) {
+            Some(session_id) => LexDeleteSessionResponse::new(&request, session_id)
+                .with_request_id(id)
+                .render(),
+            None => LexServiceError::new(
+                LexErrorKind::NotFound,
+                "No session found for the bot, alias and user.",
+            )
+            .with_request_id(id)
+            .render(),
+        }
+    }
+}
+
+/// An Aily answer before rendering.
+enum Aily {
+    Ok(AilyDeleteSessionResponse),
+    Error(AilyServiceError),
+}
+
+impl Aily {
+    fn render(&self) -> WireResponse {
+        match self {
+            Aily::Ok(ok) => ok.render(),
+            Aily::Error(e) => e.render(),
+        }
+    }
+}
+
+/// The fault at the front of `queue`, counting one call off it.
+fn next_fault<E: Clone>(queue: &mut VecDeque<(usize, E)>) -> Option<E> {
+    let (left, error) = queue.front_mut()?;
+    let error = error.clone();
+    *left = left.saturating_sub(1);
+    if *left == 0 {
+        queue.pop_front();
+    }
+    Some(error)
+}
+
+/// A rejection's response with the mock's log or request id header for its API.
+fn with_id(rejection: &RouteRejection, mut wire: WireResponse, id: &str) -> WireResponse {
+    let name = match rejection.api() {
+        Some(crate::Api::Aily) => LOG_ID,
+        Some(crate::Api::Lex) => REQUEST_ID,
+        None => return wire,
+    };
+    wire.header_if_safe(name, Some(id));
+    wire
+}
