@@ -105,7 +105,7 @@ impl From<LexDeleteSessionRequest> for DeleteSession {
 
 /// Why [`DeleteSession::from_route`] did not route a request line: the [`RouteError`], and the
 /// API whose path it was, so that a gateway answers in that API's format (with the `serde`
-/// feature, [`render`](RouteRejection::render) writes the answer).
+/// feature, `render` writes the answer in that format).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{error}")]
 pub struct RouteRejection {

@@ -481,7 +481,8 @@ impl AilyServiceError {
     /// Writes the error as the service sends it: the status, `Content-Type`, the log id in
     /// `X-Tt-Logid`, the rate-limit headers where set, and the envelope with `code`, `msg` and
     /// an `error` object holding whatever of the log id, troubleshooter, violations and helps
-    /// is set. What it writes, [`AilyDeleteSessionResponse::from_http`] reads back equal.
+    /// is set. What it writes, [`AilyDeleteSessionResponse::from_http`](crate::AilyDeleteSessionResponse::from_http)
+    /// reads back equal.
     pub fn render(&self) -> WireResponse {
         let detail = &*self.detail;
         let mut body = Vec::with_capacity(64 + detail.msg.len());

@@ -2,11 +2,12 @@
 
 //!
 //! `ids.rs` (session, message and run ids), `token.rs` (the secrets: access token and
-//! `Authorization`), `request.rs` (request, rendering, route), `response.rs` (classifying a
-//! response), `error.rs` (error codes and the service error).
+//! `Authorization`), `request.rs` (request, rendering, route), `response.rs` (classifying and
+//! writing a response), `error.rs` (error codes and the service error), `auth.rs` (the
+//! `Authorization` header of an incoming request).
 
-#[cfg(feature = "serde")]
 mod auth;
+#[cfg(feature = "serde")]
 mod error;
 mod ids;
 mod request;
@@ -14,8 +15,8 @@ mod request;
 pub(crate) mod response;
 mod token;
 
-#[cfg(feature = "serde")]
 pub use auth::AuthorizationError;
+#[cfg(feature = "serde")]
 pub use error::{AilyErrorKind, AilyServiceError, FieldViolation, Help, PermissionViolation};
 pub use ids::{AilyMessageId, AilyRunId, AilySessionId};
 pub use request::{AilyDeleteSessionRequest, AilyHost};

@@ -127,7 +127,6 @@ impl IdError {
 
     /// The same error for a value of `found_len` bytes: the raw length of an input that was
     /// decoded before validation.
-    #[cfg(feature = "http")]
     pub(crate) fn with_found_len(self, found_len: usize) -> Self {
         IdError { found_len, ..self }
     }
