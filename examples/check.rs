@@ -1,10 +1,12 @@
-//! The main job: an edge gateway's view of sample traffic. For each line it prints the typed
-//! value or the precise rejection, the upstream request it would render, and the classified
-//! service response.
+//! The main job: an edge gateway's view of sample traffic. Each line is echoed (tokens
+//! redacted), then its verdict: the typed value or the precise rejection; for a request line,
+//! the upstream request the gateway would render and the response the service would send; for
+//! a response line, the classified response. A line in no input format makes the exit code 1.
 //!
 //! ```text
 //! cargo run --example check              # the built-in sample
 //! cargo run --example check -- FILE      # the same line formats, from FILE
+//! cargo run --example check -- --help    # the line formats
 //! ```
 //!
 //! Line formats (blank lines and `#` comments are skipped):
@@ -25,9 +27,9 @@ use std::str::FromStr;
 
 use botsession::{
     AilyAccessToken, AilyAuthorization, AilyDeleteSessionRequest, AilyDeleteSessionResponse,
-    AilyHost, AilyMessageId, AilyRunId, AilySessionId, IdError, LexBotAlias, LexBotName,
-    LexDeleteSessionRequest, LexDeleteSessionResponse, LexRegion, LexUserId, ResponseError,
-    RouteError, ServiceError,
+    AilyHost, AilyMessageId, AilyRunId, AilySessionId, DeleteSession, IdError, LexBotAlias,
+    LexBotName, LexDeleteSessionRequest, LexDeleteSessionResponse, LexRegion, LexUserId,
+    MockService, ResponseError, ServiceError, WireResponse,
 };
 
 const SAMPLE: &str = r#"
@@ -79,6 +81,10 @@ request DELETE /bot/Order-Flowers/alias/prod/user/user42/session
 request delete /bot/OrderFlowers/alias/prod/user/user42/session
 request DELETE /bot/OrderFlowers/alias/prod/user/user42/session/
 request DELETE //bot/OrderFlowers/alias/prod/user/user42/session
+request GET /bot/OrderFlowers/alias/prod/user/user42/session/
+request POST /open-apis/aily/v1/sessions/session_4dfunz7sp1g8m Bearer u-7f1bcd13fc57d46bac21793a18e560
+request DELETE /open-apis/aily/v1/sessions/session_4dfunz7sp1g8m Bearer u-7f1bcd13fc57d46bac21793a18e560
+request DELETE /bot/OrderFlowers/alias/%24LATEST/user/user%3A42/session
 
 # Service responses
 response aily 200 X-Tt-Logid:20241123abc {"code":0,"msg":"success","data":{}}
@@ -125,64 +131,109 @@ fn check_id(kind: &str, value: &str) -> Option<Result<String, String>> {
     })
 }
 
-/// What the gateway answers an incoming request line with: the typed request and the upstream
-/// request it renders, or the status and reason of the rejection.
-fn route(method: &str, path: &str, auth: Option<&str>) -> Result<String, String> {
-    let reject = |e: RouteError| format!("{} {e}", e.http_status());
-    match AilyDeleteSessionRequest::from_route(method, path) {
-        Ok(request) => {
-            let auth: AilyAuthorization = auth
-                .ok_or("401 missing Authorization header")?
-                .parse()
-                .map_err(|e: IdError| format!("401 {e}"))?;
-            // The header is rendered only through the explicitly named call; what is printed
-            // is its redacted `Debug`.
-            let (header, _value) = request.expose_authorization_header(&auth);
-            Ok(format!(
-                "{request:?}\n{:>34} {} {}\n{:>34} {header}: {auth:?}",
-                "upstream",
-                AilyDeleteSessionRequest::METHOD,
-                request.url(AilyHost::Feishu),
-                "",
-            ))
+/// The gateway's mock of both services, with the sessions the sample deletes.
+fn sample_services() -> MockService {
+    let mut services = MockService::new();
+    services.insert_aily_session(AilySessionId::from_static("session_4dfunz7sp1g8m"));
+    services.insert_lex_session(
+        LexDeleteSessionRequest::new(
+            LexBotName::from_static("OrderFlowers"),
+            LexBotAlias::LATEST,
+            LexUserId::from_static("user:42"),
+        ),
+        "2026-12-01T00:00:00.000Z-sample",
+    );
+    services
+}
+
+/// What the gateway makes of an incoming request line: the typed request and the upstream
+/// request it renders, or the rejection; then, either way, the response the service would send
+/// (from the mock).
+fn route(
+    services: &mut MockService,
+    method: &str,
+    path: &str,
+    auth: Option<&str>,
+) -> Result<String, String> {
+    let headers: Vec<(&str, &str)> = auth.map(|a| ("Authorization", a)).into_iter().collect();
+    let wire = services.handle(method, path, &headers);
+    let answer = show_answer(&wire);
+    let verdict = match DeleteSession::from_route(method, path) {
+        Ok(DeleteSession::Aily(request)) => {
+            match AilyAuthorization::from_request_headers(&headers) {
+                Ok(auth) => {
+                    // The header is rendered only through the explicitly named call; what is
+                    // printed is its redacted `Debug`.
+                    let (header, _value) = request.expose_authorization_header(&auth);
+                    Ok(format!(
+                        "{request:?}\n{:>8} {} {}\n{:>8} {header}: {auth:?}",
+                        "upstream",
+                        AilyDeleteSessionRequest::METHOD,
+                        request.url(AilyHost::Feishu),
+                        "",
+                    ))
+                }
+                Err(e) => Err(format!("{} {e}", wire.status())),
+            }
         }
-        Err(RouteError::NotFound) => {
-            let request = LexDeleteSessionRequest::from_route(method, path).map_err(reject)?;
-            let region = LexRegion::from_static("us-east-1");
-            Ok(format!(
-                "{request:?}\n{:>34} {} {}",
-                "upstream",
-                LexDeleteSessionRequest::METHOD,
-                request.url(&region),
-            ))
-        }
-        Err(e) => Err(reject(e)),
+        Ok(DeleteSession::Lex(request)) => Ok(format!(
+            "{request:?}\n{:>8} {} {}",
+            "upstream",
+            LexDeleteSessionRequest::METHOD,
+            request.url(&LexRegion::from_static("us-east-1")),
+        )),
+        Ok(other) => Ok(format!("{other:?}")),
+        Err(rejection) => Err(format!("{} {rejection}", rejection.http_status())),
+    };
+    match verdict {
+        Ok(text) => Ok(format!("{text}\n{answer}")),
+        Err(text) => Err(format!("{text}\n{answer}")),
     }
+}
+
+/// A response as the service sends it: status, headers, and the body (bounded) on one line.
+fn show_answer(wire: &WireResponse) -> String {
+    let headers: Vec<String> = wire
+        .headers()
+        .iter()
+        .map(|(name, value)| format!("{name}: {value}"))
+        .collect();
+    let body = String::from_utf8_lossy(wire.body());
+    let body: String = body.chars().take(240).collect();
+    format!(
+        "{:>8} {} {}\n{:>8} {body}",
+        "answer",
+        wire.status(),
+        headers.join(", "),
+        ""
+    )
 }
 
 /// The error, whether to retry, and how long to wait.
 fn describe<E: ServiceError + Display>(err: &ResponseError<E>, extra: String) -> String {
-    let mut out = format!("{err}\n{:>34} retryable: {}", "", err.is_retryable());
+    let mut out = format!("{err}\nretryable: {}", err.is_retryable());
     if let Some(wait) = err.retry_after() {
         out.push_str(&format!(", retry after {} s", wait.as_secs()));
     }
     out + &extra
 }
 
-/// Classifies a service response line: `<aily|lex> <status> <headers> <body>`.
-fn response(rest: &str) -> Result<String, String> {
+/// Classifies a service response line: `<aily|lex> <status> <headers> <body>`; `None` for a
+/// line not in that format.
+fn response(rest: &str) -> Option<Result<String, String>> {
     let mut parts = rest.splitn(4, ' ');
     let mut next = || parts.next().unwrap_or("");
     let (api, status, headers, body) = (next(), next(), next(), next());
-    let status: u16 = status
-        .parse()
-        .map_err(|_| format!("bad status {status:?}"))?;
+    let status: u16 = status.parse().ok().filter(|s| (100..=999).contains(s))?;
+    if !matches!(api, "aily" | "lex") || headers.is_empty() {
+        return None;
+    }
     let headers: Vec<(&str, &str)> = headers
         .split(';')
         .filter_map(|h| h.split_once(':'))
         .collect();
     let body = body.as_bytes();
-    match api {
+    Some(match api {
         "aily" => match AilyDeleteSessionResponse::from_http(status, &headers, body) {
             Ok(ok) => Ok(format!(
                 "deleted ({:?}, log id {:?})",
@@ -206,7 +257,7 @@ fn response(rest: &str) -> Result<String, String> {
                 Err(describe(&err, extra))
             }
         },
-        "lex" => match LexDeleteSessionResponse::from_http(status, &headers, body) {
+        _ => match LexDeleteSessionResponse::from_http(status, &headers, body) {
             Ok(ok) => Ok(format!(
                 "deleted (session {:?}, user {:?}, request id {:?})",
                 ok.session_id(),
@@ -223,48 +274,129 @@ fn response(rest: &str) -> Result<String, String> {
                 Err(describe(&err, extra))
             }
         },
-        other => Err(format!("unknown API {other:?}")),
-    }
+    })
 }
 
-fn check_line(line: &str) -> Result<String, String> {
+/// How a line went: a value accepted, a value rejected (the expected outcome for hostile
+/// input), or a line that is not in any input format.
+enum Outcome {
+    Accepted(String),
+    Rejected(String),
+    NotAFormat(String),
+}
+
+fn check_line(services: &mut MockService, line: &str) -> Outcome {
     let (kind, rest) = line.split_once(' ').unwrap_or((line, ""));
-    match kind {
+    let result = match kind {
         "request" => {
             let mut parts = rest.splitn(3, ' ');
             let (method, path) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-            route(method, path, parts.next())
+            if method.is_empty() || path.is_empty() {
+                return Outcome::NotAFormat(
+                    "expected `request <METHOD> <path> [<Authorization>]`".into(),
+                );
+            }
+            route(services, method, path, parts.next())
         }
-        "response" => response(rest),
-        _ => check_id(kind, rest).unwrap_or_else(|| Err(format!("unknown kind {kind:?}"))),
+        "response" => match response(rest) {
+            Some(result) => result,
+            None => {
+                return Outcome::NotAFormat(
+                    "expected `response <aily|lex> <status> <headers> <body>`".into(),
+                )
+            }
+        },
+        _ => match check_id(kind, rest) {
+            Some(result) => result,
+            None => return Outcome::NotAFormat(format!("unknown kind {kind:?} (see --help)")),
+        },
+    };
+    match result {
+        Ok(text) => Outcome::Accepted(text),
+        Err(text) => Outcome::Rejected(text),
     }
 }
 
-/// Runs every line of `input`; returns (accepted, rejected).
-fn run(input: &str) -> (usize, usize) {
-    let (mut accepted, mut rejected) = (0, 0);
+/// The line as it is echoed: a token or `Authorization` value replaced by its length, so that
+/// the output can be shared.
+fn redact(line: &str) -> String {
+    let (kind, rest) = line.split_once(' ').unwrap_or((line, ""));
+    match kind {
+        "aily-token" | "aily-authorization" => format!("{kind} <secret, {} bytes>", rest.len()),
+        "request" => match rest.splitn(3, ' ').nth(2) {
+            Some(auth) => format!(
+                "{kind} {} <Authorization, {} bytes>",
+                &rest[..rest.len() - auth.len() - 1],
+                auth.len()
+            ),
+            None => line.to_owned(),
+        },
+        _ => line.to_owned(),
+    }
+}
+
+/// Indents every line after the first of a verdict under the verdict column.
+fn indent(text: &str) -> String {
+    text.replace('\n', &format!("\n{:14}", ""))
+}
+
+/// Runs every line of `input`; returns (accepted, rejected, not in a format).
+fn run(input: &str) -> (usize, usize, usize) {
+    let mut services = sample_services();
+    let (mut accepted, mut rejected, mut unreadable) = (0, 0, 0);
     for (n, line) in input.lines().enumerate() {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
-        let kind = line.split(' ').next().unwrap_or("");
-        let (verdict, text) = match check_line(line) {
-            Ok(v) => {
+        println!("{:>4}  > {}", n + 1, redact(line));
+        let (verdict, text) = match check_line(&mut services, line) {
+            Outcome::Accepted(v) => {
                 accepted += 1;
-                ("ok    ", v)
+                ("ok", v)
             }
-            Err(e) => {
+            Outcome::Rejected(e) => {
                 rejected += 1;
                 ("reject", e)
             }
+            Outcome::NotAFormat(e) => {
+                unreadable += 1;
+                ("FORMAT", e)
+            }
         };
-        println!("{:>4}  {verdict}  {kind:<19} {text}", n + 1);
+        println!("{:>4}  {verdict:<6}  {}", "", indent(&text));
     }
-    (accepted, rejected)
+    (accepted, rejected, unreadable)
 }
+
+const HELP: &str = "\
+check: an edge gateway's view of sample traffic
+
+usage: cargo run --example check [-- FILE]
+
+Reads FILE (default: a built-in sample), one input per line; blank lines and `#` comments are
+skipped. Each line is echoed (tokens replaced by their length), then its verdict: `ok`, `reject`
+(the expected outcome for hostile input), or `FORMAT` for a line in none of the formats below,
+which makes the exit code 1.
+
+Line formats:
+  <kind> <value>
+      one identifier; kinds: aily-session, aily-message, aily-run, aily-token,
+      aily-authorization, lex-user, lex-bot-name, lex-bot-alias, lex-region.
+      The value is the rest of the line.
+  request <METHOD> <path> [<Authorization value>]
+      an incoming request line of either API, routed, and answered by a mock of both services
+      (status, headers and body as the service would send them).
+  response <aily|lex> <status> <headers> <body>
+      a service response, classified; <headers> is `-` or `name:value` pairs joined by `;`,
+      the body is the rest of the line.
+";
 
 fn main() -> ExitCode {
     let input = match std::env::args_os().nth(1) {
+        Some(arg) if arg == "--help" || arg == "-h" => {
+            print!("{HELP}");
+            return ExitCode::SUCCESS;
+        }
         Some(path) => match std::fs::read_to_string(&path) {
             Ok(text) => text,
             Err(e) => {
@@ -274,7 +406,11 @@ fn main() -> ExitCode {
         },
         None => SAMPLE.to_owned(),
     };
-    let (accepted, rejected) = run(&input);
-    println!("{accepted} accepted, {rejected} rejected");
-    ExitCode::SUCCESS
+    let (accepted, rejected, unreadable) = run(&input);
+    println!("{accepted} accepted, {rejected} rejected, {unreadable} not in an input format");
+    if unreadable > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
