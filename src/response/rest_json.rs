@@ -104,22 +104,22 @@ pub(crate) fn render_error(
 ) -> WireResponse {
     let hash = if code.contains('#') { "#" } else { "" };
     let in_header = is_header_safe(code) && !code.contains(',');
+    let with_hash = || {
+        let mut value = String::with_capacity(hash.len() + code.len());
+        value.push_str(hash);
+        value.push_str(code);
+        value
+    };
     let mut body = Vec::with_capacity(16 + message.map_or(0, str::len));
     let mut object = JsonObject::open(&mut body);
     if !in_header && !code.is_empty() {
-        let mut field = String::with_capacity(hash.len() + code.len());
-        field.push_str(hash);
-        field.push_str(code);
-        object.string("code", &field);
+        object.string("code", &with_hash());
     }
     object.optional("message", message);
     object.close();
     let mut wire = WireResponse::new(status, CONTENT_TYPE, body);
     if in_header {
-        let mut value = String::with_capacity(hash.len() + code.len());
-        value.push_str(hash);
-        value.push_str(code);
-        wire.header_if_safe(ERROR_TYPE, Some(&value));
+        wire.owned_header(ERROR_TYPE, with_hash());
     }
     wire.header_if_safe(REQUEST_ID, request_id);
     if let Some(secs) = retry_after {

@@ -46,6 +46,11 @@ impl WireResponse {
         }
     }
 
+    /// Adds a header whose value is known to be sendable.
+    pub(crate) fn owned_header(&mut self, name: &'static str, value: String) {
+        self.headers.push((name, value));
+    }
+
     /// Adds a header from a static value.
     pub(crate) fn static_header(&mut self, name: &'static str, value: &'static str) {
         self.headers.push((name, String::from(value)));
@@ -53,10 +58,10 @@ impl WireResponse {
 
     /// Adds a header with a number as its value.
     pub(crate) fn number_header(&mut self, name: &'static str, value: u64) {
-        let mut text = Vec::with_capacity(20);
-        write_u64(&mut text, value);
-        // Only digits were written.
-        let text = String::from_utf8(text).unwrap_or_default();
+        let mut digits = Vec::with_capacity(20);
+        write_u64(&mut digits, value);
+        // Only ASCII digits were written.
+        let text = String::from_utf8(digits).unwrap_or_default();
         self.headers.push((name, text));
     }
 
