@@ -94,6 +94,18 @@
 //! assert!(ok.is_ok());
 //! ```
 //!
+//! # The server side
+//!
+//! [`DeleteSession::from_route`] routes a request line of either API, or gives a
+//! [`RouteRejection`] that knows whose path it was; with the `serde` feature its `render` writes
+//! the answer in that API's own format. Other operations on the same paths (get, update and put
+//! session) are [`RouteError::OtherOperation`], for a gateway to pass through. Responses and
+//! service errors are built as values (`AilyServiceError::new(kind)`,
+//! `LexDeleteSessionResponse::new(&request, session_id)`) and rendered exactly as the service
+//! sends them into a `WireResponse` (status, headers, body), which the crate's own `from_http`
+//! reads back equal. `MockService` answers whole requests as both services would, with a
+//! fault script for testing clients.
+//!
 //! # Features
 //!
 //! - `std` (default): `std::error::Error` for the errors. Without it the crate is `#![no_std]`
