@@ -222,7 +222,7 @@ impl From<WireResponse> for Response<Vec<u8>> {
             // The names are the crate's constants and the values are checked visible ASCII.
             if let (Ok(name), Ok(value)) = (
                 HeaderName::from_bytes(name.as_bytes()),
-                HeaderValue::try_from(value),
+                HeaderValue::try_from(value.as_str()),
             ) {
                 map.append(name, value);
             }

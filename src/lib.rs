@@ -160,7 +160,7 @@ pub use lex::{LexDeleteSessionResponse, LexErrorKind, LexServiceError};
 pub use mock::MockService;
 #[cfg(feature = "serde")]
 pub use response::{
-    MalformedResponse, ResponseError, ServiceError, WireResponse, MAX_RETRY_AFTER_SECS,
+    HeaderText, MalformedResponse, ResponseError, ServiceError, WireResponse, MAX_RETRY_AFTER_SECS,
 };
 pub use route::{RouteError, MAX_PATH_LEN};
 pub use router::{Api, DeleteSession, RouteRejection};

@@ -8,7 +8,7 @@ use core::fmt;
 use core::time::Duration;
 
 use super::response::{CONTENT_TYPE, LOG_ID, RATE_LIMIT_LIMIT, RATE_LIMIT_RESET};
-use crate::response::wire::{write_i64, JsonObject, WireResponse};
+use crate::response::wire::{key, write_i64, JsonObject, WireResponse};
 use crate::response::{is_transient_status, sealed::Sealed, ServiceError, MAX_RETRY_AFTER_SECS};
 use crate::text::{bounded, EXCERPT_LEN};
 use crate::AilyDeleteSessionRequest;
@@ -487,34 +487,38 @@ impl AilyServiceError {
         let detail = &*self.detail;
         let mut body = Vec::with_capacity(64 + detail.msg.len());
         let mut envelope = JsonObject::open(&mut body);
-        write_i64(envelope.key("code"), self.code());
-        envelope.string("msg", &detail.msg);
+        write_i64(envelope.key(key!("code")), self.code());
+        envelope.string(key!("msg"), &detail.msg);
         let has_error = detail.log_id.is_some()
             || detail.troubleshooter.is_some()
             || !detail.field_violations.is_empty()
             || !detail.permission_violations.is_empty()
             || !detail.helps.is_empty();
         if has_error {
-            let mut error = JsonObject::open(envelope.key("error"));
-            error.optional("log_id", detail.log_id.as_deref());
-            error.optional("troubleshooter", detail.troubleshooter.as_deref());
-            error.array("field_violations", &detail.field_violations, |o, v| {
-                o.optional("field", v.field());
-                o.optional("value", v.value());
-                o.optional("description", v.description());
-            });
+            let mut error = JsonObject::open(envelope.key(key!("error")));
+            error.optional(key!("log_id"), detail.log_id.as_deref());
+            error.optional(key!("troubleshooter"), detail.troubleshooter.as_deref());
             error.array(
-                "permission_violations",
-                &detail.permission_violations,
+                key!("field_violations"),
+                &detail.field_violations,
                 |o, v| {
-                    o.optional("type", v.kind());
-                    o.optional("subject", v.subject());
-                    o.optional("description", v.description());
+                    o.optional(key!("field"), v.field());
+                    o.optional(key!("value"), v.value());
+                    o.optional(key!("description"), v.description());
                 },
             );
-            error.array("helps", &detail.helps, |o, h| {
-                o.optional("url", h.url());
-                o.optional("description", h.description());
+            error.array(
+                key!("permission_violations"),
+                &detail.permission_violations,
+                |o, v| {
+                    o.optional(key!("type"), v.kind());
+                    o.optional(key!("subject"), v.subject());
+                    o.optional(key!("description"), v.description());
+                },
+            );
+            error.array(key!("helps"), &detail.helps, |o, h| {
+                o.optional(key!("url"), h.url());
+                o.optional(key!("description"), h.description());
             });
             error.close();
         }

@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use super::error::{AilyErrorDetail, AilyErrorKind, AilyServiceError};
 use super::error::{FieldViolation, Help, PermissionViolation};
-use crate::response::wire::{JsonObject, WireResponse};
+use crate::response::wire::{key, JsonObject, WireResponse};
 use crate::response::{parse_object, pick_headers, seconds, Object, ResponseError};
 
 /// The log id header the service sets.
@@ -79,6 +79,8 @@ struct WireError {
 
 /// The success `msg`.
 const SUCCESS: &str = "success";
+/// The success body with that `msg`, as the docs give it.
+const SUCCESS_BODY: &[u8] = br#"{"code":0,"msg":"success","data":{}}"#;
 
 impl Default for AilyDeleteSessionResponse {
     /// [`AilyDeleteSessionResponse::new`].
@@ -189,12 +191,18 @@ impl AilyDeleteSessionResponse {
     /// assert_eq!(read, Ok(sent));
     /// ```
     pub fn render(&self) -> WireResponse {
-        let mut body = Vec::with_capacity(36 + self.msg.len());
-        let mut envelope = JsonObject::open(&mut body);
-        envelope.raw("code", b"0");
-        envelope.string("msg", &self.msg);
-        envelope.raw("data", b"{}");
-        envelope.close();
+        let body = if self.msg == SUCCESS {
+            // The documented success body, as a constant.
+            SUCCESS_BODY.to_vec()
+        } else {
+            let mut body = Vec::with_capacity(36 + self.msg.len());
+            let mut envelope = JsonObject::open(&mut body);
+            envelope.raw(key!("code"), b"0");
+            envelope.string(key!("msg"), &self.msg);
+            envelope.raw(key!("data"), b"{}");
+            envelope.close();
+            body
+        };
         let mut wire = WireResponse::new(self.http_status, CONTENT_TYPE, body);
         wire.header_if_safe(LOG_ID, self.log_id.as_deref());
         wire

@@ -51,6 +51,14 @@ macro_rules! lex_errors {
                 }
             }
 
+            /// The code of a known kind, as a constant.
+            pub(crate) const fn static_code(&self) -> Option<&'static str> {
+                match self {
+                    $(LexErrorKind::$variant => Some($code),)*
+                    LexErrorKind::Unknown(_) => None,
+                }
+            }
+
             /// The HTTP status the docs give for the error; `None` for an unknown code.
             pub const fn documented_status(&self) -> Option<u16> {
                 match self {
@@ -211,6 +219,7 @@ impl LexServiceError {
         rest_json::render_error(
             self.http_status,
             self.code(),
+            self.kind.static_code(),
             self.message.as_deref(),
             self.request_id.as_deref(),
             self.retry_after,

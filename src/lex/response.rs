@@ -9,7 +9,7 @@ use serde::Deserialize;
 use super::error::{LexErrorKind, LexServiceError};
 use super::{LexDeleteSessionRequest, LexUserId};
 use crate::response::rest_json::{self, read_error};
-use crate::response::wire::{JsonObject, WireResponse};
+use crate::response::wire::{key, JsonObject, WireResponse};
 use crate::response::{parse_object, pick_headers, seconds, MalformedResponse, ResponseError};
 
 /// A successful Lex DeleteSession response (HTTP 2xx).
@@ -188,10 +188,10 @@ impl LexDeleteSessionResponse {
                 + self.user_id.as_ref().map_or(0, |u| u.as_str().len()),
         );
         let mut object = JsonObject::open(&mut body);
-        object.optional("botAlias", self.bot_alias.as_deref());
-        object.optional("botName", self.bot_name.as_deref());
-        object.optional("sessionId", self.session_id.as_deref());
-        object.optional("userId", self.user_id.as_ref().map(LexUserId::as_str));
+        object.optional(key!("botAlias"), self.bot_alias.as_deref());
+        object.optional(key!("botName"), self.bot_name.as_deref());
+        object.optional(key!("sessionId"), self.session_id.as_deref());
+        object.optional(key!("userId"), self.user_id.as_ref().map(LexUserId::as_str));
         object.close();
         let mut wire = WireResponse::new(self.http_status, rest_json::CONTENT_TYPE, body);
         wire.header_if_safe(rest_json::REQUEST_ID, self.request_id.as_deref());

@@ -13,7 +13,7 @@ pub(crate) mod wire;
 
 pub(crate) use headers::{pick_headers, seconds};
 pub(crate) use json::{parse_object, Object};
-pub use wire::WireResponse;
+pub use wire::{HeaderText, WireResponse};
 
 use alloc::string::String;
 use core::fmt;

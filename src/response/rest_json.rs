@@ -1,12 +1,13 @@
 //! The AWS restJson1 error pieces every Lex runtime shares: the headers a response is read for,
 //! the error code as the AWS SDKs sanitize it, and the body fields of an error.
 
+use alloc::borrow::Cow;
 use alloc::string::String;
 use alloc::vec::Vec;
 
 use serde::Deserialize;
 
-use super::wire::{is_header_safe, JsonObject, WireResponse};
+use super::wire::{is_header_safe, key, JsonObject, WireResponse};
 use super::{parse_object, MalformedResponse};
 use crate::text::cut;
 
@@ -98,24 +99,36 @@ pub(crate) fn read_error(
 pub(crate) fn render_error(
     status: u16,
     code: &str,
+    static_code: Option<&'static str>,
     message: Option<&str>,
     request_id: Option<&str>,
     retry_after: Option<u64>,
 ) -> WireResponse {
-    let hash = if code.contains('#') { "#" } else { "" };
-    let in_header = is_header_safe(code) && !code.contains(',');
-    let with_hash = || {
-        let mut value = String::with_capacity(hash.len() + code.len());
-        value.push_str(hash);
-        value.push_str(code);
-        value
+    // A documented code is a constant that needs neither check.
+    let (hash, in_header) = match static_code {
+        Some(_) => ("", true),
+        None => (
+            if code.contains('#') { "#" } else { "" },
+            is_header_safe(code) && !code.contains(','),
+        ),
+    };
+    let with_hash = || -> Cow<'static, str> {
+        match static_code {
+            Some(code) => Cow::Borrowed(code),
+            _ => {
+                let mut value = String::with_capacity(hash.len() + code.len());
+                value.push_str(hash);
+                value.push_str(code);
+                Cow::Owned(value)
+            }
+        }
     };
     let mut body = Vec::with_capacity(16 + message.map_or(0, str::len));
     let mut object = JsonObject::open(&mut body);
     if !in_header && !code.is_empty() {
-        object.string("code", &with_hash());
+        object.string(key!("code"), &with_hash());
     }
-    object.optional("message", message);
+    object.optional(key!("message"), message);
     object.close();
     let mut wire = WireResponse::new(status, CONTENT_TYPE, body);
     if in_header {

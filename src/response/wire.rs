@@ -1,6 +1,7 @@
 //! The server side of a response: [`WireResponse`], the status, headers and body bytes a
 //! response value renders to, and the small JSON writer the renderers share.
 
+use alloc::borrow::Cow;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -24,45 +25,71 @@ use alloc::vec::Vec;
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct WireResponse {
     status: u16,
-    headers: Vec<(&'static str, String)>,
+    /// Inline: no response this crate writes has more than [`MAX_HEADERS`] headers, and a
+    /// rendered response then costs one allocation for its body and one per header value that
+    /// is not a constant.
+    headers: [(&'static str, HeaderText); MAX_HEADERS],
+    len: usize,
     body: Vec<u8>,
 }
 
+/// The most headers a rendered response has: `Content-Type`, the log or request id, two
+/// rate-limit headers or the error type and `Retry-After`; a rejection has `Allow` instead of
+/// the rate-limit or retry headers. One to spare.
+const MAX_HEADERS: usize = 5;
+
 impl WireResponse {
     pub(crate) fn new(status: u16, content_type: &'static str, body: Vec<u8>) -> Self {
-        let mut headers = Vec::with_capacity(4);
-        headers.push((CONTENT_TYPE, String::from(content_type)));
+        const EMPTY: (&str, HeaderText) = ("", HeaderText(Cow::Borrowed("")));
+        let mut headers = [EMPTY; MAX_HEADERS];
+        headers[0] = (CONTENT_TYPE, HeaderText(Cow::Borrowed(content_type)));
         WireResponse {
             status,
             headers,
+            len: 1,
             body,
+        }
+    }
+
+    fn push(&mut self, name: &'static str, value: Cow<'static, str>) {
+        // Never full: every renderer writes at most `MAX_HEADERS - 1` (tested).
+        if let Some(slot) = self.headers.get_mut(self.len) {
+            *slot = (name, HeaderText(value));
+            self.len += 1;
         }
     }
 
     /// Adds a header whose value is not known to be sendable: left out unless it is.
     pub(crate) fn header_if_safe(&mut self, name: &'static str, value: Option<&str>) {
         if let Some(value) = value.filter(|v| is_header_safe(v)) {
-            self.headers.push((name, String::from(value)));
+            self.push(name, Cow::Owned(String::from(value)));
         }
     }
 
     /// Adds a header whose value is known to be sendable.
-    pub(crate) fn owned_header(&mut self, name: &'static str, value: String) {
-        self.headers.push((name, value));
+    pub(crate) fn owned_header(&mut self, name: &'static str, value: Cow<'static, str>) {
+        self.push(name, value);
     }
 
     /// Adds a header from a static value.
     pub(crate) fn static_header(&mut self, name: &'static str, value: &'static str) {
-        self.headers.push((name, String::from(value)));
+        self.push(name, Cow::Borrowed(value));
     }
 
     /// Adds a header with a number as its value.
     pub(crate) fn number_header(&mut self, name: &'static str, value: u64) {
-        let mut digits = Vec::with_capacity(20);
-        write_u64(&mut digits, value);
-        // Only ASCII digits were written.
-        let text = String::from_utf8(digits).unwrap_or_default();
-        self.headers.push((name, text));
+        const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+        let digit = usize::try_from(value).ok().and_then(|i| DIGITS.get(i));
+        let text = match digit {
+            Some(digit) => Cow::Borrowed(*digit),
+            None => {
+                let mut digits = Vec::with_capacity(20);
+                write_u64(&mut digits, value);
+                // Only ASCII digits were written.
+                Cow::Owned(String::from_utf8(digits).unwrap_or_default())
+            }
+        };
+        self.push(name, text);
     }
 
     /// The HTTP status.
@@ -70,14 +97,15 @@ impl WireResponse {
         self.status
     }
 
-    /// The headers, in the order the service sends them; `Content-Type` first.
-    pub fn headers(&self) -> &[(&'static str, String)] {
-        &self.headers
+    /// The headers, in the order the service sends them; `Content-Type` first. The pairs go
+    /// straight into the crate's `from_http` classifiers.
+    pub fn headers(&self) -> &[(&'static str, HeaderText)] {
+        self.headers.get(..self.len).unwrap_or_default()
     }
 
     /// The value of the first header named `name`, matched ASCII case-insensitively.
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
+        self.headers()
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
@@ -89,9 +117,94 @@ impl WireResponse {
     }
 
     /// The status, headers and body, by value.
-    #[allow(clippy::type_complexity)] // the three parts, spelled out for the caller
-    pub fn into_parts(self) -> (u16, Vec<(&'static str, String)>, Vec<u8>) {
-        (self.status, self.headers, self.body)
+    pub fn into_parts(self) -> (u16, Vec<(&'static str, HeaderText)>, Vec<u8>) {
+        let headers = self.headers.into_iter().take(self.len).collect();
+        (self.status, headers, self.body)
+    }
+}
+
+/// A header value as this crate writes it: visible ASCII and inner spaces, never blank.
+/// Derefs to `str`, and is `AsRef<[u8]>` so that a [`WireResponse`]'s headers go straight into
+/// the `from_http` classifiers.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct HeaderText(Cow<'static, str>);
+
+impl HeaderText {
+    /// The value.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The value, by value.
+    pub fn into_string(self) -> String {
+        self.0.into_owned()
+    }
+}
+
+impl core::ops::Deref for HeaderText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for HeaderText {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<[u8]> for HeaderText {
+    fn as_ref(&self) -> &[u8] {
+        self.0.as_bytes()
+    }
+}
+
+impl core::borrow::Borrow<str> for HeaderText {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl core::fmt::Display for HeaderText {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl core::fmt::Debug for HeaderText {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        core::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl PartialEq<str> for HeaderText {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for HeaderText {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<HeaderText> for str {
+    fn eq(&self, other: &HeaderText) -> bool {
+        *self == *other.0
+    }
+}
+
+impl PartialEq<HeaderText> for &str {
+    fn eq(&self, other: &HeaderText) -> bool {
+        **self == *other.0
+    }
+}
+
+impl From<HeaderText> for String {
+    fn from(value: HeaderText) -> Self {
+        value.into_string()
     }
 }
 
@@ -108,6 +221,15 @@ pub(crate) fn is_header_safe(value: &str) -> bool {
         && bytes.iter().all(|&b| matches!(b, b' '..=b'~'))
 }
 
+/// A JSON object key as [`JsonObject`] takes it: quoted, with its colon (`key!("code")` is
+/// `"code":`), so that writing one is a single copy of a constant.
+macro_rules! key {
+    ($name:literal) => {
+        concat!("\"", $name, "\":").as_bytes()
+    };
+}
+pub(crate) use key;
+
 /// Writes one JSON object, field by field, with the commas in between.
 pub(crate) struct JsonObject<'a> {
     out: &'a mut Vec<u8>,
@@ -121,40 +243,42 @@ impl<'a> JsonObject<'a> {
         JsonObject { out, empty: true }
     }
 
-    /// Writes `"key":` (the key is one of the crate's field names: no escaping needed), with the
-    /// comma before it where one is due, and returns the buffer for the value.
-    pub(crate) fn key(&mut self, key: &str) -> &mut Vec<u8> {
+    /// Writes a [`key!`], with the comma before it where one is due, and returns the buffer for
+    /// the value.
+    #[inline]
+    pub(crate) fn key(&mut self, key: &[u8]) -> &mut Vec<u8> {
         if !self.empty {
             self.out.push(b',');
         }
         self.empty = false;
-        self.out.push(b'"');
-        self.out.extend_from_slice(key.as_bytes());
-        self.out.extend_from_slice(b"\":");
+        self.out.extend_from_slice(key);
         self.out
     }
 
     /// A string field.
-    pub(crate) fn string(&mut self, key: &str, value: &str) {
+    #[inline]
+    pub(crate) fn string(&mut self, key: &[u8], value: &str) {
         write_string(self.key(key), value);
     }
 
     /// A string field, left out when `None`.
-    pub(crate) fn optional(&mut self, key: &str, value: Option<&str>) {
+    #[inline]
+    pub(crate) fn optional(&mut self, key: &[u8], value: Option<&str>) {
         if let Some(value) = value {
             self.string(key, value);
         }
     }
 
     /// A field whose value is already JSON.
-    pub(crate) fn raw(&mut self, key: &str, json: &[u8]) {
+    #[inline]
+    pub(crate) fn raw(&mut self, key: &[u8], json: &[u8]) {
         self.key(key).extend_from_slice(json);
     }
 
     /// An array of objects, each written by `write`; left out when `items` is empty.
     pub(crate) fn array<T>(
         &mut self,
-        key: &str,
+        key: &[u8],
         items: &[T],
         write: impl Fn(&mut JsonObject<'_>, &T),
     ) {
@@ -182,38 +306,72 @@ impl<'a> JsonObject<'a> {
 
 /// Writes `s` as a JSON string, escaped as `serde_json` escapes it: `"`, `\` and the control
 /// characters below U+0020; everything else (non-ASCII included) as it is. Unescaped runs are
-/// copied whole.
+/// copied whole, found eight bytes at a time.
 pub(crate) fn write_string(out: &mut Vec<u8>, s: &str) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    out.push(b'"');
     let bytes = s.as_bytes();
-    let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    let (mut start, mut i) = (0, 0);
+    while let Some(&b) = bytes.get(i) {
+        if let Some(word) = bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+            if !word_needs_escape(word) {
+                i += 8;
+                continue;
+            }
+        }
         if b >= 0x20 && b != b'"' && b != b'\\' {
+            i += 1;
             continue;
         }
-        out.extend_from_slice(bytes.get(start..i).unwrap_or_default());
-        match b {
-            b'"' => out.extend_from_slice(b"\\\""),
-            b'\\' => out.extend_from_slice(b"\\\\"),
-            b'\n' => out.extend_from_slice(b"\\n"),
-            b'\r' => out.extend_from_slice(b"\\r"),
-            b'\t' => out.extend_from_slice(b"\\t"),
-            0x08 => out.extend_from_slice(b"\\b"),
-            0x0c => out.extend_from_slice(b"\\f"),
-            _ => out.extend_from_slice(&[
+        if let Some(escape) = escape(b) {
+            out.extend_from_slice(bytes.get(start..i).unwrap_or_default());
+            out.extend_from_slice(escape.0.get(..escape.1).unwrap_or_default());
+            start = i + 1;
+        }
+        i += 1;
+    }
+    out.extend_from_slice(bytes.get(start..).unwrap_or_default());
+    out.push(b'"');
+}
+
+/// Whether any of the eight bytes of `word` is `"`, `\` or below 0x20 (the classic
+/// "has a byte less than n" and "has a zero byte" tests: exact about whether one exists).
+const fn word_needs_escape(word: u64) -> bool {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    let control = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+    let quote = word ^ (ONES * b'"' as u64);
+    let quote = quote.wrapping_sub(ONES) & !quote & HIGH;
+    let backslash = word ^ (ONES * b'\\' as u64);
+    let backslash = backslash.wrapping_sub(ONES) & !backslash & HIGH;
+    control | quote | backslash != 0
+}
+
+/// The escape for one byte, as bytes and length; `None` for a byte written as it is.
+const fn escape(b: u8) -> Option<([u8; 6], usize)> {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    Some(match b {
+        b'"' => (*b"\\\"    ", 2),
+        b'\\' => (*b"\\\\    ", 2),
+        b'\n' => (*b"\\n    ", 2),
+        b'\r' => (*b"\\r    ", 2),
+        b'\t' => (*b"\\t    ", 2),
+        0x08 => (*b"\\b    ", 2),
+        0x0c => (*b"\\f    ", 2),
+        0..=0x1f => (
+            [
                 b'\\',
                 b'u',
                 b'0',
                 b'0',
-                HEX[usize::from(b >> 4)],
-                HEX[usize::from(b & 0xf)],
-            ]),
-        }
-        start = i + 1;
-    }
-    out.extend_from_slice(bytes.get(start..).unwrap_or_default());
-    out.push(b'"');
+                HEX[(b >> 4) as usize],
+                HEX[(b & 0xf) as usize],
+            ],
+            6,
+        ),
+        _ => return None,
+    })
 }
 
 /// Writes `n` in decimal.
@@ -269,6 +427,42 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_string_is_escaped_as_serde_json_escapes_it(
+            s in "[\\x00-\\x22\\x5c\\x7f a-z\\u{e9}\\u{4e2d}\\u{1f980}]{0,40}",
+        ) {
+            let mut ours = Vec::new();
+            write_string(&mut ours, &s);
+            proptest::prop_assert_eq!(ours, serde_json::to_vec(&s).unwrap());
+        }
+
+        #[test]
+        fn the_word_test_finds_exactly_the_bytes_to_escape(bytes in proptest::array::uniform8(0u8..)) {
+            let word = u64::from_le_bytes(bytes);
+            let want = bytes.iter().any(|&b| escape(b).is_some());
+            proptest::prop_assert_eq!(word_needs_escape(word), want);
+        }
+    }
+
+    #[test]
+    fn every_byte_alone_and_in_a_word() {
+        for b in 0u8..=255 {
+            let mut word = [b'a'; 8];
+            for at in 0..8 {
+                word[at] = b;
+                let want = b < 0x20 || b == b'"' || b == b'\\';
+                assert_eq!(
+                    word_needs_escape(u64::from_le_bytes(word)),
+                    want,
+                    "{b:#x} at {at}"
+                );
+                assert_eq!(escape(b).is_some(), want, "{b:#x}");
+                word[at] = b'a';
+            }
+        }
+    }
+
     #[test]
     fn numbers_are_written_as_serde_json_writes_them() {
         for n in [
@@ -294,6 +488,41 @@ mod tests {
     }
 
     #[test]
+    fn no_renderer_fills_the_header_slots() {
+        use crate::{
+            AilyErrorKind, AilyServiceError, Api, LexErrorKind, LexServiceError, RouteError,
+            RouteRejection,
+        };
+        let widest = [
+            AilyServiceError::new(AilyErrorKind::RateLimited)
+                .with_log_id("l")
+                .render(),
+            LexServiceError::new(LexErrorKind::LimitExceeded, "m")
+                .with_request_id("r")
+                .render(),
+            RouteRejection::new(
+                Some(Api::Aily),
+                RouteError::MethodNotAllowed { allowed: "DELETE" },
+            )
+            .render(),
+            RouteRejection::new(
+                Some(Api::Lex),
+                RouteError::MethodNotAllowed { allowed: "DELETE" },
+            )
+            .render(),
+        ];
+        for wire in widest {
+            // The mock adds one id header to a rejection; one slot stays spare after that.
+            assert!(wire.headers().len() <= MAX_HEADERS - 1, "{wire:?}");
+        }
+        let mut full = WireResponse::new(200, "x", Vec::new());
+        for _ in 0..MAX_HEADERS + 2 {
+            full.static_header(ALLOW, "GET");
+        }
+        assert_eq!(full.headers().len(), MAX_HEADERS);
+    }
+
+    #[test]
     fn header_safety() {
         for ok in ["a", "2024abc", "a b", "~!", "x-y_z:1"] {
             assert!(is_header_safe(ok), "{ok:?}");
@@ -307,14 +536,14 @@ mod tests {
     fn objects_put_commas_between_fields_only() {
         let mut out = Vec::new();
         let mut object = JsonObject::open(&mut out);
-        object.optional("a", None);
-        object.string("b", "1");
-        object.optional("c", Some("2"));
-        object.raw("d", b"{}");
-        object.array("e", &[1, 2], |o, n| {
-            o.raw("n", if *n == 1 { b"1" } else { b"2" })
+        object.optional(key!("a"), None);
+        object.string(key!("b"), "1");
+        object.optional(key!("c"), Some("2"));
+        object.raw(key!("d"), b"{}");
+        object.array(key!("e"), &[1, 2], |o, n| {
+            o.raw(key!("n"), if *n == 1 { b"1" } else { b"2" })
         });
-        object.array::<u8>("f", &[], |_, _| {});
+        object.array::<u8>(key!("f"), &[], |_, _| {});
         object.close();
         assert_eq!(out, br#"{"b":"1","c":"2","d":{},"e":[{"n":1},{"n":2}]}"#);
     }
