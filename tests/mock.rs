@@ -375,7 +375,8 @@ proptest! {
 #[test]
 fn handle_http_request_answers_as_handle() {
     let auth = [AUTH[0]];
-    let calls: &[(&str, &str, &[(&str, &str)])] = &[
+    type Headers<'a> = &'a [(&'a str, &'a str)];
+    let calls: &[(&str, &str, Headers<'_>)] = &[
         ("DELETE", AILY_PATH, &auth),
         ("DELETE", AILY_PATH, &auth),
         ("DELETE", AILY_PATH, &[]),
