@@ -27,11 +27,13 @@ pub(crate) const MAX_CODE_LEN: usize = 128;
 
 /// The error code as the AWS SDKs read it: everything from the first `:` cut
 /// (`ConflictException:http://internal.amazon.com/...`), then everything up to and including the
-/// first `#` (`aws.protocoltests#FooError`).
+/// first `#` (`aws.protocoltests#FooError`), trimmed, and cut to [`MAX_CODE_LEN`]. The cut is
+/// trimmed again, so that sanitizing a sanitized code gives it back (a rendered error reads back
+/// equal).
 pub(crate) fn sanitize_code(raw: &str) -> String {
     let code = raw.split(':').next().unwrap_or_default();
     let code = code.split_once('#').map_or(code, |(_, name)| name).trim();
-    String::from(cut(code, MAX_CODE_LEN))
+    String::from(cut(code, MAX_CODE_LEN).trim_end())
 }
 
 /// The fields an error body may carry; every one optional.

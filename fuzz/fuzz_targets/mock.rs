@@ -1,0 +1,93 @@
+//! `MockService` over arbitrary requests: whatever it is fed, the classifier of the path's API
+//! reads every answer (never as malformed), a path under neither API gets a plain-text 404 or
+//! 414, every status is one the mock can send, and only a request that routes succeeds.
+//!
+//! Input: one byte choosing the fault scripts, then requests as `fuzz_targets/common` splits
+//! them (NUL-separated; a method line, a path line, `name:value` header lines).
+#![no_main]
+
+mod common;
+
+use botsession::{
+    AilyDeleteSessionResponse, AilyErrorKind, AilyServiceError, AilySessionId, Api, DeleteSession,
+    LexBotAlias, LexBotName, LexDeleteSessionRequest, LexDeleteSessionResponse, LexErrorKind,
+    LexServiceError, MockService, ResponseError,
+};
+use libfuzzer_sys::fuzz_target;
+
+/// Every status the mock can answer with: success, the rejections (400, 404, 405, 414, 501),
+/// the not-found answers, and the statuses of the faults scripted below.
+const STATUSES: [u16; 10] = [200, 400, 401, 404, 405, 409, 414, 429, 500, 501];
+
+fn seeded(faults: u8) -> MockService {
+    let mut mock = MockService::new();
+    mock.insert_aily_session(AilySessionId::from_static("session_4dfunz7sp1g8m"));
+    mock.insert_lex_session(
+        LexDeleteSessionRequest::new(
+            LexBotName::from_static("OrderFlowers"),
+            LexBotAlias::LATEST,
+            "user:42".parse().expect("a valid user id"),
+        ),
+        "2024-abc",
+    );
+    let aily = AilyErrorKind::KNOWN[usize::from(faults) % AilyErrorKind::KNOWN.len()];
+    mock.fail_next_aily(usize::from(faults >> 6), AilyServiceError::new(aily));
+    let lex = &LexErrorKind::KNOWN[usize::from(faults >> 3) % LexErrorKind::KNOWN.len()];
+    mock.fail_next_lex(
+        usize::from((faults >> 2) & 1),
+        LexServiceError::new(lex.clone(), "m"),
+    );
+    mock
+}
+
+fuzz_target!(|data: &[u8]| {
+    let [faults, rest @ ..] = data else {
+        return;
+    };
+    let mut mock = seeded(*faults);
+    for (method, path, headers) in common::split_requests(rest) {
+        let wire = mock.handle(&method, &path, &headers);
+        assert!(
+            STATUSES.contains(&wire.status()),
+            "status {}",
+            wire.status()
+        );
+        let ok = match Api::of_path(&path) {
+            Some(Api::Aily) => {
+                match AilyDeleteSessionResponse::from_http(
+                    wire.status(),
+                    wire.headers(),
+                    wire.body(),
+                ) {
+                    Err(ResponseError::Malformed(m)) => panic!("Aily answer read as {m}"),
+                    read => read.is_ok(),
+                }
+            }
+            Some(Api::Lex) => {
+                match LexDeleteSessionResponse::from_http(
+                    wire.status(),
+                    wire.headers(),
+                    wire.body(),
+                ) {
+                    Err(ResponseError::Malformed(m)) => panic!("Lex answer read as {m}"),
+                    read => read.is_ok(),
+                }
+            }
+            _ => {
+                assert!(
+                    matches!(wire.status(), 404 | 414),
+                    "status {}",
+                    wire.status()
+                );
+                assert_eq!(
+                    wire.header("Content-Type"),
+                    Some("text/plain; charset=utf-8")
+                );
+                false
+            }
+        };
+        if ok {
+            assert!(DeleteSession::from_route(&method, &path).is_ok());
+        }
+    }
+});

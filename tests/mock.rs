@@ -1,0 +1,408 @@
+//! `MockService`: deletes, the not-found answers, `mock-<n>` ids, fault scripts and the order of
+//! the checks, determinism, and that whatever it is fed, the classifier of the path's API reads
+//! its answer (never as malformed).
+#![cfg(feature = "serde")]
+
+mod common;
+#[path = "common/strategies.rs"]
+mod strategies;
+
+use botsession::{
+    AilyDeleteSessionResponse, AilyErrorKind, AilyServiceError, AilySessionId, Api, LexBotAlias,
+    LexBotName, LexDeleteSessionRequest, LexDeleteSessionResponse, LexErrorKind, LexServiceError,
+    MockService, ResponseError, WireResponse,
+};
+use proptest::collection::vec;
+use proptest::prelude::*;
+use proptest::sample::select;
+use strategies::{config, methods, pathish};
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------
+
+const SESSION: &str = "session_4dfunz7sp1g8m";
+const AILY_PATH: &str = "/open-apis/aily/v1/sessions/session_4dfunz7sp1g8m";
+const LEX_PATH: &str = "/bot/OrderFlowers/alias/%24LATEST/user/user%3A42/session";
+const LEX_SESSION: &str = "2024-abc";
+const AUTH: [(&str, &str); 1] = [("Authorization", "Bearer t-g1044qeGEDXTB6NDJOGV4JQX")];
+const NO_HEADERS: [(&str, &str); 0] = [];
+
+fn lex_request() -> LexDeleteSessionRequest {
+    LexDeleteSessionRequest::new(
+        LexBotName::from_static("OrderFlowers"),
+        LexBotAlias::LATEST,
+        "user:42".parse().unwrap(),
+    )
+}
+
+/// A mock with one session of each API.
+fn seeded() -> MockService {
+    let mut mock = MockService::new();
+    assert!(mock.insert_aily_session(AilySessionId::from_static(SESSION)));
+    assert!(mock.insert_lex_session(lex_request(), LEX_SESSION));
+    mock
+}
+
+/// The answer read by Aily's classifier; malformed fails.
+#[track_caller]
+fn aily(wire: &WireResponse) -> Result<AilyDeleteSessionResponse, AilyServiceError> {
+    match AilyDeleteSessionResponse::from_http(wire.status(), wire.headers(), wire.body()) {
+        Ok(ok) => Ok(ok),
+        Err(ResponseError::Service(e)) => Err(e),
+        Err(e) => panic!("Aily answer read as {e:?}: {wire:?}"),
+    }
+}
+
+/// The answer read by Lex's classifier; malformed fails.
+#[track_caller]
+fn lex(wire: &WireResponse) -> Result<LexDeleteSessionResponse, LexServiceError> {
+    match LexDeleteSessionResponse::from_http(wire.status(), wire.headers(), wire.body()) {
+        Ok(ok) => Ok(ok),
+        Err(ResponseError::Service(e)) => Err(e),
+        Err(e) => panic!("Lex answer read as {e:?}: {wire:?}"),
+    }
+}
+
+/// The Aily error code of an answer, or 0 for a success.
+#[track_caller]
+fn aily_code(wire: &WireResponse) -> i64 {
+    aily(wire).map_or_else(|e| e.code(), |_| 0)
+}
+
+/// The Lex error code of an answer, or `""` for a success.
+#[track_caller]
+fn lex_code(wire: &WireResponse) -> String {
+    lex(wire).map_or_else(|e| e.code().to_owned(), |_| String::new())
+}
+
+fn delete_aily(mock: &mut MockService) -> WireResponse {
+    mock.handle("DELETE", AILY_PATH, &AUTH)
+}
+
+fn delete_lex(mock: &mut MockService) -> WireResponse {
+    mock.handle("DELETE", LEX_PATH, &NO_HEADERS)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deletes
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn aily_delete_then_not_found() {
+    let mut mock = seeded();
+    let deleted = delete_aily(&mut mock);
+    assert_eq!(deleted.status(), 200);
+    assert_eq!(deleted.body(), br#"{"code":0,"msg":"success","data":{}}"#);
+    assert_eq!(
+        aily(&deleted),
+        Ok(AilyDeleteSessionResponse::new().with_log_id("mock-1"))
+    );
+    assert!(!mock.has_aily_session(AilySessionId::from_static(SESSION)));
+
+    let again = delete_aily(&mut mock);
+    let e = aily(&again).unwrap_err();
+    assert_eq!(
+        (e.kind(), e.http_status()),
+        (AilyErrorKind::ParamInvalid, 400)
+    );
+    assert_eq!(e.log_id(), Some("mock-2"));
+    let fields: Vec<_> = e.field_violations().iter().map(|v| v.field()).collect();
+    assert_eq!(fields, [Some("aily_session_id")]);
+}
+
+#[test]
+fn lex_delete_then_not_found() {
+    let mut mock = seeded();
+    let deleted = delete_lex(&mut mock);
+    assert_eq!(deleted.status(), 200);
+    assert_eq!(
+        deleted.body(),
+        br#"{"botAlias":"$LATEST","botName":"OrderFlowers","sessionId":"2024-abc","userId":"user:42"}"#
+    );
+    assert_eq!(
+        lex(&deleted),
+        Ok(LexDeleteSessionResponse::new(&lex_request(), LEX_SESSION).with_request_id("mock-1"))
+    );
+    assert!(!mock.has_lex_session(&lex_request()));
+
+    let again = delete_lex(&mut mock);
+    let e = lex(&again).unwrap_err();
+    assert_eq!((e.kind(), e.http_status()), (&LexErrorKind::NotFound, 404));
+    assert_eq!(e.request_id(), Some("mock-2"));
+}
+
+#[test]
+fn inserting_twice_says_so() {
+    let mut mock = seeded();
+    assert!(!mock.insert_aily_session(AilySessionId::from_static(SESSION)));
+    assert!(!mock.insert_lex_session(lex_request(), "other"));
+    // The second Lex insert replaced the session id.
+    assert_eq!(
+        lex(&delete_lex(&mut mock)).unwrap().session_id(),
+        Some("other")
+    );
+}
+
+#[test]
+fn ids_count_every_call() {
+    let mut mock = seeded();
+    let answers = [
+        mock.handle("GET", LEX_PATH, &NO_HEADERS),
+        mock.handle("DELETE", "/elsewhere", &NO_HEADERS),
+        mock.handle("POST", AILY_PATH, &AUTH),
+        delete_aily(&mut mock),
+        delete_lex(&mut mock),
+    ];
+    let ids: Vec<_> = answers
+        .iter()
+        .map(|w| w.header("x-amzn-RequestId").or(w.header("X-Tt-Logid")))
+        .collect();
+    // A path under neither API gets no id, but counts.
+    assert_eq!(
+        ids,
+        [
+            Some("mock-1"),
+            None,
+            Some("mock-3"),
+            Some("mock-4"),
+            Some("mock-5")
+        ]
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Faults and the order of the checks
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn aily_faults_are_consumed_in_order_by_routed_authorized_calls_only() {
+    let mut mock = seeded();
+    mock.fail_next_aily(0, AilyServiceError::new(AilyErrorKind::Internal));
+    mock.fail_next_aily(2, AilyServiceError::new(AilyErrorKind::RateLimited));
+    mock.fail_next_aily(1, AilyServiceError::new(AilyErrorKind::UserTokenExpired));
+    let mut codes = vec![
+        aily_code(&mock.handle("POST", AILY_PATH, &AUTH)),
+        aily_code(&mock.handle("DELETE", AILY_PATH, &NO_HEADERS)),
+    ];
+    // A Lex call does not consume an Aily fault.
+    assert_eq!(lex_code(&delete_lex(&mut mock)), "");
+    codes.extend((0..5).map(|_| aily_code(&delete_aily(&mut mock))));
+    assert_eq!(
+        codes,
+        [99991301, 99991661, 99991400, 99991400, 99991677, 0, 2700001]
+    );
+}
+
+#[test]
+fn lex_faults_are_consumed_in_order_by_routed_calls_only() {
+    let mut mock = seeded();
+    mock.fail_next_lex(1, LexServiceError::new(LexErrorKind::Conflict, "c"));
+    mock.fail_next_lex(1, LexServiceError::new(LexErrorKind::LimitExceeded, "l"));
+    let mut codes = vec![
+        lex_code(&mock.handle("POST", LEX_PATH, &NO_HEADERS)),
+        lex_code(&mock.handle(
+            "DELETE",
+            "/bot/OrderFlowers/alias/$x/user/ab/session",
+            &NO_HEADERS,
+        )),
+    ];
+    // An Aily call does not consume a Lex fault.
+    assert_eq!(aily_code(&delete_aily(&mut mock)), 0);
+    codes.extend((0..4).map(|_| lex_code(&delete_lex(&mut mock))));
+    assert_eq!(
+        codes,
+        [
+            "UnknownOperationException",
+            "BadRequestException",
+            "ConflictException",
+            "LimitExceededException",
+            "",
+            "NotFoundException",
+        ]
+    );
+}
+
+#[test]
+fn a_fault_keeps_its_headers_and_takes_the_mocks_id() {
+    let mut mock = seeded();
+    mock.fail_next_aily(1, AilyServiceError::new(AilyErrorKind::RateLimited));
+    mock.fail_next_lex(1, LexServiceError::new(LexErrorKind::LimitExceeded, "slow"));
+    let throttled = delete_aily(&mut mock);
+    assert_eq!(throttled.status(), 429);
+    assert_eq!(throttled.header("x-ogw-ratelimit-reset"), Some("1"));
+    assert_eq!(aily(&throttled).unwrap_err().log_id(), Some("mock-1"));
+    let throttled = delete_lex(&mut mock);
+    assert_eq!(throttled.status(), 429);
+    assert_eq!(throttled.header("Retry-After"), Some("1"));
+    assert_eq!(lex(&throttled).unwrap_err().request_id(), Some("mock-2"));
+    // The sessions are still there.
+    assert_eq!(aily_code(&delete_aily(&mut mock)), 0);
+    assert_eq!(lex_code(&delete_lex(&mut mock)), "");
+}
+
+#[test]
+fn aily_authorization_is_checked_before_faults() {
+    let duplicated = [AUTH[0], AUTH[0]];
+    let invalid = [("authorization", "Basic dXNlcg==")];
+    for headers in [&[][..], &duplicated[..], &invalid[..]] {
+        let mut mock = seeded();
+        mock.fail_next_aily(1, AilyServiceError::new(AilyErrorKind::Internal));
+        let refused = mock.handle("DELETE", AILY_PATH, headers);
+        assert_eq!(
+            (refused.status(), aily_code(&refused)),
+            (400, 99991661),
+            "{headers:?}"
+        );
+        // The fault is still queued, and the session still there.
+        assert_eq!(aily_code(&delete_aily(&mut mock)), 1500, "{headers:?}");
+        assert_eq!(aily_code(&delete_aily(&mut mock)), 0, "{headers:?}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Determinism
+// ---------------------------------------------------------------------------------------------
+
+type Call = (String, String, Vec<(String, Vec<u8>)>);
+
+fn run(calls: &[Call]) -> Vec<WireResponse> {
+    let mut mock = seeded();
+    mock.fail_next_aily(1, AilyServiceError::new(AilyErrorKind::RateLimited));
+    mock.fail_next_lex(2, LexServiceError::new(LexErrorKind::InternalFailure, "x"));
+    calls
+        .iter()
+        .map(|(method, path, headers)| mock.handle(method, path, headers))
+        .collect()
+}
+
+#[test]
+fn two_mocks_given_the_same_calls_answer_byte_for_byte_alike() {
+    let auth = vec![(AUTH[0].0.to_owned(), AUTH[0].1.as_bytes().to_vec())];
+    let call = |m: &str, p: &str, h: &[(String, Vec<u8>)]| (m.to_owned(), p.to_owned(), h.to_vec());
+    let calls: Vec<Call> = vec![
+        call("DELETE", AILY_PATH, &auth),
+        call("DELETE", AILY_PATH, &auth),
+        call("DELETE", LEX_PATH, &[]),
+        call("GET", LEX_PATH, &[]),
+        call("DELETE", "/nowhere", &[]),
+        call("DELETE", LEX_PATH, &[]),
+        call("DELETE", LEX_PATH, &[]),
+        call("DELETE", AILY_PATH, &auth),
+    ];
+    let first = run(&calls);
+    assert_eq!(first, run(&calls));
+    let statuses: Vec<_> = first.iter().map(WireResponse::status).collect();
+    assert_eq!(statuses, [429, 200, 500, 405, 404, 500, 200, 400]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whatever it is fed
+// ---------------------------------------------------------------------------------------------
+
+fn paths() -> impl Strategy<Value = String> {
+    prop_oneof![
+        1 => select(vec![AILY_PATH, LEX_PATH, "/bot/OrderFlowers/alias/%24LATEST/user/user%3A42/session/"])
+            .prop_map(str::to_owned),
+        3 => pathish(),
+    ]
+}
+
+fn headers() -> impl Strategy<Value = Vec<(String, Vec<u8>)>> {
+    let name = select(vec![
+        "Authorization",
+        "authorization",
+        "AUTHORIZATION",
+        "X-Other",
+    ]);
+    let value = prop_oneof![
+        "Bearer [tu]-[A-Za-z0-9]{1,12}".prop_map(String::into_bytes),
+        select(vec!["Bearer", "Bearer ", "Basic x", "bearer t-1", ""])
+            .prop_map(|s| s.as_bytes().to_vec()),
+        vec(any::<u8>(), 0..16),
+    ];
+    vec((name.prop_map(str::to_owned), value), 0..3)
+}
+
+fn faults() -> impl Strategy<Value = (usize, usize)> {
+    (0usize..3, 0usize..3)
+}
+
+/// Reads `wire` with the classifier of `path`'s API, which must not find it malformed; a path
+/// under neither API gets a plain-text 404 or 414.
+#[track_caller]
+fn assert_readable(path: &str, wire: &WireResponse) {
+    match Api::of_path(path) {
+        Some(Api::Aily) => {
+            let _ = aily(wire);
+        }
+        Some(Api::Lex) => {
+            let _ = lex(wire);
+        }
+        _ => {
+            assert!(matches!(wire.status(), 404 | 414), "{path:?}: {wire:?}");
+            assert_eq!(
+                wire.header("Content-Type"),
+                Some("text/plain; charset=utf-8")
+            );
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config(512))]
+
+    #[test]
+    fn every_answer_is_readable(
+        calls in vec((methods(), paths(), headers()), 1..5),
+        (aily_faults, lex_faults) in faults(),
+    ) {
+        let mut mock = seeded();
+        mock.fail_next_aily(aily_faults, AilyServiceError::new(AilyErrorKind::RateLimited));
+        mock.fail_next_lex(lex_faults, LexServiceError::new(LexErrorKind::Conflict, "c"));
+        for (method, path, headers) in &calls {
+            let wire = mock.handle(method, path, headers);
+            assert_readable(path, &wire);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// http
+// ---------------------------------------------------------------------------------------------
+
+#[cfg(feature = "http")]
+#[test]
+fn handle_http_request_answers_as_handle() {
+    let auth = [AUTH[0]];
+    type Headers<'a> = &'a [(&'a str, &'a str)];
+    let calls: &[(&str, &str, Headers<'_>)] = &[
+        ("DELETE", AILY_PATH, &auth),
+        ("DELETE", AILY_PATH, &auth),
+        ("DELETE", AILY_PATH, &[]),
+        ("DELETE", AILY_PATH, &[AUTH[0], AUTH[0]]),
+        ("GET", AILY_PATH, &auth),
+        ("DELETE", LEX_PATH, &[]),
+        (
+            "DELETE",
+            "/bot/OrderFlowers/alias/%24LATEST/user/user%3A42/session?x=1",
+            &[],
+        ),
+        ("POST", LEX_PATH, &[]),
+        ("DELETE", "/nowhere", &[]),
+        ("DELETE", "/open-apis/aily/v1/sessions/session_I?q", &auth),
+    ];
+    let (mut by_parts, mut by_http) = (seeded(), seeded());
+    for &(method, path, headers) in calls {
+        let mut request = http::Request::builder().method(method).uri(path);
+        for &(name, value) in headers {
+            request = request.header(name, value);
+        }
+        let request = request.body(()).unwrap();
+        let want = by_parts.handle(method, path, headers).into_http_response();
+        let got = by_http.handle_http_request(&request);
+        assert_eq!(got.status(), want.status(), "{method} {path}");
+        assert_eq!(got.headers(), want.headers(), "{method} {path}");
+        assert_eq!(got.body(), want.body(), "{method} {path}");
+    }
+}
