@@ -1,0 +1,136 @@
+//! Both delete-session APIs on a local port, answered by [`botsession::MockService`]: a
+//! stand-in to point a client at instead of Feishu or AWS.
+//!
+//! ```text
+//! cargo run --example mock_server -- --listen 127.0.0.1:8080
+//! ```
+//!
+//! It prints `listening on http://ADDR` (the bound address, so port 0 works) once it accepts
+//! connections, and stops on Ctrl-C. Run with `--help` for the built-in sessions; each can be
+//! deleted once, after which the service's not-found answer comes back. Any `Bearer` token that
+//! is a valid `AilyAuthorization` is accepted; Lex requests are not signature-checked.
+
+mod server;
+
+use std::ffi::OsString;
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use botsession::{AilyDeleteSessionRequest, MAX_PATH_LEN};
+use tokio::net::TcpListener;
+
+/// The address to listen on without `--listen`.
+const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
+
+/// What the command line asks for.
+enum Command {
+    Serve { listen: String },
+    Help,
+}
+
+/// Reads `--listen ADDR` (or `--listen=ADDR`) and `--help`.
+fn parse_args(mut args: impl Iterator<Item = OsString>) -> Result<Command, String> {
+    let mut listen = None;
+    while let Some(arg) = args.next() {
+        let arg = arg
+            .into_string()
+            .map_err(|a| format!("argument {a:?} is not UTF-8"))?;
+        let value = match arg.as_str() {
+            "-h" | "--help" => return Ok(Command::Help),
+            "--listen" => args
+                .next()
+                .ok_or("--listen needs an address, e.g. 127.0.0.1:8080")?
+                .into_string()
+                .map_err(|a| format!("address {a:?} is not UTF-8"))?,
+            _ => match arg.strip_prefix("--listen=") {
+                Some(value) => value.to_owned(),
+                None => return Err(format!("unexpected argument {arg:?}")),
+            },
+        };
+        listen = Some(value);
+    }
+    Ok(Command::Serve {
+        listen: listen.unwrap_or_else(|| DEFAULT_LISTEN.to_owned()),
+    })
+}
+
+/// The `--help` text, with the built-in sessions as the mock holds them.
+fn usage() -> String {
+    let aily = AilyDeleteSessionRequest::new(server::AILY_SESSION);
+    format!(
+        "\
+Serves both delete-session APIs from an in-memory mock (botsession::MockService).
+
+usage: mock_server [--listen ADDR]
+
+  --listen ADDR   address to listen on (default {DEFAULT_LISTEN}; port 0 picks a free one)
+  -h, --help      this text
+
+Built-in sessions, each deletable once:
+  DELETE {aily}   (header Authorization: Bearer <any valid token>)
+  DELETE {lex}   (session id {lex_id})
+
+Every other request gets the answer the service would give, in its format: for a session
+not there (or deleted) Aily 400 code 2700001 and Lex 404 NotFoundException; 400 for a bad
+label, 404 for an unknown path, 405 for another method, 414 for a path over {max_path}
+bytes, and for Aily 400 code 99991661 without exactly one valid Authorization header.
+",
+        aily = aily.path(),
+        lex = server::LEX_SESSION.path(),
+        lex_id = server::LEX_SESSION_ID,
+        max_path = MAX_PATH_LEN,
+    )
+}
+
+/// Waits for Ctrl-C; if it cannot be watched for, waits for ever (the default handler still
+/// ends the process).
+async fn ctrl_c() {
+    if let Err(e) = tokio::signal::ctrl_c().await {
+        eprintln!("cannot watch for Ctrl-C: {e}");
+        std::future::pending::<()>().await;
+    }
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> ExitCode {
+    let listen = match parse_args(std::env::args_os().skip(1)) {
+        Ok(Command::Serve { listen }) => listen,
+        Ok(Command::Help) => {
+            // Nothing to do if stdout is closed.
+            let _ = io::stdout().write_all(usage().as_bytes());
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprintln!("{e}\nrun with --help for usage");
+            return ExitCode::from(2);
+        }
+    };
+    let listener = match TcpListener::bind(&listen).await {
+        Ok(listener) => listener,
+        Err(e) => {
+            eprintln!("cannot listen on {listen}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let addr = match listener.local_addr() {
+        Ok(addr) => addr,
+        Err(e) => {
+            eprintln!("cannot read the bound address: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    // A script waits for this line: it is written whole and flushed, or the server does not run.
+    let mut stdout = io::stdout().lock();
+    if let Err(e) = writeln!(stdout, "listening on http://{addr}").and_then(|()| stdout.flush()) {
+        eprintln!("cannot write to stdout: {e}");
+        return ExitCode::FAILURE;
+    }
+    drop(stdout);
+    match server::serve(listener, server::seeded(), ctrl_c()).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("server failed: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,368 @@
+//! The mock server example over real HTTP: the server from `examples/mock_server/server.rs` on
+//! an ephemeral loopback port, a real HTTP/1 client (hyper-util), URLs from the crate's
+//! `url_on`, and every answer classified by the crate's own `from_http`, which must never find
+//! it malformed. Each test starts its own server, stops it through its shutdown channel, and
+//! is bounded by [`TEST_TIMEOUT`] and a per-request [`REQUEST_TIMEOUT`], so none can hang.
+#![cfg(feature = "serde")]
+
+#[path = "../examples/mock_server/server.rs"]
+mod server;
+
+use std::future::Future;
+use std::net::{Ipv4Addr, SocketAddr};
+use std::time::Duration;
+
+use axum::body::Bytes;
+use axum::http::{Method, Request};
+use botsession::{
+    AilyDeleteSessionRequest, AilyDeleteSessionResponse, AilyErrorKind, AilyServiceError,
+    AilySessionId, LexDeleteSessionRequest, LexDeleteSessionResponse, LexErrorKind,
+    LexServiceError, MockService, ResponseError, ServiceError, MAX_PATH_LEN,
+};
+use http_body_util::{BodyExt, Empty};
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::client::legacy::Client;
+use hyper_util::rt::TokioExecutor;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+const TEST_TIMEOUT: Duration = Duration::from_secs(30);
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
+const AUTH: &str = "Bearer t-g1044qeGEDXTB6NDJOGV4JQX";
+const AUTHORIZATION: &str = AilyDeleteSessionRequest::AUTHORIZATION;
+/// How many times the client sends a request before giving up.
+const MAX_ATTEMPTS: u32 = 5;
+/// The client sleeps `retry_after() / RETRY_SCALE`: the wait is asserted, not sat through.
+const RETRY_SCALE: u32 = 100;
+/// The length of the over-long paths sent.
+const LONG_PATH_LEN: usize = 5_000;
+const _: () = assert!(LONG_PATH_LEN > MAX_PATH_LEN);
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------
+
+/// Runs `body` on a fresh current-thread runtime, failing if it takes over [`TEST_TIMEOUT`].
+fn run(body: impl Future<Output = ()>) {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a tokio runtime");
+    runtime.block_on(async {
+        tokio::time::timeout(TEST_TIMEOUT, body)
+            .await
+            .expect("the test finished in time");
+    });
+}
+
+/// Request headers, name and value; a name may repeat.
+type Headers<'a> = [(&'a str, &'a str)];
+
+/// A running mock server and a client for it.
+struct Harness {
+    base: String,
+    client: Client<HttpConnector, Empty<Bytes>>,
+    shutdown: oneshot::Sender<()>,
+    server: JoinHandle<std::io::Result<()>>,
+}
+
+/// One answer, as the client received it.
+struct Answer {
+    status: u16,
+    headers: Vec<(String, Vec<u8>)>,
+    body: Bytes,
+}
+
+impl Harness {
+    /// Serves `mock` on 127.0.0.1 with an ephemeral port.
+    async fn start(mock: MockService) -> Self {
+        let listener = TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
+            .await
+            .expect("a loopback port");
+        let addr = listener.local_addr().expect("the bound address");
+        let (shutdown, stop) = oneshot::channel::<()>();
+        let server = tokio::spawn(server::serve(listener, mock, async {
+            // A dropped sender stops the server too.
+            let _ = stop.await;
+        }));
+        Harness {
+            base: format!("http://{addr}"),
+            client: Client::builder(TokioExecutor::new()).build_http(),
+            shutdown,
+            server,
+        }
+    }
+
+    /// Sends `method` to `url` with `headers` (repeated names are sent repeatedly).
+    async fn send(&self, method: &str, url: &str, headers: &Headers<'_>) -> Answer {
+        let method = Method::from_bytes(method.as_bytes()).expect("a method token");
+        let mut request = Request::builder().method(method).uri(url);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let request = request.body(Empty::new()).expect("a valid request");
+        let exchange = async {
+            let response = self.client.request(request).await.expect("a response");
+            let (parts, body) = response.into_parts();
+            let body = body.collect().await.expect("the whole body").to_bytes();
+            let headers = parts
+                .headers
+                .iter()
+                .map(|(n, v)| (n.as_str().to_owned(), v.as_bytes().to_vec()))
+                .collect();
+            Answer {
+                status: parts.status.as_u16(),
+                headers,
+                body,
+            }
+        };
+        tokio::time::timeout(REQUEST_TIMEOUT, exchange)
+            .await
+            .unwrap_or_else(|_| panic!("no answer to {url} within {REQUEST_TIMEOUT:?}"))
+    }
+
+    /// Stops the server gracefully and checks that it returned without error.
+    async fn stop(self) {
+        drop(self.client);
+        let _ = self.shutdown.send(());
+        self.server
+            .await
+            .expect("the server task did not panic")
+            .expect("the server stopped cleanly");
+    }
+}
+
+impl Answer {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .and_then(|(_, v)| std::str::from_utf8(v).ok())
+    }
+
+    fn aily(&self) -> Result<AilyDeleteSessionResponse, ResponseError<AilyServiceError>> {
+        AilyDeleteSessionResponse::from_http(self.status, &self.headers, &self.body)
+    }
+
+    fn lex(&self) -> Result<LexDeleteSessionResponse, ResponseError<LexServiceError>> {
+        LexDeleteSessionResponse::from_http(self.status, &self.headers, &self.body)
+    }
+}
+
+/// The service error an answer was classified as: neither a success nor malformed.
+#[track_caller]
+fn service_error<T: std::fmt::Debug, E: ServiceError + std::fmt::Debug>(
+    what: &str,
+    classified: Result<T, ResponseError<E>>,
+) -> E {
+    match classified {
+        Err(ResponseError::Service(e)) => e,
+        other => panic!("{what}: expected a service error, got {other:?}"),
+    }
+}
+
+/// An Aily URL on `base` with `session` as the raw (possibly hostile) path label.
+fn aily_url(base: &str, session: &str) -> String {
+    let path = AilyDeleteSessionRequest::PATH_TEMPLATE.replace(":aily_session_id", session);
+    format!("{base}{path}")
+}
+
+/// A Lex URL on `base` with raw (possibly hostile) path labels.
+fn lex_url(base: &str, bot: &str, alias: &str, user: &str) -> String {
+    let path = LexDeleteSessionRequest::PATH_TEMPLATE
+        .replace("{botName}", bot)
+        .replace("{botAlias}", alias)
+        .replace("{userId}", user);
+    format!("{base}{path}")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tests
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn seeded_sessions_delete_once() {
+    run(async {
+        let h = Harness::start(server::seeded()).await;
+        let aily = AilyDeleteSessionRequest::new(server::AILY_SESSION).url_on(&h.base);
+        let lex = server::LEX_SESSION.url_on(&h.base);
+
+        let first = h.send("DELETE", &aily, &[(AUTHORIZATION, AUTH)]).await;
+        assert_eq!(first.status, 200);
+        let ok = first.aily().expect("the seeded Aily session is deleted");
+        assert_eq!(ok.log_id(), Some("mock-1"));
+
+        let again = h.send("DELETE", &aily, &[(AUTHORIZATION, AUTH)]).await;
+        assert_eq!(again.status, 400);
+        let e = service_error("second Aily delete", again.aily());
+        assert_eq!(e.kind(), AilyErrorKind::ParamInvalid);
+        assert_eq!(e.code(), 2700001);
+        assert_eq!(e.field_violations()[0].field(), Some("aily_session_id"));
+
+        let first = h.send("DELETE", &lex, &[]).await;
+        assert_eq!(first.status, 200);
+        let ok = first.lex().expect("the seeded Lex session is deleted");
+        assert_eq!(ok.session_id(), Some(server::LEX_SESSION_ID));
+        assert_eq!(ok.user_id(), Some(server::LEX_SESSION.user_id()));
+        assert_eq!(ok.request_id(), Some("mock-3"));
+
+        let again = h.send("DELETE", &lex, &[]).await;
+        assert_eq!(again.status, 404);
+        let e = service_error("second Lex delete", again.lex());
+        assert_eq!(e.kind(), &LexErrorKind::NotFound);
+        assert_eq!(e.code(), "NotFoundException");
+
+        h.stop().await;
+    });
+}
+
+#[test]
+fn hostile_requests_get_each_services_answer() {
+    run(async {
+        let h = Harness::start(server::seeded()).await;
+        let seeded = server::AILY_SESSION.as_str();
+        let aily_url = |session: &str| aily_url(&h.base, session);
+        let lex_url = |bot: &str, user: &str| lex_url(&h.base, bot, "prod", user);
+        let long_aily = aily_url(&format!("session_{}", "a".repeat(4_964)));
+        let long_lex = lex_url("OrderFlowers", &"a".repeat(4_958));
+        for long in [&long_aily, &long_lex] {
+            assert_eq!(long.len() - h.base.len(), LONG_PATH_LEN);
+        }
+        let auth = [(AUTHORIZATION, AUTH)];
+        let doubled = [(AUTHORIZATION, AUTH), (AUTHORIZATION, AUTH)];
+
+        let dot_segments = aily_url("session_%2e%2e%2Fadmin");
+        let trailing_slash = aily_url(&format!("{seeded}/"));
+        // (method, URL, headers, status, code)
+        let aily: [(&str, String, &Headers<'_>, u16, i64); 8] = [
+            ("DELETE", aily_url("session_I"), &auth, 400, 2700001),
+            ("DELETE", dot_segments, &auth, 400, 2700001),
+            ("DELETE", trailing_slash, &auth, 404, 99991201),
+            ("POST", aily_url(seeded), &auth, 405, 99991301),
+            ("delete", aily_url(seeded), &auth, 405, 99991301),
+            ("DELETE", long_aily, &auth, 414, 2700001),
+            ("DELETE", aily_url(seeded), &[], 400, 99991661),
+            ("DELETE", aily_url(seeded), &doubled, 400, 99991661),
+        ];
+        for (method, url, headers, status, code) in aily {
+            let answer = h.send(method, &url, headers).await;
+            let what = format!("{method} {url:.80}");
+            assert_eq!(answer.status, status, "{what}");
+            let e = service_error(&what, answer.aily());
+            assert_eq!(e.code(), code, "{what}");
+            assert_eq!(e.http_status(), status, "{what}");
+            assert!(e.log_id().is_some(), "{what}");
+            if status == 405 {
+                assert_eq!(
+                    answer.header("allow"),
+                    Some(AilyDeleteSessionRequest::ALLOW)
+                );
+            }
+        }
+
+        let (bad, unknown) = ("BadRequestException", "UnknownOperationException");
+        let lex: [(&str, String, u16, &str); 7] = [
+            ("DELETE", lex_url("OrderFlowers", "%2e%2e"), 400, bad),
+            ("DELETE", lex_url("Order-Flowers", "user42"), 400, bad),
+            ("DELETE", lex_url("OrderFlowers", "a%2Fb"), 400, bad),
+            ("delete", lex_url("OrderFlowers", "user42"), 405, unknown),
+            ("GET", lex_url("OrderFlowers", "user42"), 405, unknown),
+            ("POST", lex_url("OrderFlowers", "user42"), 501, unknown),
+            ("DELETE", long_lex, 414, bad),
+        ];
+        for (method, url, status, code) in lex {
+            let answer = h.send(method, &url, &[]).await;
+            let what = format!("{method} {url:.80}");
+            assert_eq!(answer.status, status, "{what}");
+            let e = service_error(&what, answer.lex());
+            assert_eq!(e.code(), code, "{what}");
+            assert!(e.request_id().is_some(), "{what}");
+            if status == 405 {
+                assert_eq!(answer.header("allow"), Some(LexDeleteSessionRequest::ALLOW));
+            }
+        }
+
+        // None of it deleted the seeded sessions.
+        let url = AilyDeleteSessionRequest::new(server::AILY_SESSION).url_on(&h.base);
+        let answer = h.send("DELETE", &url, &auth).await;
+        answer
+            .aily()
+            .expect("the seeded Aily session is still there");
+        let answer = h
+            .send("DELETE", &server::LEX_SESSION.url_on(&h.base), &[])
+            .await;
+        answer.lex().expect("the seeded Lex session is still there");
+
+        h.stop().await;
+    });
+}
+
+/// Sends `DELETE url` until it succeeds, retrying what the classifier calls retryable after the
+/// wait it reads (scaled down), which must be the 1 s the mock's `header` says; returns the
+/// attempt that succeeded and the answer.
+async fn delete_with_retries<T, E: ServiceError + std::fmt::Debug>(
+    h: &Harness,
+    url: &str,
+    headers: &Headers<'_>,
+    classify: fn(&Answer) -> Result<T, ResponseError<E>>,
+    header: &str,
+) -> (u32, T) {
+    for attempt in 1..=MAX_ATTEMPTS {
+        let answer = h.send("DELETE", url, headers).await;
+        let err = match classify(&answer) {
+            Ok(ok) => return (attempt, ok),
+            Err(err) => err,
+        };
+        assert!(
+            matches!(err, ResponseError::Service(_)),
+            "attempt {attempt}: {err:?}"
+        );
+        assert!(err.is_retryable(), "attempt {attempt}: {err:?}");
+        assert_eq!(answer.status, 429, "attempt {attempt}");
+        assert_eq!(answer.header(header), Some("1"), "attempt {attempt}");
+        let wait = err.retry_after().expect("a throttled answer says how long");
+        assert_eq!(wait, Duration::from_secs(1), "attempt {attempt}");
+        tokio::time::sleep(wait / RETRY_SCALE).await;
+    }
+    panic!("{url}: no success in {MAX_ATTEMPTS} attempts");
+}
+
+#[test]
+fn client_retries_through_throttling() {
+    run(async {
+        let mut mock = server::seeded();
+        mock.fail_next_aily(2, AilyServiceError::new(AilyErrorKind::RateLimited));
+        mock.fail_next_lex(
+            2,
+            LexServiceError::new(LexErrorKind::LimitExceeded, "slow down"),
+        );
+        let h = Harness::start(mock).await;
+
+        let url = AilyDeleteSessionRequest::new(server::AILY_SESSION).url_on(&h.base);
+        let (attempt, ok) = delete_with_retries(
+            &h,
+            &url,
+            &[(AUTHORIZATION, AUTH)],
+            Answer::aily,
+            "x-ogw-ratelimit-reset",
+        )
+        .await;
+        assert_eq!(attempt, 3);
+        assert_eq!(ok.log_id(), Some("mock-3"));
+
+        let url = server::LEX_SESSION.url_on(&h.base);
+        let (attempt, ok) = delete_with_retries(&h, &url, &[], Answer::lex, "Retry-After").await;
+        assert_eq!(attempt, 3);
+        assert_eq!(ok.session_id(), Some(server::LEX_SESSION_ID));
+
+        // A session that is gone is not retried: the not-found answer is final.
+        let other = AilySessionId::from_static("session_2");
+        let url = AilyDeleteSessionRequest::new(other).url_on(&h.base);
+        let answer = h.send("DELETE", &url, &[(AUTHORIZATION, AUTH)]).await;
+        let err = answer.aily().expect_err("no such session");
+        assert!(!err.is_retryable());
+
+        h.stop().await;
+    });
+}
