@@ -91,6 +91,7 @@ fn delete_lex(mock: &mut MockService) -> WireResponse {
 #[test]
 fn aily_delete_then_not_found() {
     let mut mock = seeded();
+    assert!(mock.has_aily_session(AilySessionId::from_static(SESSION)));
     let deleted = delete_aily(&mut mock);
     assert_eq!(deleted.status(), 200);
     assert_eq!(deleted.body(), br#"{"code":0,"msg":"success","data":{}}"#);
@@ -114,6 +115,7 @@ fn aily_delete_then_not_found() {
 #[test]
 fn lex_delete_then_not_found() {
     let mut mock = seeded();
+    assert!(mock.has_lex_session(&lex_request()));
     let deleted = delete_lex(&mut mock);
     assert_eq!(deleted.status(), 200);
     assert_eq!(
@@ -130,6 +132,15 @@ fn lex_delete_then_not_found() {
     let e = lex(&again).unwrap_err();
     assert_eq!((e.kind(), e.http_status()), (&LexErrorKind::NotFound, 404));
     assert_eq!(e.request_id(), Some("mock-2"));
+}
+
+#[test]
+fn a_fault_for_no_calls_is_no_fault() {
+    let mut mock = seeded();
+    mock.fail_next_aily(0, AilyServiceError::new(AilyErrorKind::Internal));
+    mock.fail_next_lex(0, LexServiceError::new(LexErrorKind::Conflict, "busy"));
+    assert_eq!(delete_aily(&mut mock).status(), 200);
+    assert_eq!(delete_lex(&mut mock).status(), 200);
 }
 
 #[test]

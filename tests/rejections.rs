@@ -387,3 +387,25 @@ proptest! {
         prop_assert_eq!(DeleteSession::from_route("DELETE", &path), Ok(DeleteSession::Lex(lex)));
     }
 }
+
+#[test]
+fn authorization_answers_carry_the_documented_msg_or_the_reason() {
+    use botsession::{AilyErrorKind, AuthorizationError};
+    let missing = AilyServiceError::from_authorization_error(&AuthorizationError::Missing);
+    assert_eq!(missing.msg(), AilyErrorKind::TokenMissing.msg());
+    let doubled = AilyServiceError::from_authorization_error(&AuthorizationError::Duplicated);
+    assert_eq!(doubled.msg(), "more than one Authorization header");
+    assert_eq!(doubled.kind(), AilyErrorKind::TokenMissing);
+}
+
+#[test]
+fn a_routed_request_renders_its_own_path() {
+    for path in [
+        "/open-apis/aily/v1/sessions/session_4dfunz7sp1g8m",
+        "/bot/OrderFlowers/alias/%24LATEST/user/user%3A42/session",
+    ] {
+        let routed = DeleteSession::from_route("DELETE", path).unwrap();
+        assert_eq!(routed.path(), path);
+        assert_eq!(Some(routed.api()), Api::of_path(path));
+    }
+}
