@@ -89,7 +89,7 @@ fn into_response(wire: WireResponse) -> Response {
         // is dropped here; `from_bytes` lowercases `X-Tt-Logid` as HTTP/1 allows.
         if let (Ok(name), Ok(value)) = (
             HeaderName::from_bytes(name.as_bytes()),
-            HeaderValue::try_from(value),
+            HeaderValue::from_str(value.as_str()),
         ) {
             response.headers_mut().append(name, value);
         }

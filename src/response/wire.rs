@@ -515,6 +515,15 @@ mod tests {
             // The mock adds one id header to a rejection; one slot stays spare after that.
             assert!(wire.headers().len() < MAX_HEADERS, "{wire:?}");
         }
+        // The parts by value are the parts by reference.
+        let wire = AilyServiceError::new(AilyErrorKind::RateLimited).render();
+        let (status, headers, body) = wire.clone().into_parts();
+        assert_eq!(
+            (status, headers.as_slice(), body.as_slice()),
+            (429, wire.headers(), wire.body())
+        );
+        assert_eq!(headers.len(), 3);
+
         let mut full = WireResponse::new(200, "x", Vec::new());
         for _ in 0..MAX_HEADERS + 2 {
             full.static_header(ALLOW, "GET");
