@@ -261,7 +261,7 @@ fn response(rest: &str) -> Option<Result<String, String>> {
             Ok(ok) => Ok(format!(
                 "deleted (session {:?}, user {:?}, request id {:?})",
                 ok.session_id(),
-                ok.user_id().map(LexUserId::as_str),
+                ok.user_id(),
                 ok.request_id()
             )),
             Err(err) => {

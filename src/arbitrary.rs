@@ -29,6 +29,7 @@ use crate::id::{rules, Parse};
 use crate::{
     AilyAccessToken, AilyAuthorization, AilyDeleteSessionRequest, AilyMessageId, AilyRunId,
     AilySessionId, LexBotAlias, LexBotName, LexDeleteSessionRequest, LexRegion, LexUserId,
+    LexV2BotAliasId, LexV2BotId, LexV2DeleteSessionRequest, LexV2LocaleId, LexV2SessionId,
 };
 
 /// The rule's prefix, then bytes of its class up to its whole length range, validated as `T`.
@@ -109,6 +110,26 @@ arbitrary!(
     AilyAuthorization,
     any::<AilyAccessToken>()
         .prop_map(|token| AilyAuthorization::from_token(&token))
+        .boxed()
+);
+arbitrary!(LexV2BotId, shaped());
+arbitrary!(
+    LexV2BotAliasId,
+    prop_oneof![1 => Just(LexV2BotAliasId::TEST), 9 => shaped()].boxed()
+);
+arbitrary!(LexV2LocaleId, select(LexV2LocaleId::DOCUMENTED).boxed());
+arbitrary!(LexV2SessionId, shaped());
+arbitrary!(
+    LexV2DeleteSessionRequest,
+    (
+        any::<LexV2BotId>(),
+        any::<LexV2BotAliasId>(),
+        any::<LexV2LocaleId>(),
+        any::<LexV2SessionId>()
+    )
+        .prop_map(|(bot, alias, locale, session)| {
+            LexV2DeleteSessionRequest::new(bot, alias, locale, session)
+        })
         .boxed()
 );
 arbitrary!(

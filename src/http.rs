@@ -8,7 +8,8 @@ use http::{HeaderMap, Method, Request, Response, StatusCode, Uri};
 use crate::{
     AilyAuthorization, AilyDeleteSessionRequest, AilyDeleteSessionResponse, AilyHost,
     AilyServiceError, AuthorizationError, DeleteSession, LexDeleteSessionRequest,
-    LexDeleteSessionResponse, LexRegion, LexServiceError, MockService, ResponseError, RouteError,
+    LexDeleteSessionResponse, LexRegion, LexServiceError, LexV2DeleteSessionRequest,
+    LexV2DeleteSessionResponse, LexV2ServiceError, MockService, ResponseError, RouteError,
     RouteRejection, WireResponse,
 };
 
@@ -159,6 +160,55 @@ impl LexDeleteSessionRequest {
     /// As [`from_route`](Self::from_route).
     pub fn from_http_parts(parts: &Parts) -> Result<Self, RouteError> {
         Self::from_route(parts.method.as_str(), parts.uri.path())
+    }
+}
+
+impl LexV2DeleteSessionRequest {
+    /// The request as an `http::Request<()>` to the region's V2 runtime endpoint: `DELETE` and
+    /// the full URL with percent-encoded labels. Signing (SigV4, service name `lex`) is the
+    /// caller's.
+    pub fn to_http_request(&self, region: &LexRegion) -> Request<()> {
+        delete(&self.url(region))
+    }
+
+    /// The same request on any base URI, as [`url_on`](Self::url_on).
+    pub fn to_http_request_on(&self, base: &Uri) -> Request<()> {
+        delete(&self.url_on(&base_of(base)))
+    }
+
+    /// Route-parses an incoming `http::Request` by its method and path.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_route`](Self::from_route).
+    pub fn from_http_request<B>(request: &Request<B>) -> Result<Self, RouteError> {
+        Self::from_route(request.method().as_str(), request.uri().path())
+    }
+
+    /// Route-parses incoming request [`Parts`](Parts) by method and path.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_route`](Self::from_route).
+    pub fn from_http_parts(parts: &Parts) -> Result<Self, RouteError> {
+        Self::from_route(parts.method.as_str(), parts.uri.path())
+    }
+}
+
+impl LexV2DeleteSessionResponse {
+    /// Classifies an `http::Response` as [`from_http`](Self::from_http) does.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_http`](Self::from_http).
+    pub fn from_http_response<B: AsRef<[u8]>>(
+        response: &Response<B>,
+    ) -> Result<Self, ResponseError<LexV2ServiceError>> {
+        Self::read(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )
     }
 }
 

@@ -132,6 +132,7 @@ mod arbitrary;
 mod http;
 mod id;
 mod lex;
+mod lex_v2;
 #[cfg(feature = "serde")]
 mod mock;
 #[cfg(feature = "serde")]
@@ -156,6 +157,11 @@ pub use id::{IdError, IdKind, IdRule};
 pub use lex::{LexBotAlias, LexBotName, LexDeleteSessionRequest, LexRegion, LexUserId};
 #[cfg(feature = "serde")]
 pub use lex::{LexDeleteSessionResponse, LexErrorKind, LexServiceError};
+pub use lex_v2::{
+    LexV2BotAliasId, LexV2BotId, LexV2DeleteSessionRequest, LexV2LocaleId, LexV2SessionId,
+};
+#[cfg(feature = "serde")]
+pub use lex_v2::{LexV2DeleteSessionResponse, LexV2ErrorKind, LexV2ServiceError};
 #[cfg(feature = "serde")]
 pub use mock::MockService;
 #[cfg(feature = "serde")]

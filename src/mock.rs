@@ -1,4 +1,4 @@
-//! [`MockService`]: both services' delete-session endpoints in memory, pure and deterministic,
+//! [`MockService`]: the delete-session endpoints of both services (Lex in both versions) in memory, pure and deterministic,
 //! for test suites and local development.
 
 use alloc::collections::{BTreeMap, BTreeSet, VecDeque};
@@ -11,6 +11,7 @@ use crate::{
     AilyAuthorization, AilyDeleteSessionRequest, AilyDeleteSessionResponse, AilyErrorKind,
     AilyServiceError, AilySessionId, AuthorizationError, DeleteSession, FieldViolation,
     LexDeleteSessionRequest, LexDeleteSessionResponse, LexErrorKind, LexServiceError,
+    LexV2DeleteSessionRequest, LexV2DeleteSessionResponse, LexV2ErrorKind, LexV2ServiceError,
     RouteRejection, WireResponse,
 };
 
@@ -30,8 +31,8 @@ use crate::{
 /// 4. a known session: deleted, and the success response; an unknown one (or one deleted
 ///    before): Aily 2700001 "param is invalid" with HTTP 400 and a field violation for
 ///    `aily_session_id` (the one code the operation documents), Lex `NotFoundException` with
-///    404 (the documented "resource not found" error; the service's answer for an unknown
-///    session is not documented).
+///    404, Lex V2 `ResourceNotFoundException` with 404 (the documented "resource not found"
+///    errors; the services' answer for an unknown session is not documented).
 ///
 /// Every response carries a log id (`X-Tt-Logid`) or request id (`x-amzn-RequestId`) of the
 /// form `mock-<n>`, `n` counting the calls from 1.
@@ -60,8 +61,10 @@ use crate::{
 pub struct MockService {
     aily: BTreeSet<AilySessionId>,
     lex: BTreeMap<LexDeleteSessionRequest, String>,
+    lex_v2: BTreeSet<LexV2DeleteSessionRequest>,
     aily_faults: VecDeque<(usize, AilyServiceError)>,
     lex_faults: VecDeque<(usize, LexServiceError)>,
+    lex_v2_faults: VecDeque<(usize, LexV2ServiceError)>,
     calls: u64,
 }
 
@@ -84,6 +87,17 @@ impl MockService {
         session_id: impl Into<String>,
     ) -> bool {
         self.lex.insert(request, session_id.into()).is_none()
+    }
+
+    /// Adds a Lex V2 session: the bot, alias, locale and session of `request`; `false` if it was
+    /// already there.
+    pub fn insert_lex_v2_session(&mut self, request: LexV2DeleteSessionRequest) -> bool {
+        self.lex_v2.insert(request)
+    }
+
+    /// Whether the Lex V2 session of `request` exists.
+    pub fn has_lex_v2_session(&self, request: &LexV2DeleteSessionRequest) -> bool {
+        self.lex_v2.contains(request)
     }
 
     /// Whether the Aily session exists.
@@ -112,6 +126,15 @@ impl MockService {
     pub fn fail_next_lex(&mut self, calls: usize, error: LexServiceError) {
         if calls > 0 {
             self.lex_faults.push_back((calls, error));
+        }
+    }
+
+    /// Answers the next `calls` Lex V2 DeleteSession calls (ones that route) with `error`, after
+    /// any faults already queued: throttling (`Throttling`, with `Retry-After`), 409 `Conflict`,
+    /// 500 `InternalServer`.
+    pub fn fail_next_lex_v2(&mut self, calls: usize, error: LexV2ServiceError) {
+        if calls > 0 {
+            self.lex_v2_faults.push_back((calls, error));
         }
     }
 
@@ -144,6 +167,7 @@ impl MockService {
         match request {
             DeleteSession::Aily(request) => self.aily(request, authorization(), id).render(),
             DeleteSession::Lex(request) => self.lex(request, id),
+            DeleteSession::LexV2(request) => self.lex_v2(request, id),
         }
     }
 
@@ -190,6 +214,25 @@ impl MockService {
     }
 }
 
+impl MockService {
+    fn lex_v2(&mut self, request: LexV2DeleteSessionRequest, id: String) -> WireResponse {
+        if let Some(fault) = next_fault(&mut self.lex_v2_faults) {
+            return fault.with_request_id(id).render();
+        }
+        if self.lex_v2.remove(&request) {
+            return LexV2DeleteSessionResponse::new(&request)
+                .with_request_id(id)
+                .render();
+        }
+        LexV2ServiceError::new(
+            LexV2ErrorKind::ResourceNotFound,
+            "No session found for the bot, alias, locale and session id.",
+        )
+        .with_request_id(id)
+        .render()
+    }
+}
+
 /// An Aily answer before rendering.
 enum Aily {
     Ok(AilyDeleteSessionResponse),
@@ -220,7 +263,7 @@ fn next_fault<E: Clone>(queue: &mut VecDeque<(usize, E)>) -> Option<E> {
 fn with_id(rejection: &RouteRejection, mut wire: WireResponse, id: &str) -> WireResponse {
     let name = match rejection.api() {
         Some(crate::Api::Aily) => LOG_ID,
-        Some(crate::Api::Lex) => REQUEST_ID,
+        Some(crate::Api::Lex | crate::Api::LexV2) => REQUEST_ID,
         None => return wire,
     };
     wire.header_if_safe(name, Some(id));

@@ -2,14 +2,14 @@
 //! not route ([`RouteError`]) and, for Aily, an `Authorization` header that does not authorize
 //! ([`AuthorizationError`]). Every status and code chosen here is in this file.
 //!
-//! | rejection | Aily (envelope) | Lex V1 (restJson1) |
-//! |---|---|---|
-//! | [`RouteError::NotFound`] | 404, 99991201 | 404, `UnknownOperationException` |
-//! | [`RouteError::MethodNotAllowed`] | 405, 99991301, `Allow` | 405, `UnknownOperationException`, `Allow` |
-//! | [`RouteError::OtherOperation`] | 501, 99991301 | 501, `UnknownOperationException` |
-//! | [`RouteError::PathTooLong`] | 414, 2700001 | 414, `BadRequestException` |
-//! | a bad label | 400, 2700001, a field violation | 400, `BadRequestException` |
-//! | [`AuthorizationError`] | 400, 99991661 | (SigV4: not modelled) |
+//! | rejection | Aily (envelope) | Lex V1 (restJson1) | Lex V2 (restJson1) |
+//! |---|---|---|---|
+//! | [`RouteError::NotFound`] | 404, 99991201 | 404, `UnknownOperationException` | the same |
+//! | [`RouteError::MethodNotAllowed`] | 405, 99991301, `Allow` | 405, `UnknownOperationException`, `Allow` | the same |
+//! | [`RouteError::OtherOperation`] | 501, 99991301 | 501, `UnknownOperationException` | the same |
+//! | [`RouteError::PathTooLong`] | 414, 2700001 | 414, `BadRequestException` | 414, `ValidationException` |
+//! | a bad label | 400, 2700001, a field violation | 400, `BadRequestException` | 400, `ValidationException` |
+//! | [`AuthorizationError`] | 400, 99991661 | (SigV4: not modelled) | (SigV4: not modelled) |
 //!
 //! Sources: Aily's 2700001 with 400 is the delete-session docs' own; 99991201 ("resource not
 //! find") and 99991301 ("request method doesn't match") are the generic error code page's codes
@@ -17,7 +17,7 @@
 //! `404 page not found`, which no client could classify: the documented envelope is written
 //! instead); 99991661 with 400 was captured for a missing token and for a header without the
 //! `Bearer ` scheme (go-lark/lark issue 28; a credential-free probe of open.feishu.cn). Lex's
-//! `BadRequestException` is its documented 400; `UnknownOperationException` is what AWS
+//! `BadRequestException` is its documented 400, and Lex V2's is `ValidationException`; `UnknownOperationException` is what AWS
 //! services answer for a request that names no operation (smithy issue 1368: "the default
 //! behavior would be an `UnknownOperationException` 404"; the smithy-rs restJson1 router sends
 //! it with 404 and answers a wrong method with 405). No service documents a 414 or a 501: their
@@ -29,8 +29,8 @@ use alloc::string::ToString;
 use crate::response::wire::{WireResponse, ALLOW};
 use crate::{
     AilyDeleteSessionRequest, AilyErrorKind, AilyServiceError, Api, AuthorizationError,
-    FieldViolation, LexDeleteSessionRequest, LexErrorKind, LexServiceError, RouteError,
-    RouteRejection,
+    FieldViolation, LexDeleteSessionRequest, LexErrorKind, LexServiceError,
+    LexV2DeleteSessionRequest, LexV2ErrorKind, LexV2ServiceError, RouteError, RouteRejection,
 };
 
 /// The code AWS services answer a request that names no operation with.
@@ -100,20 +100,39 @@ impl LexServiceError {
     }
 }
 
+impl LexV2ServiceError {
+    /// The error the Lex V2 service answers a request line with that does not route, as
+    /// [`LexServiceError::from_route_error`] with V2's parameter error, `ValidationException`.
+    pub fn from_route_error(error: &RouteError) -> Self {
+        let (kind, status) = match error {
+            RouteError::NotFound | RouteError::MethodNotAllowed { .. } => (
+                LexV2ErrorKind::from_code(UNKNOWN_OPERATION),
+                error.http_status(),
+            ),
+            RouteError::OtherOperation { .. } => {
+                (LexV2ErrorKind::from_code(UNKNOWN_OPERATION), 501)
+            }
+            _ => (LexV2ErrorKind::Validation, error.http_status()),
+        };
+        Self::new(kind, error.to_string()).with_http_status(status)
+    }
+}
+
 impl RouteRejection {
     /// Writes the answer the API whose path it was gives, in its format:
     ///
-    /// | rejection | Aily (envelope) | Lex V1 (restJson1) |
+    /// | rejection | Aily (envelope) | Lex V1 and V2 (restJson1) |
     /// |---|---|---|
     /// | [`RouteError::NotFound`] | 404, 99991201 | 404, `UnknownOperationException` |
     /// | [`RouteError::MethodNotAllowed`] | 405, 99991301, `Allow` | 405, `UnknownOperationException`, `Allow` |
     /// | [`RouteError::OtherOperation`] | 501, 99991301 | 501, `UnknownOperationException` |
-    /// | [`RouteError::PathTooLong`] | 414, 2700001 | 414, `BadRequestException` |
-    /// | a bad label | 400, 2700001, a field violation | 400, `BadRequestException` |
+    /// | [`RouteError::PathTooLong`] | 414, 2700001 | 414, `BadRequestException` (V2: `ValidationException`) |
+    /// | a bad label | 400, 2700001, a field violation | 400, `BadRequestException` (V2: `ValidationException`) |
     ///
     /// `Allow` lists every method the service serves on the path:
-    /// [`AilyDeleteSessionRequest::ALLOW`], [`LexDeleteSessionRequest::ALLOW`]. A path under
-    /// neither API gets a plain-text answer with the status and the error's text.
+    /// [`AilyDeleteSessionRequest::ALLOW`], [`LexDeleteSessionRequest::ALLOW`],
+    /// [`LexV2DeleteSessionRequest::ALLOW`]. A path under no API gets a plain-text answer with
+    /// the status and the error's text.
     ///
     /// ```
     /// use botsession::{AilyDeleteSessionResponse, DeleteSession, ResponseError};
@@ -134,6 +153,10 @@ impl RouteRejection {
             Some(Api::Lex) => (
                 LexServiceError::from_route_error(self.error()).render(),
                 LexDeleteSessionRequest::ALLOW,
+            ),
+            Some(Api::LexV2) => (
+                LexV2ServiceError::from_route_error(self.error()).render(),
+                LexV2DeleteSessionRequest::ALLOW,
             ),
             None => {
                 let body = self.error().to_string().into_bytes();

@@ -1,8 +1,8 @@
-//! One router for both APIs: from a request line to the delete-session request of whichever
+//! One router for every API: from a request line to the delete-session request of whichever
 //! API's path it is, or a [`RouteRejection`] that knows whose path it was.
 
 use crate::route::{self, RouteError, MAX_PATH_LEN};
-use crate::{AilyDeleteSessionRequest, LexDeleteSessionRequest};
+use crate::{AilyDeleteSessionRequest, LexDeleteSessionRequest, LexV2DeleteSessionRequest};
 
 /// The API a path belongs to, which decides the format of its answers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -12,15 +12,20 @@ pub enum Api {
     Aily,
     /// Amazon Lex runtime V1, under `/bot/`.
     Lex,
+    /// Amazon Lex V2 runtime, under `/bots/`.
+    LexV2,
 }
 
 impl Api {
-    /// The API whose paths start like `path`: `/open-apis/` is Aily's, `/bot/` Lex's.
+    /// The API whose paths start like `path`: `/open-apis/` is Aily's, `/bot/` Lex V1's,
+    /// `/bots/` Lex V2's.
     pub fn of_path(path: &str) -> Option<Api> {
         if path.starts_with("/open-apis/") {
             Some(Api::Aily)
         } else if path.starts_with("/bot/") {
             Some(Api::Lex)
+        } else if path.starts_with("/bots/") {
+            Some(Api::LexV2)
         } else {
             None
         }
@@ -47,6 +52,8 @@ pub enum DeleteSession {
     Aily(AilyDeleteSessionRequest),
     /// Amazon Lex runtime V1 DeleteSession.
     Lex(LexDeleteSessionRequest),
+    /// Amazon Lex V2 runtime DeleteSession.
+    LexV2(LexV2DeleteSessionRequest),
 }
 
 impl DeleteSession {
@@ -69,6 +76,7 @@ impl DeleteSession {
         match api {
             Some(Api::Aily) => AilyDeleteSessionRequest::route(method, path).map(Self::Aily),
             Some(Api::Lex) => LexDeleteSessionRequest::route(method, path).map(Self::Lex),
+            Some(Api::LexV2) => LexV2DeleteSessionRequest::route(method, path).map(Self::LexV2),
             None => Err(RouteError::NotFound),
         }
         .map_err(reject)
@@ -79,6 +87,7 @@ impl DeleteSession {
         match self {
             DeleteSession::Aily(_) => Api::Aily,
             DeleteSession::Lex(_) => Api::Lex,
+            DeleteSession::LexV2(_) => Api::LexV2,
         }
     }
 
@@ -87,6 +96,7 @@ impl DeleteSession {
         match self {
             DeleteSession::Aily(r) => r.path(),
             DeleteSession::Lex(r) => r.path(),
+            DeleteSession::LexV2(r) => r.path(),
         }
     }
 }
@@ -100,6 +110,12 @@ impl From<AilyDeleteSessionRequest> for DeleteSession {
 impl From<LexDeleteSessionRequest> for DeleteSession {
     fn from(request: LexDeleteSessionRequest) -> Self {
         DeleteSession::Lex(request)
+    }
+}
+
+impl From<LexV2DeleteSessionRequest> for DeleteSession {
+    fn from(request: LexV2DeleteSessionRequest) -> Self {
+        DeleteSession::LexV2(request)
     }
 }
 

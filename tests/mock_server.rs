@@ -204,7 +204,7 @@ fn seeded_sessions_delete_once() {
         assert_eq!(first.status, 200);
         let ok = first.lex().expect("the seeded Lex session is deleted");
         assert_eq!(ok.session_id(), Some(server::LEX_SESSION_ID));
-        assert_eq!(ok.user_id(), Some(server::LEX_SESSION.user_id()));
+        assert_eq!(ok.user_id(), Some(server::LEX_SESSION.user_id().as_str()));
         assert_eq!(ok.request_id(), Some("mock-3"));
 
         let again = h.send("DELETE", &lex, &[]).await;

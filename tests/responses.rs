@@ -1032,7 +1032,7 @@ fn lex_success_response_syntax() {
     assert_eq!(ok.bot_alias(), Some("$LATEST"));
     assert_eq!(ok.bot_name(), Some("OrderFlowers"));
     assert_eq!(ok.session_id(), Some("2024-07-08T16:31:12.345Z-AbCdEfGh"));
-    assert_eq!(ok.user_id().map(|u| u.as_str()), Some("user:42"));
+    assert_eq!(ok.user_id(), Some("user:42"));
     assert_eq!(
         ok.request_id(),
         Some("5f1e2d3c-0000-4000-8000-000000000000")
@@ -1077,7 +1077,7 @@ fn lex_success_tolerates_unknown_fields() {
         "recentIntentSummaryView":[{"intentName":"x"}],"userId":"u1","n":1.5}"#;
     let ok = lex_ok(200, NO_HEADERS, body);
     assert_eq!(ok.bot_name(), Some("OrderFlowers"));
-    assert_eq!(ok.user_id().map(|u| u.as_str()), Some("u1"));
+    assert_eq!(ok.user_id(), Some("u1"));
 }
 
 #[test]

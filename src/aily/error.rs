@@ -603,6 +603,15 @@ impl ServiceError for AilyServiceError {
     fn retry_after(&self) -> Option<Duration> {
         AilyServiceError::retry_after(self)
     }
+    fn is_throttling(&self) -> bool {
+        self.kind == AilyErrorKind::RateLimited
+    }
+    fn needs_credentials_refresh(&self) -> bool {
+        self.needs_token_refresh()
+    }
+    fn is_clock_skew(&self) -> bool {
+        false
+    }
 }
 
 impl fmt::Display for AilyServiceError {

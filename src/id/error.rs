@@ -28,6 +28,14 @@ pub enum IdKind {
     LexBotAlias,
     /// [`LexRegion`](crate::LexRegion).
     LexRegion,
+    /// [`LexV2BotId`](crate::LexV2BotId).
+    LexV2BotId,
+    /// [`LexV2BotAliasId`](crate::LexV2BotAliasId).
+    LexV2BotAliasId,
+    /// [`LexV2LocaleId`](crate::LexV2LocaleId).
+    LexV2LocaleId,
+    /// [`LexV2SessionId`](crate::LexV2SessionId).
+    LexV2SessionId,
 }
 
 impl IdKind {
@@ -43,6 +51,10 @@ impl IdKind {
             IdKind::LexBotName => "Lex bot name",
             IdKind::LexBotAlias => "Lex bot alias",
             IdKind::LexRegion => "Lex region",
+            IdKind::LexV2BotId => "Lex V2 bot id",
+            IdKind::LexV2BotAliasId => "Lex V2 bot alias id",
+            IdKind::LexV2LocaleId => "Lex V2 locale id",
+            IdKind::LexV2SessionId => "Lex V2 session id",
         }
     }
 

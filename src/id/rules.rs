@@ -78,6 +78,34 @@ pub(crate) const LEX_REGION: Rule = Rule::class(
         .bytes(b"-"),
 );
 
+/// The Lex V2 id alphabet: ASCII letters and digits.
+const ALPHANUMERIC: ByteSet = ByteSet::new("[0-9a-zA-Z]")
+    .range(b'0', b'9')
+    .range(b'a', b'z')
+    .range(b'A', b'Z');
+
+/// Exactly 10 of `[0-9a-zA-Z]`: Lex V2 runtime DeleteSession, `botId` ("Fixed length of 10.
+/// Pattern: `^[0-9a-zA-Z]+$`").
+pub(crate) const LEX_V2_BOT_ID: Rule = Rule::class(10, 10, ALPHANUMERIC);
+/// Exactly 10 of `[0-9a-zA-Z]`: the Lex V2 model-building API's `botAliasId` ("Fixed length of
+/// 10. Pattern: `^(\bTSTALIASID\b|[0-9a-zA-Z]+)$`"; the runtime model states none, and no
+/// alias can have another id). The built-in test alias `TSTALIASID` is one of them.
+pub(crate) const LEX_V2_BOT_ALIAS_ID: Rule = LEX_V2_BOT_ID;
+/// The built-in test alias of every Lex V2 bot.
+pub(crate) const TEST_ALIAS_ID: &str = "TSTALIASID";
+/// 5–6 bytes of `[0-9a-zA-Z_]`, not starting with `_`, no `__`: the crate's rule for a Lex V2
+/// `localeId`. The model says only "at least 1", but a locale must be one of the Lex V2
+/// "Supported languages and locales" table (developer guide, `how-languages`), which are all
+/// `ll_CC` or `ll_NNN` (`en_US`, `es_419`, `ja_JP`); the rule takes every one of them and no
+/// path separator, `%`, `.`, space or control byte.
+pub(crate) const LEX_V2_LOCALE: Rule = Rule {
+    // `_` is in the body's table only so that the message names it; the engine reads it as the
+    // separator first.
+    body: ALPHANUMERIC.bytes(b"_").named("[0-9a-zA-Z_]"),
+    sep: Some(b'_'),
+    ..Rule::class(5, 6, ALPHANUMERIC)
+};
+
 /// RFC 6750 `b64token`: `1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="`,
 /// 1–8192 bytes: the bytes that can follow `Bearer ` (Aily: `Authorization: Bearer
 /// access_token`; v2 user tokens are JWT-like and 1–2 KB, and Feishu advises reserving 4 KB).
@@ -119,6 +147,11 @@ pub(crate) const fn rule_of(kind: IdKind) -> &'static Rule {
         IdKind::LexBotName => &LEX_BOT_NAME,
         IdKind::LexBotAlias => &LEX_BOT_ALIAS,
         IdKind::LexRegion => &LEX_REGION,
+        IdKind::LexV2BotId => &LEX_V2_BOT_ID,
+        IdKind::LexV2BotAliasId => &LEX_V2_BOT_ALIAS_ID,
+        IdKind::LexV2LocaleId => &LEX_V2_LOCALE,
+        // V1 `userId`'s rule: the V2 model gives `sessionId` the same one.
+        IdKind::LexV2SessionId => &LEX_USER,
     }
 }
 
@@ -132,7 +165,7 @@ impl IdKind {
 
 /// Every identifier kind, for tests that go through every rule.
 #[cfg(test)]
-pub(crate) const KINDS: [IdKind; 9] = [
+pub(crate) const KINDS: [IdKind; 13] = [
     IdKind::AilySessionId,
     IdKind::AilyMessageId,
     IdKind::AilyRunId,
@@ -142,6 +175,10 @@ pub(crate) const KINDS: [IdKind; 9] = [
     IdKind::LexBotName,
     IdKind::LexBotAlias,
     IdKind::LexRegion,
+    IdKind::LexV2BotId,
+    IdKind::LexV2BotAliasId,
+    IdKind::LexV2LocaleId,
+    IdKind::LexV2SessionId,
 ];
 
 #[cfg(test)]
@@ -215,7 +252,11 @@ mod tests {
                 (2, 100),
                 (2, 50),
                 (1, 100),
-                (1, 32)
+                (1, 32),
+                (10, 10),
+                (10, 10),
+                (5, 6),
+                (2, 100)
             ]
         );
     }

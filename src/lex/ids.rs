@@ -111,11 +111,30 @@ impl LexRegion {
     /// The runtime endpoint for the region: `https://runtime.lex.<region>.amazonaws.com`, or
     /// `….amazonaws.com.cn` for the China regions (`cn-…`), as the AWS SDKs resolve it.
     pub fn endpoint(&self) -> alloc::string::String {
+        self.endpoint_of("runtime.lex")
+    }
+
+    /// The Lex V2 runtime endpoint for the region: `https://runtime-v2-lex.<region>.amazonaws.com`,
+    /// or `….amazonaws.com.cn` for the China regions (`cn-…`).
+    ///
+    /// ```
+    /// use botsession::LexRegion;
+    ///
+    /// assert_eq!(
+    ///     LexRegion::from_static("cn-north-1").v2_endpoint(),
+    ///     "https://runtime-v2-lex.cn-north-1.amazonaws.com.cn"
+    /// );
+    /// ```
+    pub fn v2_endpoint(&self) -> alloc::string::String {
+        self.endpoint_of("runtime-v2-lex")
+    }
+
+    fn endpoint_of(&self, service: &str) -> alloc::string::String {
         let suffix = if self.as_str().starts_with("cn-") {
             "amazonaws.com.cn"
         } else {
             "amazonaws.com"
         };
-        alloc::format!("https://runtime.lex.{}.{suffix}", self.as_str())
+        alloc::format!("https://{service}.{}.{suffix}", self.as_str())
     }
 }

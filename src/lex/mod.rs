@@ -2,9 +2,9 @@
 
 //!
 //! `ids.rs` (user id, bot name and alias, region), `request.rs` (request, rendering, route),
-//! `response.rs` (classifying a response), `error.rs` (the exceptions and the service error).
-//! The restJson1 error reading that a Lex V2 module will share lives in
-//! `crate::response::rest_json`.
+//! `response.rs` (classifying and writing a response), `error.rs` (the exceptions and the service
+//! error). The restJson1 reading and writing is shared with Lex V2
+//! (`crate::response::rest_json`).
 
 #[cfg(feature = "serde")]
 mod error;

@@ -1,22 +1,22 @@
 //! The Lex V1 DeleteSession response: the success body, and the one classifier from status,
-//! headers and body (errors through the shared restJson1 reader).
+//! headers and body (through the restJson1 reader both Lex versions share).
 
 use alloc::string::String;
-use alloc::vec::Vec;
 
 use serde::Deserialize;
 
 use super::error::{LexErrorKind, LexServiceError};
-use super::{LexDeleteSessionRequest, LexUserId};
-use crate::response::rest_json::{self, read_error};
-use crate::response::wire::{key, JsonObject, WireResponse};
-use crate::response::{parse_object, pick_headers, seconds, MalformedResponse, ResponseError};
+use super::LexDeleteSessionRequest;
+use crate::response::rest_json::{self, render_success};
+use crate::response::wire::{key, WireResponse};
+use crate::response::ResponseError;
 
-/// A successful Lex DeleteSession response (HTTP 2xx).
+/// A successful Lex DeleteSession response (HTTP 2xx): the session was deleted.
 ///
-/// All four fields are optional in the service model; unknown fields are ignored. Only
-/// `userId` is typed, because only it is constrained by the model: a server that starts
-/// returning a new shape of session id breaks no client.
+/// All four fields are optional in the service model; unknown fields are ignored. Each is kept
+/// as received: a 2xx means the session is gone, whatever the body says, so a field that breaks
+/// its identifier's rule (a `userId` of `"a b"`) does not turn the success into a failure. Parse
+/// a field (`ok.user_id().map(str::parse::<LexUserId>)`) where its rule matters.
 ///
 /// ```
 /// use botsession::LexDeleteSessionResponse;
@@ -24,26 +24,25 @@ use crate::response::{parse_object, pick_headers, seconds, MalformedResponse, Re
 /// let body = br#"{"botAlias":"$LATEST","botName":"OrderFlowers","sessionId":"2024-abc","userId":"user:42"}"#;
 /// let ok = LexDeleteSessionResponse::from_http(200, &[("x-amzn-RequestId", "r-1")], body)?;
 /// assert_eq!(ok.bot_name(), Some("OrderFlowers"));
-/// assert_eq!(ok.user_id().map(|u| u.as_str()), Some("user:42"));
+/// assert_eq!(ok.user_id(), Some("user:42"));
 /// assert_eq!(ok.request_id(), Some("r-1"));
 /// # Ok::<(), botsession::ResponseError<botsession::LexServiceError>>(())
 /// ```
+///
+/// [`LexUserId`]: crate::LexUserId
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct LexDeleteSessionResponse {
-    bot_alias: Option<String>,
-    bot_name: Option<String>,
-    session_id: Option<String>,
-    user_id: Option<LexUserId>,
+    body: Body,
     request_id: Option<String>,
     http_status: u16,
 }
 
 /// The success body on the wire; private, so that the public type has no `Deserialize`
 /// that bypasses [`from_http`](LexDeleteSessionResponse::from_http).
-#[derive(Deserialize, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Default)]
 #[serde(rename_all = "camelCase")]
-struct WireOk {
+struct Body {
     #[serde(default)]
     bot_alias: Option<String>,
     #[serde(default)]
@@ -51,24 +50,7 @@ struct WireOk {
     #[serde(default)]
     session_id: Option<String>,
     #[serde(default)]
-    user_id: Option<LexUserId>,
-}
-
-impl WireOk {
-    fn into_response(self) -> LexDeleteSessionResponse {
-        LexDeleteSessionResponse {
-            bot_alias: self.bot_alias,
-            bot_name: self.bot_name,
-            session_id: self.session_id,
-            user_id: self.user_id,
-            request_id: None,
-            http_status: 0,
-        }
-    }
-}
-
-fn is_blank(body: &[u8]) -> bool {
-    body.iter().all(u8::is_ascii_whitespace)
+    user_id: Option<String>,
 }
 
 impl LexDeleteSessionResponse {
@@ -77,13 +59,17 @@ impl LexDeleteSessionResponse {
     ///
     /// A 2xx status is success; an empty 2xx body means every field absent, as the AWS
     /// SDKs read it. Anything else is an error: its code from the `x-amzn-ErrorType`
-    /// header, else the body's `code`, else its `__type`, sanitized as the SDKs do.
+    /// header (the first of several comma-separated values), else the body's `code`, else its
+    /// `__type`, sanitized as the SDKs do; with none of them but a `message`, an error of an
+    /// unknown kind with an empty code. The wait is `x-amz-retry-after` (milliseconds), else
+    /// `Retry-After` (seconds).
     ///
     /// # Errors
     ///
-    /// [`ResponseError::Service`] for an error response with a code (known or not);
-    /// [`ResponseError::Malformed`] for a 2xx body that is not the documented JSON (or whose
-    /// `userId` breaks its rule), or an error response with no code anywhere.
+    /// [`ResponseError::Service`] for an error response with a code (known or not) or a
+    /// message; [`ResponseError::Malformed`] for a 2xx body that is not the documented JSON
+    /// object (a field of the wrong type), or an error response with neither a code nor a
+    /// message.
     pub fn from_http<K, V>(
         status: u16,
         headers: &[(K, V)],
@@ -107,30 +93,20 @@ impl LexDeleteSessionResponse {
         K: AsRef<[u8]> + ?Sized + 'h,
         V: AsRef<[u8]> + ?Sized + 'h,
     {
-        let [error_type, request_id, retry_after] = pick_headers(headers, rest_json::HEADERS);
-        let wait = seconds(retry_after);
-        let malformed = |m: MalformedResponse| ResponseError::Malformed(m.with_retry_after(wait));
-        let request_id = request_id.map(String::from);
-        if (200..300).contains(&status) {
-            let mut ok = if is_blank(body) {
-                WireOk::default().into_response()
-            } else {
-                parse_object::<WireOk>(status, body)
-                    .map_err(malformed)?
-                    .into_response()
-            };
-            ok.request_id = request_id;
-            ok.http_status = status;
-            return Ok(ok);
-        }
-        let error = read_error(status, error_type, body).map_err(malformed)?;
-        Err(ResponseError::Service(LexServiceError::from_wire(
-            LexErrorKind::from_sanitized(error.code),
-            error.message,
+        let (body, request_id) = rest_json::read_response(status, headers, body, |e| {
+            LexServiceError::from_wire(
+                LexErrorKind::from_sanitized(e.code),
+                e.message,
+                e.request_id,
+                e.status,
+                e.retry_after_millis,
+            )
+        })?;
+        Ok(LexDeleteSessionResponse {
+            body,
             request_id,
-            status,
-            wait,
-        )))
+            http_status: status,
+        })
     }
 
     /// The success the service sends for `request`: HTTP 200 and every field set, the bot,
@@ -159,10 +135,12 @@ impl LexDeleteSessionResponse {
     /// ```
     pub fn new(request: &LexDeleteSessionRequest, session_id: impl Into<String>) -> Self {
         LexDeleteSessionResponse {
-            bot_alias: Some(String::from(request.bot_alias().as_str())),
-            bot_name: Some(String::from(request.bot_name().as_str())),
-            session_id: Some(session_id.into()),
-            user_id: Some(request.user_id().clone()),
+            body: Body {
+                bot_alias: Some(String::from(request.bot_alias().as_str())),
+                bot_name: Some(String::from(request.bot_name().as_str())),
+                session_id: Some(session_id.into()),
+                user_id: Some(String::from(request.user_id().as_str())),
+            },
             request_id: None,
             http_status: 200,
         }
@@ -180,39 +158,34 @@ impl LexDeleteSessionResponse {
     /// with the fields that are set, in the model's order. What it writes,
     /// [`from_http`](Self::from_http) reads back equal.
     pub fn render(&self) -> WireResponse {
-        let len = |f: &Option<String>| f.as_ref().map_or(0, String::len);
-        let mut body = Vec::with_capacity(
-            64 + len(&self.bot_alias)
-                + len(&self.bot_name)
-                + len(&self.session_id)
-                + self.user_id.as_ref().map_or(0, |u| u.as_str().len()),
-        );
-        let mut object = JsonObject::open(&mut body);
-        object.optional(key!("botAlias"), self.bot_alias.as_deref());
-        object.optional(key!("botName"), self.bot_name.as_deref());
-        object.optional(key!("sessionId"), self.session_id.as_deref());
-        object.optional(key!("userId"), self.user_id.as_ref().map(LexUserId::as_str));
-        object.close();
-        let mut wire = WireResponse::new(self.http_status, rest_json::CONTENT_TYPE, body);
-        wire.header_if_safe(rest_json::REQUEST_ID, self.request_id.as_deref());
-        wire
+        let b = &self.body;
+        render_success(
+            self.http_status,
+            self.request_id.as_deref(),
+            [
+                (key!("botAlias"), b.bot_alias.as_deref()),
+                (key!("botName"), b.bot_name.as_deref()),
+                (key!("sessionId"), b.session_id.as_deref()),
+                (key!("userId"), b.user_id.as_deref()),
+            ],
+        )
     }
 
     /// `botAlias`.
     pub fn bot_alias(&self) -> Option<&str> {
-        self.bot_alias.as_deref()
+        self.body.bot_alias.as_deref()
     }
     /// `botName`.
     pub fn bot_name(&self) -> Option<&str> {
-        self.bot_name.as_deref()
+        self.body.bot_name.as_deref()
     }
-    /// `sessionId`: unconstrained in the model, so a plain string.
+    /// `sessionId`: unconstrained in the model.
     pub fn session_id(&self) -> Option<&str> {
-        self.session_id.as_deref()
+        self.body.session_id.as_deref()
     }
-    /// `userId`, validated.
-    pub fn user_id(&self) -> Option<&LexUserId> {
-        self.user_id.as_ref()
+    /// `userId`, as received: the request's user id, unless the service broke its rule.
+    pub fn user_id(&self) -> Option<&str> {
+        self.body.user_id.as_deref()
     }
     /// The `x-amzn-RequestId` header.
     pub fn request_id(&self) -> Option<&str> {

@@ -3,12 +3,17 @@
 //!
 //! - `headers.rs`: picking headers by name, reading a wait;
 //! - `json.rs`: the shape guards and object-only reading of JSON bodies;
-//! - `rest_json.rs`: the AWS restJson1 error pieces both Lex versions share;
+//! - `rest_json.rs`: the AWS restJson1 error pieces both Lex versions share, and
+//!   `rest_json_error.rs` the macros that declare their error kinds and service errors;
+//! - `aws.rs`: how the AWS SDKs classify an error (throttling, transient, clock skew, expired
+//!   credentials);
 //! - `wire.rs`: the other direction: [`WireResponse`] and the JSON writer the renderers share.
 
+pub(crate) mod aws;
 mod headers;
 mod json;
 pub(crate) mod rest_json;
+pub(crate) mod rest_json_error;
 pub(crate) mod wire;
 
 pub(crate) use headers::{pick_headers, seconds};
@@ -31,6 +36,7 @@ pub struct MalformedResponse {
     http_status: u16,
     reason: String,
     excerpt: String,
+    /// Milliseconds.
     retry_after: Option<u64>,
 }
 
@@ -44,9 +50,14 @@ impl MalformedResponse {
         }
     }
 
-    /// The same, with the wait the response's headers asked for.
-    pub(crate) fn with_retry_after(mut self, seconds: Option<u64>) -> Self {
-        self.retry_after = seconds;
+    /// The same, with the wait the response's headers asked for, in seconds.
+    pub(crate) fn with_retry_after(self, seconds: Option<u64>) -> Self {
+        self.with_retry_after_millis(seconds.map(|s| s * 1000))
+    }
+
+    /// The same, with the wait the response's headers asked for, in milliseconds.
+    pub(crate) fn with_retry_after_millis(mut self, millis: Option<u64>) -> Self {
+        self.retry_after = millis;
         self
     }
 
@@ -109,6 +120,14 @@ pub trait ServiceError: sealed::Sealed {
     fn is_retryable(&self) -> bool;
     /// How long the service asked the caller to wait, where it said.
     fn retry_after(&self) -> Option<Duration>;
+    /// Whether the service throttled the call: back off before retrying.
+    fn is_throttling(&self) -> bool;
+    /// Whether the call's credentials (Aily: the access token; AWS: the signing credentials)
+    /// are invalid or expired: refresh them, then send again.
+    fn needs_credentials_refresh(&self) -> bool;
+    /// Whether the request's signing clock is off (AWS only): correct the offset, sign and send
+    /// again.
+    fn is_clock_skew(&self) -> bool;
 }
 
 impl<E: ServiceError> ResponseError<E> {
@@ -134,8 +153,25 @@ impl<E: ServiceError> ResponseError<E> {
     pub fn retry_after(&self) -> Option<Duration> {
         match self {
             ResponseError::Service(e) => e.retry_after(),
-            ResponseError::Malformed(e) => e.retry_after.map(Duration::from_secs),
+            ResponseError::Malformed(e) => e.retry_after.map(Duration::from_millis),
         }
+    }
+
+    /// Whether the service throttled the call; `false` for an unreadable response.
+    pub fn is_throttling(&self) -> bool {
+        self.service_error().is_some_and(E::is_throttling)
+    }
+
+    /// Whether the credentials need refreshing before the call is sent again (Aily's token
+    /// codes, AWS's expired-credential codes); `false` for an unreadable response.
+    pub fn needs_credentials_refresh(&self) -> bool {
+        self.service_error()
+            .is_some_and(E::needs_credentials_refresh)
+    }
+
+    /// Whether the request's signing clock is off; `false` for an unreadable response.
+    pub fn is_clock_skew(&self) -> bool {
+        self.service_error().is_some_and(E::is_clock_skew)
     }
 
     /// The service error, if the service sent one.

@@ -17,21 +17,38 @@ pub(crate) const ERROR_TYPE: &str = "x-amzn-ErrorType";
 pub(crate) const REQUEST_ID: &str = "x-amzn-RequestId";
 /// The wait in seconds, on throttling.
 pub(crate) const RETRY_AFTER: &str = "Retry-After";
+/// The wait in milliseconds, read before [`RETRY_AFTER`] (aws-sdk-rust reads only this one).
+pub(crate) const AMZ_RETRY_AFTER: &str = "x-amz-retry-after";
 /// The content type of every response.
 pub(crate) const CONTENT_TYPE: &str = "application/json";
 /// The headers a response is read for, in this order.
-pub(crate) const HEADERS: [&str; 3] = [ERROR_TYPE, REQUEST_ID, RETRY_AFTER];
+pub(crate) const HEADERS: [&str; 4] = [ERROR_TYPE, REQUEST_ID, AMZ_RETRY_AFTER, RETRY_AFTER];
+
+/// The wait a response asks for, in milliseconds: `x-amz-retry-after` (milliseconds) first,
+/// then `Retry-After` (seconds), capped at [`MAX_RETRY_AFTER_SECS`](crate::MAX_RETRY_AFTER_SECS).
+pub(crate) fn retry_after_millis(amz: Option<&str>, seconds: Option<&str>) -> Option<u64> {
+    amz.and_then(|v| v.parse::<u64>().ok())
+        .map(cap_millis)
+        .or_else(|| super::seconds(seconds).map(|s| s * 1000))
+}
+
+/// A wait in milliseconds, capped as a reader caps it.
+pub(crate) fn cap_millis(millis: u64) -> u64 {
+    millis.min(super::MAX_RETRY_AFTER_SECS * 1000)
+}
 
 /// The longest error code kept; a longer one is cut (it is server data, and hostile input).
 pub(crate) const MAX_CODE_LEN: usize = 128;
 
-/// The error code as the AWS SDKs read it: everything from the first `:` cut
-/// (`ConflictException:http://internal.amazon.com/...`), then everything up to and including the
-/// first `#` (`aws.protocoltests#FooError`), trimmed, and cut to [`MAX_CODE_LEN`]. The cut is
-/// trimmed again, so that sanitizing a sanitized code gives it back (a rendered error reads back
-/// equal).
+/// The error code as the AWS SDKs read it (aws-sdk-js-v3 `sanitizeErrorCode`): the first of
+/// several comma-separated values (API Gateway adds one; smithy PR 1934), everything from the
+/// first `:` cut (`ConflictException:http://internal.amazon.com/...`), then everything up to and
+/// including the first `#` (`aws.protocoltests#FooError`), trimmed, and cut to
+/// [`MAX_CODE_LEN`]. The cut is trimmed again, so that sanitizing a sanitized code gives it back
+/// (a rendered error reads back equal).
 pub(crate) fn sanitize_code(raw: &str) -> String {
-    let code = raw.split(':').next().unwrap_or_default();
+    let code = raw.split(',').next().unwrap_or_default();
+    let code = code.split(':').next().unwrap_or_default();
     let code = code.split_once('#').map_or(code, |(_, name)| name).trim();
     String::from(cut(code, MAX_CODE_LEN).trim_end())
 }
@@ -60,7 +77,8 @@ pub(crate) struct ErrorBody {
 
 /// Reads an error response (a status outside 2xx): the code from the `x-amzn-ErrorType` header
 /// (`error_type`), else the body's `code`, else its `__type`, the first that is not empty once
-/// sanitized. A body that is not JSON still leaves the header's code.
+/// sanitized; an empty code when none has one but the body is a JSON object with a message. A
+/// body that is not JSON still leaves the header's code.
 ///
 /// # Errors
 ///
@@ -79,6 +97,13 @@ pub(crate) fn read_error(
         .flatten()
         .map(sanitize_code)
         .find(|code| !code.is_empty());
+    let message = wire.message.or(wire.message_upper).or(wire.error_message);
+    // A JSON object with a message but no code is still the service's error (the SDKs keep it:
+    // smithy-rs as an unhandled error with its message, aws-sdk-go-v2 as `UnknownError`).
+    let code = match (code, &message) {
+        (None, Some(_)) if body_error.is_none() => Some(String::new()),
+        (code, _) => code,
+    };
     let Some(code) = code else {
         let reason = match body_error {
             Some(e) => alloc::format!("error response with no error code: {e}"),
@@ -86,14 +111,12 @@ pub(crate) fn read_error(
         };
         return Err(MalformedResponse::new(status, reason, body));
     };
-    Ok(ErrorBody {
-        code,
-        message: wire.message.or(wire.message_upper).or(wire.error_message),
-    })
+    Ok(ErrorBody { code, message })
 }
 
 /// Writes an error response as a restJson1 service sends it: `x-amzn-ErrorType: <code>`,
-/// `x-amzn-RequestId`, `Retry-After`, and the body `{"message":…}`.
+/// `x-amzn-RequestId`, the wait (`retry_after`, in milliseconds: `Retry-After` in whole seconds,
+/// else `x-amz-retry-after`), and the body `{"message":…}`.
 ///
 /// The code is written so that [`sanitize_code`] gives it back: with a leading `#` when it holds
 /// one (the sanitizer drops everything up to the first), and in the body's `code` field when it
@@ -137,8 +160,79 @@ pub(crate) fn render_error(
         wire.owned_header(ERROR_TYPE, with_hash());
     }
     wire.header_if_safe(REQUEST_ID, request_id);
-    if let Some(secs) = retry_after {
-        wire.number_header(RETRY_AFTER, secs);
+    match retry_after {
+        Some(millis) if millis % 1000 == 0 => wire.number_header(RETRY_AFTER, millis / 1000),
+        Some(millis) => wire.number_header(AMZ_RETRY_AFTER, millis),
+        None => {}
     }
+    wire
+}
+
+/// An error response as read, before it becomes a version's service error.
+pub(crate) struct ReadError {
+    pub(crate) code: String,
+    pub(crate) message: Option<String>,
+    pub(crate) request_id: Option<String>,
+    pub(crate) status: u16,
+    pub(crate) retry_after_millis: Option<u64>,
+}
+
+/// Classifies a restJson1 response of either Lex version: a 2xx is a success, its body read
+/// into `T` (an empty body is every field absent, as the AWS SDKs read it), with the request
+/// id; anything else is an error (see [`read_error`]), made a service error by `error`.
+pub(crate) fn read_response<'h, 'b, T, E, K, V>(
+    status: u16,
+    headers: impl IntoIterator<Item = (&'h K, &'h V)>,
+    body: &'b [u8],
+    error: impl FnOnce(ReadError) -> E,
+) -> Result<(T, Option<String>), super::ResponseError<E>>
+where
+    T: Deserialize<'b> + Default,
+    K: AsRef<[u8]> + ?Sized + 'h,
+    V: AsRef<[u8]> + ?Sized + 'h,
+{
+    use super::ResponseError;
+    let [error_type, request_id, amz_wait, wait] = super::pick_headers(headers, HEADERS);
+    let wait = retry_after_millis(amz_wait, wait);
+    let malformed =
+        |m: MalformedResponse| ResponseError::Malformed(m.with_retry_after_millis(wait));
+    let request_id = request_id.map(String::from);
+    if (200..300).contains(&status) {
+        let ok = if body.iter().all(u8::is_ascii_whitespace) {
+            T::default()
+        } else {
+            parse_object::<T>(status, body).map_err(malformed)?
+        };
+        return Ok((ok, request_id));
+    }
+    let body = read_error(status, error_type, body).map_err(malformed)?;
+    Err(ResponseError::Service(error(ReadError {
+        code: body.code,
+        message: body.message,
+        request_id,
+        status,
+        retry_after_millis: wait,
+    })))
+}
+
+/// Writes a success response: the status, `Content-Type`, `x-amzn-RequestId` (where it is a
+/// valid header value), and a body object of the `fields` that are set, in order.
+pub(crate) fn render_success<const N: usize>(
+    status: u16,
+    request_id: Option<&str>,
+    fields: [(&[u8], Option<&str>); N],
+) -> WireResponse {
+    let len: usize = fields
+        .iter()
+        .map(|(k, v)| k.len() + v.map_or(0, str::len) + 3)
+        .sum();
+    let mut body = Vec::with_capacity(len + 2);
+    let mut object = JsonObject::open(&mut body);
+    for (key, value) in fields {
+        object.optional(key, value);
+    }
+    object.close();
+    let mut wire = WireResponse::new(status, CONTENT_TYPE, body);
+    wire.header_if_safe(REQUEST_ID, request_id);
     wire
 }
