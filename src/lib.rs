@@ -5,6 +5,10 @@
 //!   ([docs](https://open.feishu.cn/document/aily-v1/aily_session/delete)).
 //! - **Amazon Lex runtime (V1)**: `DELETE /bot/{botName}/alias/{botAlias}/user/{userId}/session`
 //!   ([docs](https://docs.aws.amazon.com/lex/latest/dg/API_runtime_DeleteSession.html)).
+//! - **Amazon Lex V2 runtime**:
+//!   `DELETE /bots/{botId}/botAliases/{botAliasId}/botLocales/{localeId}/sessions/{sessionId}`
+//!   ([docs](https://docs.aws.amazon.com/lexv2/latest/APIReference/API_runtime_DeleteSession.html)).
+//!   Lex V1 reached end of support on 2025-09-15; see the README's V1 → V2 table.
 //!
 //! The crate does no I/O. Each identifier is a newtype that cannot hold an invalid value: every
 //! constructor, conversion and `Deserialize` runs the one validator for its rule, and a rejected
@@ -43,13 +47,17 @@
 //! | [`LexBotName`] | `^([A-Za-z]_?)+$` | 2–50 |
 //! | [`LexBotAlias`] | `^([A-Za-z]_?)+$` or `$LATEST` | 1–100 |
 //! | [`LexRegion`] | `[a-z0-9-]+` | 1–32 |
+//! | [`LexV2BotId`] | `[0-9a-zA-Z]`, exactly 10 | 10–10 |
+//! | [`LexV2BotAliasId`] | `[0-9a-zA-Z]`, exactly 10 | 10–10 |
+//! | [`LexV2LocaleId`] | `[0-9a-zA-Z_]`, not starting with `_`, no `__` | 5–6 |
+//! | [`LexV2SessionId`] | `[0-9a-zA-Z._:-]+`, not `..` | 2–100 |
 //!
 //! # Operations
 //!
-//! [`AilyDeleteSessionRequest`] and [`LexDeleteSessionRequest`] are built from validated
-//! identifiers, so building one cannot fail. Each renders its exact path and URL, and parses
-//! back from an incoming request line with `from_route`, failing with a [`RouteError`] that
-//! names the label and the rule, with the HTTP status to answer:
+//! [`AilyDeleteSessionRequest`], [`LexDeleteSessionRequest`] and [`LexV2DeleteSessionRequest`]
+//! are built from validated identifiers, so building one cannot fail. Each renders its exact
+//! path and URL, and parses back from an incoming request line with `from_route`, failing with
+//! a [`RouteError`] that names the label and the rule, with the HTTP status to answer:
 //!
 //! ```
 //! use botsession::{LexBotAlias, LexBotName, LexDeleteSessionRequest, RouteError};
@@ -69,11 +77,12 @@
 //! # Ok::<(), botsession::IdError>(())
 //! ```
 //!
-//! With the `serde` feature, `AilyDeleteSessionResponse::from_http` and
-//! `LexDeleteSessionResponse::from_http` classify whatever a client receives (status, headers,
-//! body) into the typed success or a `ResponseError`: the service's error, with open sets of
-//! codes that never fail on a new one, or a malformed response; each says whether to retry and
-//! how long to wait.
+//! With the `serde` feature, `AilyDeleteSessionResponse::from_http`,
+//! `LexDeleteSessionResponse::from_http` and `LexV2DeleteSessionResponse::from_http` classify
+//! whatever a client receives (status, headers, body) into the typed success or a
+//! `ResponseError`: the service's error, with open sets of codes that never fail on a new one,
+//! or a malformed response; each says whether to retry (for Lex, as the AWS SDKs decide it), how
+//! long to wait, and whether the credentials need refreshing.
 //!
 #![cfg_attr(feature = "serde", doc = "```")]
 #![cfg_attr(not(feature = "serde"), doc = "```ignore")]

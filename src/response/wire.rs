@@ -532,6 +532,23 @@ mod tests {
     }
 
     #[test]
+    fn header_text_shows_and_compares_as_its_str() {
+        use core::borrow::Borrow;
+        let text = HeaderText(Cow::Owned(String::from("r-1")));
+        let s: &str = &text;
+        assert_eq!(s, "r-1");
+        assert_eq!(AsRef::<str>::as_ref(&text), "r-1");
+        assert_eq!(AsRef::<[u8]>::as_ref(&text), b"r-1");
+        assert_eq!(Borrow::<str>::borrow(&text), "r-1");
+        assert_eq!(text.as_str(), "r-1");
+        assert_eq!(alloc::format!("{text} {text:?}"), "r-1 \"r-1\"");
+        assert!(text == *"r-1" && text == "r-1" && *"r-1" == text && "r-1" == text);
+        assert!(text != "r-2" && "r-2" != text);
+        assert_eq!(String::from(text.clone()), "r-1");
+        assert_eq!(text.into_string(), "r-1");
+    }
+
+    #[test]
     fn header_safety() {
         for ok in ["a", "2024abc", "a b", "~!", "x-y_z:1"] {
             assert!(is_header_safe(ok), "{ok:?}");
