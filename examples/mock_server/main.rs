@@ -59,7 +59,8 @@ fn usage() -> String {
     let aily = AilyDeleteSessionRequest::new(server::AILY_SESSION);
     format!(
         "\
-Serves both delete-session APIs from an in-memory mock (botsession::MockService).
+Serves the delete-session APIs of Aily, Lex V1 and Lex V2 from an in-memory mock
+(botsession::MockService).
 
 usage: mock_server [--listen ADDR]
 
@@ -69,15 +70,18 @@ usage: mock_server [--listen ADDR]
 Built-in sessions, each deletable once:
   DELETE {aily}   (header Authorization: Bearer <any valid token>)
   DELETE {lex}   (session id {lex_id})
+  DELETE {lex_v2}
 
 Every other request gets the answer the service would give, in its format: for a session
-not there (or deleted) Aily 400 code 2700001 and Lex 404 NotFoundException; 400 for a bad
-label, 404 for an unknown path, 405 for another method, 414 for a path over {max_path}
-bytes, and for Aily 400 code 99991661 without exactly one valid Authorization header.
+not there (or deleted) Aily 400 code 2700001, Lex 404 NotFoundException and Lex V2 404
+ResourceNotFoundException; 400 for a bad label, 404 for an unknown path, 405 for another
+method, 414 for a path over {max_path} bytes, and for Aily 400 code 99991661 without exactly
+one valid Authorization header.
 ",
         aily = aily.path(),
         lex = server::LEX_SESSION.path(),
         lex_id = server::LEX_SESSION_ID,
+        lex_v2 = server::LEX_V2_SESSION.path(),
         max_path = MAX_PATH_LEN,
     )
 }

@@ -12,7 +12,8 @@ use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::response::Response;
 use axum::Router;
 use botsession::{
-    AilySessionId, LexBotAlias, LexBotName, LexDeleteSessionRequest, LexUserId, MockService,
+    AilySessionId, LexBotAlias, LexBotName, LexDeleteSessionRequest, LexUserId, LexV2BotAliasId,
+    LexV2BotId, LexV2DeleteSessionRequest, LexV2LocaleId, LexV2SessionId, MockService,
     WireResponse,
 };
 use tokio::net::TcpListener;
@@ -30,11 +31,22 @@ pub const LEX_SESSION: LexDeleteSessionRequest = LexDeleteSessionRequest::new(
 /// The session id the Lex success response reports for [`LEX_SESSION`].
 pub const LEX_SESSION_ID: &str = "2026-12-01T00:00:00.000Z-mock";
 
-/// A mock holding the built-in sessions, [`AILY_SESSION`] and [`LEX_SESSION`], and no faults.
+/// The Lex V2 session the mock starts with: bot `ABCDE12345`, the test alias `TSTALIASID`,
+/// locale `en_US`, session `user:42`.
+pub const LEX_V2_SESSION: LexV2DeleteSessionRequest = LexV2DeleteSessionRequest::new(
+    LexV2BotId::from_static("ABCDE12345"),
+    LexV2BotAliasId::TEST,
+    LexV2LocaleId::from_static("en_US"),
+    LexV2SessionId::from_static("user:42"),
+);
+
+/// A mock holding the built-in sessions, [`AILY_SESSION`], [`LEX_SESSION`] and
+/// [`LEX_V2_SESSION`], and no faults.
 pub fn seeded() -> MockService {
     let mut mock = MockService::new();
     mock.insert_aily_session(AILY_SESSION);
     mock.insert_lex_session(LEX_SESSION, LEX_SESSION_ID);
+    mock.insert_lex_v2_session(LEX_V2_SESSION);
     mock
 }
 
