@@ -626,6 +626,8 @@ mod responses {
         },
         LexOk {
             request_id: Option<&'static str>,
+            /// `userId` as received: a 2xx is a success whatever its rule says.
+            user_id: Option<String>,
         },
         LexService {
             kind: LexErrorKind,
@@ -775,13 +777,14 @@ mod responses {
             r("lex: raw 0xFF", Lex, 200, vec![], b"{\"sessionId\":\"\xff\"}".to_vec(), Malformed("invalid unicode code point")),
             r("lex: raw NUL", Lex, 200, vec![], b"{\"sessionId\":\"\x00\"}".to_vec(), Malformed("control character")),
             r("lex: NUL body", Lex, 200, vec![], "\0", Malformed("expected value")),
-            r("lex: userId ..", Lex, 200, vec![], r#"{"userId":".."}"#, Malformed("dot-segment")),
-            r("lex: userId with NUL", Lex, 200, vec![], r#"{"userId":"a\u0000b"}"#, Malformed("invalid Lex user id")),
-            r("lex: 1 MiB userId", Lex, 200, vec![], format!(r#"{{"userId":"{}"}}"#, "a".repeat(MIB)), Malformed("exceeds the maximum")),
+            r("lex: userId ..", Lex, 200, vec![], r#"{"userId":".."}"#, LexOk { request_id: None, user_id: Some("..".into()) }),
+            r("lex: userId with NUL", Lex, 200, vec![], r#"{"userId":"a\u0000b"}"#, LexOk { request_id: None, user_id: Some("a\0b".into()) }),
+            r("lex: 1 MiB userId", Lex, 200, vec![], format!(r#"{{"userId":"{}"}}"#, "a".repeat(MIB)), LexOk { request_id: None, user_id: Some("a".repeat(MIB)) }),
+            r("lex: userId a number", Lex, 200, vec![], r#"{"userId":5}"#, Malformed("invalid type: integer `5`")),
             r("lex: duplicate userId", Lex, 200, vec![], r#"{"userId":"ab","userId":"cd"}"#, Malformed("duplicate field `userId`")),
             r("lex: 10 MiB sessionId without its closing quote", Lex, 200, vec![], format!(r#"{{"sessionId":"{}"#, "s".repeat(TEN_MIB)), Malformed("EOF while parsing a string")),
             r("lex: 10 MiB of garbage", Lex, 200, vec![], garbage.clone(), Malformed("expected value")),
-            r("lex: whitespace body", Lex, 204, vec![h("X-AMZN-REQUESTID", "r-1")], " \r\n\t", LexOk { request_id: Some("r-1") }),
+            r("lex: whitespace body", Lex, 204, vec![h("X-AMZN-REQUESTID", "r-1")], " \r\n\t", LexOk { request_id: Some("r-1"), user_id: None }),
             // Lex error codes: header first (first occurrence), then body `code`, then `__type`.
             r("lex: two x-amzn-ErrorType", Lex, 409, vec![h("x-amzn-ErrorType", "ConflictException"), h("x-amzn-ErrorType", "NotFoundException")], "", lex_service("ConflictException")),
             r("lex: X-AMZN-ERRORTYPE", Lex, 404, vec![h("X-AMZN-ERRORTYPE", "NotFoundException:http://internal.amazon.com/coral/")], "", lex_service("NotFoundException")),
@@ -853,8 +856,15 @@ mod responses {
             Api::Lex => {
                 let got = LexDeleteSessionResponse::from_http(row.status, &headers, &row.body);
                 match (&row.want, got) {
-                    (RespWant::LexOk { request_id }, Ok(ok)) => {
+                    (
+                        RespWant::LexOk {
+                            request_id,
+                            user_id,
+                        },
+                        Ok(ok),
+                    ) => {
                         assert_eq!(ok.request_id(), *request_id, "{name}: request id");
+                        assert!(ok.user_id() == user_id.as_deref(), "{name}: user id");
                         assert_eq!(ok.http_status(), row.status, "{name}: status");
                     }
                     (RespWant::Malformed(reason), Err(err @ ResponseError::Malformed(_))) => {

@@ -1107,26 +1107,29 @@ fn lex_request_id_header_in_any_case() {
     );
 }
 
+/// A 2xx means the session is gone: a field that breaks its identifier's rule is kept as
+/// received, not turned into a failure.
 #[test]
-fn lex_success_body_that_breaks_the_model_is_malformed() {
+fn lex_success_body_that_breaks_an_id_rule_is_kept() {
+    let long = "a".repeat(101);
+    for user in ["a/b", "..", "a", "", "a b", r"a\u0000b", long.as_str()] {
+        let body = format!(r#"{{"userId":"{user}"}}"#);
+        let ok = lex_ok(200, &[("x-amzn-RequestId", "r")], body.as_bytes());
+        let want = user.replace("\\u0000", "\0");
+        assert_eq!(ok.user_id(), Some(want.as_str()), "{body}");
+        assert_eq!(ok.request_id(), Some("r"));
+        assert!(
+            want.parse::<botsession::LexUserId>().is_err(),
+            "{want:?} is valid"
+        );
+    }
+}
+
+#[test]
+fn lex_success_body_of_the_wrong_shape_is_malformed() {
     let table: &[(&[u8], &str)] = &[
-        (
-            br#"{"userId":"a/b"}"#,
-            "invalid Lex user id: character '/' at byte 1 is not in [0-9a-zA-Z._:-]",
-        ),
-        (
-            br#"{"userId":".."}"#,
-            "invalid Lex user id: \"..\" is a dot-segment",
-        ),
-        (
-            br#"{"userId":"a"}"#,
-            "invalid Lex user id: length 1 is below the minimum of 2 bytes",
-        ),
-        (
-            br#"{"userId":""}"#,
-            "invalid Lex user id: length 0 is below the minimum of 2 bytes",
-        ),
         (br#"{"userId":5}"#, "invalid type: integer `5`"),
+        (br#"{"userId":["a"]}"#, "invalid type: sequence"),
         (br#"{"botName":["x"]}"#, "invalid type: sequence"),
         (b"not json", "expected ident at line 1 column 2"),
         (b"null", "invalid type: null"),
@@ -1143,11 +1146,8 @@ fn lex_success_body_that_breaks_the_model_is_malformed() {
         );
         assert_eq!(m.excerpt().as_bytes(), body);
     }
-    let long = format!(r#"{{"userId":"{}"}}"#, "a".repeat(101));
+    let long = format!(r#"{{"userId":{}}}"#, "1".repeat(1000));
     let m = lex_malformed(200, NO_HEADERS, long.as_bytes());
-    assert!(m
-        .reason()
-        .starts_with("invalid Lex user id: length 101 exceeds the maximum of 100 bytes"));
     assert_eq!(m.excerpt(), &long[..EXCERPT_LEN]);
 }
 
@@ -1344,25 +1344,29 @@ fn lex_message_sources() {
 
 #[test]
 fn lex_unknown_codes_survive() {
-    let table: &[(&str, &str)] = &[
-        ("FooException", "FooException"),
-        ("aws.protocoltests#FooError", "FooError"),
+    // (as sent, code kept, retryable: a throttling code is, whatever the status)
+    let table: &[(&str, &str, bool)] = &[
+        ("FooException", "FooException", false),
+        ("aws.protocoltests#FooError", "FooError", false),
         (
             "FooException:http://internal.amazon.com/coral/",
             "FooException",
+            false,
         ),
-        ("conflictexception", "conflictexception"),
-        ("AccessDeniedException", "AccessDeniedException"),
-        ("ThrottlingException", "ThrottlingException"),
+        ("conflictexception", "conflictexception", false),
+        ("AccessDeniedException", "AccessDeniedException", false),
+        ("ThrottlingException", "ThrottlingException", true),
+        ("throttlingexception", "throttlingexception", false),
+        ("FooException,BarException", "FooException", false),
     ];
-    for &(raw, code) in table {
+    for &(raw, code, retryable) in table {
         let err = lex_err(
             418,
             &[("x-amzn-ErrorType", raw)],
             br#"{"message":"teapot"}"#,
         );
         assert_eq!(err.http_status(), 418);
-        assert!(!err.is_retryable());
+        assert_eq!(err.is_retryable(), retryable, "{raw}");
         assert_eq!(err.to_string(), format!("Lex {code}, HTTP 418: teapot"));
         let e = err.service_error().unwrap();
         assert_eq!(e.kind(), &LexErrorKind::Unknown(code.to_owned()), "{raw}");
@@ -1434,7 +1438,13 @@ fn lex_retry_advice() {
         (504, "FooException", true),
         (501, "FooException", false),
         (400, "FooException", false),
-        (429, "FooException", true),
+        // 429 is not a transient status: throttling is known by its code.
+        (429, "FooException", false),
+        (429, "BadRequestException", false),
+        (409, "ThrottlingException", true),
+        (400, "RequestTimeout", true),
+        (404, "RequestTimeoutException", true),
+        (409, "FooException", false),
         (503, "BadRequestException", true),
     ];
     for &(status, code, retryable) in table {
@@ -1489,12 +1499,6 @@ fn lex_error_body_not_json_with_a_header_code() {
 #[test]
 fn lex_error_without_any_code_is_malformed() {
     let table: &[(u16, &[u8], &str, bool)] = &[
-        (
-            400,
-            br#"{"message":"x"}"#,
-            "error response with no error code",
-            false,
-        ),
         (404, b"{}", "error response with no error code", false),
         (
             400,
@@ -1541,6 +1545,37 @@ fn lex_error_without_any_code_is_malformed() {
         assert_eq!(
             m.to_string(),
             format!("malformed response (HTTP {status}): {reason}")
+        );
+    }
+}
+
+/// A JSON object with a message and no code anywhere is the service's error of an unknown kind
+/// with an empty code, keeping the message and request id (the SDKs keep it too).
+#[test]
+fn lex_error_with_a_message_but_no_code_is_an_unknown_service_error() {
+    let table: &[(u16, &[u8], &str, bool)] = &[
+        (400, br#"{"message":"x"}"#, "x", false),
+        (404, br#"{"Message":"gone"}"#, "gone", false),
+        (409, br#"{"errorMessage":"busy"}"#, "busy", false),
+        (400, br#"{"code":"","message":""}"#, "", false),
+        (400, br#"{"__type":"ns#","message":"m"}"#, "m", false),
+        (400, br#"{"code":":http://x","message":"m"}"#, "m", false),
+        (429, br#"{"message":"slow"}"#, "slow", false),
+        (503, br#"{"message":"down"}"#, "down", true),
+    ];
+    for &(status, body, message, retryable) in table {
+        let err = lex_err(status, &[("x-amzn-RequestId", "r")], body);
+        assert_eq!(err.is_retryable(), retryable, "{status}");
+        let ResponseError::Service(e) = &err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(e.kind(), &LexErrorKind::Unknown(String::new()));
+        assert_eq!(e.code(), "");
+        assert_eq!(e.message(), Some(message));
+        assert_eq!(e.request_id(), Some("r"));
+        assert_eq!(
+            e.to_string(),
+            format!("Lex error without a code, HTTP {status}: {message}")
         );
     }
 }

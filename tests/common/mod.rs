@@ -12,7 +12,8 @@ use std::str::FromStr;
 
 use botsession::{
     AilyAccessToken, AilyAuthorization, AilyMessageId, AilyRunId, AilySessionId, IdError, IdKind,
-    LexBotAlias, LexBotName, LexRegion, LexUserId,
+    LexBotAlias, LexBotName, LexRegion, LexUserId, LexV2BotAliasId, LexV2BotId, LexV2LocaleId,
+    LexV2SessionId,
 };
 
 /// What the suites need from every identifier type, secret or not. `Debug` is fine for the
@@ -63,7 +64,22 @@ pub fn for_each_ident<F: ForEachIdent>(mut f: F) -> F {
     f.run_public::<LexBotName>();
     f.run_public::<LexBotAlias>();
     f.run_public::<LexRegion>();
+    f.run_public::<LexV2BotId>();
+    f.run_public::<LexV2BotAliasId>();
+    f.run_public::<LexV2LocaleId>();
+    f.run_public::<LexV2SessionId>();
     f
+}
+
+/// How many identifier types [`for_each_ident`] runs.
+pub fn ident_count() -> usize {
+    struct Count(usize);
+    impl ForEachIdent for Count {
+        fn run<T: Ident>(&mut self) {
+            self.0 += 1;
+        }
+    }
+    for_each_ident(Count(0)).0
 }
 
 macro_rules! ident {
@@ -106,6 +122,10 @@ ident!(
     LexBotName => as_str + public,
     LexBotAlias => as_str + public,
     LexRegion => as_str + public,
+    LexV2BotId => as_str + public,
+    LexV2BotAliasId => as_str + public,
+    LexV2LocaleId => as_str + public,
+    LexV2SessionId => as_str + public,
     AilyAccessToken => expose_secret,
     AilyAuthorization => expose_header_value,
 );

@@ -1,5 +1,5 @@
 //! The documented rule of every identifier, written once as an anchored pattern, the length
-//! bounds in bytes and the two literal exceptions (`..` is reserved for a Lex user id, `$LATEST`
+//! bounds in bytes and the two literal exceptions (`..` is reserved for a Lex user id and a Lex V2 session id, `$LATEST`
 //! is a Lex bot alias). It is the oracle the crate's hand-written validators are compared with,
 //! in the tests and in the `ids` fuzz target, so it is independent of the crate's own tables.
 
@@ -18,7 +18,7 @@ pub struct Documented {
 }
 
 #[rustfmt::skip]
-pub const RULES: [Documented; 9] = [
+pub const RULES: [Documented; 13] = [
     Documented { kind: IdKind::AilySessionId, pattern: "^session_[0-9a-hjkmnp-z]{1,24}$", min: 9, max: 32 },
     Documented { kind: IdKind::AilyMessageId, pattern: "^message_[0-9a-hjkmnp-z]{1,24}$", min: 9, max: 32 },
     Documented { kind: IdKind::AilyRunId, pattern: "^run_[0-9a-hjkmnp-z]{1,28}$", min: 5, max: 32 },
@@ -28,6 +28,12 @@ pub const RULES: [Documented; 9] = [
     Documented { kind: IdKind::LexBotName, pattern: "^([A-Za-z]_?)+$", min: 2, max: 50 },
     Documented { kind: IdKind::LexBotAlias, pattern: "^([A-Za-z]_?)+$", min: 1, max: 100 },
     Documented { kind: IdKind::LexRegion, pattern: "^[a-z0-9-]+$", min: 1, max: 32 },
+    Documented { kind: IdKind::LexV2BotId, pattern: "^[0-9a-zA-Z]{10}$", min: 10, max: 10 },
+    Documented { kind: IdKind::LexV2BotAliasId, pattern: "^[0-9a-zA-Z]{10}$", min: 10, max: 10 },
+    // Not the model's (it has none): the crate's rule, which every locale of the supported-
+    // languages table passes (`ll_CC`, `ll_NNN`): a letter or digit first, `_` never doubled.
+    Documented { kind: IdKind::LexV2LocaleId, pattern: "^([0-9a-zA-Z]_?)+$", min: 5, max: 6 },
+    Documented { kind: IdKind::LexV2SessionId, pattern: "^[0-9a-zA-Z._:-]+$", min: 2, max: 100 },
 ];
 
 fn position(kind: IdKind) -> usize {
@@ -59,7 +65,7 @@ pub fn documented(kind: IdKind, s: &str) -> bool {
     let rule = rule(kind);
     let base = (rule.min..=rule.max).contains(&s.len()) && regex(kind).is_match(s);
     match kind {
-        IdKind::LexUserId => base && s != "..",
+        IdKind::LexUserId | IdKind::LexV2SessionId => base && s != "..",
         IdKind::LexBotAlias => base || s == "$LATEST",
         _ => base,
     }
