@@ -13,7 +13,7 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
   cargo install cargo-fuzz --locked
 fi
 
-targets=(ids authorization route aily_response lex_response mock)
+targets=(ids authorization route aily_response lex_response lex_v2_response mock)
 cargo fuzz build -s none
 
 # The response targets also start from the test fixtures (tests/fixtures/), framed the way

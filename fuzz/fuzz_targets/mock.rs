@@ -11,13 +11,15 @@ mod common;
 use botsession::{
     AilyDeleteSessionResponse, AilyErrorKind, AilyServiceError, AilySessionId, Api, DeleteSession,
     LexBotAlias, LexBotName, LexDeleteSessionRequest, LexDeleteSessionResponse, LexErrorKind,
-    LexServiceError, MockService, ResponseError,
+    LexServiceError, LexV2BotAliasId, LexV2BotId, LexV2DeleteSessionRequest,
+    LexV2DeleteSessionResponse, LexV2ErrorKind, LexV2LocaleId, LexV2ServiceError, MockService,
+    ResponseError,
 };
 use libfuzzer_sys::fuzz_target;
 
 /// Every status the mock can answer with: success, the rejections (400, 404, 405, 414, 501),
 /// the not-found answers, and the statuses of the faults scripted below.
-const STATUSES: [u16; 10] = [200, 400, 401, 404, 405, 409, 414, 429, 500, 501];
+const STATUSES: [u16; 11] = [200, 400, 401, 403, 404, 405, 409, 414, 429, 500, 501];
 
 fn seeded(faults: u8) -> MockService {
     let mut mock = MockService::new();
@@ -36,6 +38,17 @@ fn seeded(faults: u8) -> MockService {
     mock.fail_next_lex(
         usize::from((faults >> 2) & 1),
         LexServiceError::new(lex.clone(), "m"),
+    );
+    mock.insert_lex_v2_session(LexV2DeleteSessionRequest::new(
+        LexV2BotId::from_static("ABCDE12345"),
+        LexV2BotAliasId::TEST,
+        LexV2LocaleId::from_static("en_US"),
+        "user:42".parse().expect("a valid session id"),
+    ));
+    let lex_v2 = &LexV2ErrorKind::KNOWN[usize::from(faults >> 1) % LexV2ErrorKind::KNOWN.len()];
+    mock.fail_next_lex_v2(
+        usize::from((faults >> 5) & 1),
+        LexV2ServiceError::new(lex_v2.clone(), "m"),
     );
     mock
 }
@@ -70,6 +83,16 @@ fuzz_target!(|data: &[u8]| {
                     wire.body(),
                 ) {
                     Err(ResponseError::Malformed(m)) => panic!("Lex answer read as {m}"),
+                    read => read.is_ok(),
+                }
+            }
+            Some(Api::LexV2) => {
+                match LexV2DeleteSessionResponse::from_http(
+                    wire.status(),
+                    wire.headers(),
+                    wire.body(),
+                ) {
+                    Err(ResponseError::Malformed(m)) => panic!("Lex V2 answer read as {m}"),
                     read => read.is_ok(),
                 }
             }
