@@ -12,12 +12,13 @@ use std::str::FromStr;
 use botsession::{
     AilyAccessToken, AilyAuthorization, AilyDeleteSessionRequest, AilyMessageId, AilyRunId,
     AilySessionId, IdError, IdKind, IdRule, LexBotAlias, LexBotName, LexDeleteSessionRequest,
-    LexRegion, LexUserId, RouteError, MAX_PATH_LEN,
+    LexRegion, LexUserId, LexV2BotAliasId, LexV2BotId, LexV2DeleteSessionRequest, LexV2LocaleId,
+    LexV2SessionId, RouteError, MAX_PATH_LEN,
 };
 #[cfg(feature = "serde")]
 use botsession::{
     AilyDeleteSessionResponse, AilyErrorKind, LexDeleteSessionResponse, LexErrorKind,
-    ResponseError, EXCERPT_LEN,
+    LexV2DeleteSessionResponse, LexV2ErrorKind, ResponseError, EXCERPT_LEN,
 };
 
 const MIB: usize = 1 << 20;
@@ -56,7 +57,7 @@ fn assert_line(row: &str, what: &str, message: &str) {
 // Identifiers
 // ---------------------------------------------------------------------------------------------
 
-const ALL_KINDS: [IdKind; 9] = [
+const ALL_KINDS: [IdKind; 13] = [
     IdKind::AilySessionId,
     IdKind::AilyMessageId,
     IdKind::AilyRunId,
@@ -66,6 +67,10 @@ const ALL_KINDS: [IdKind; 9] = [
     IdKind::LexBotName,
     IdKind::LexBotAlias,
     IdKind::LexRegion,
+    IdKind::LexV2BotId,
+    IdKind::LexV2BotAliasId,
+    IdKind::LexV2LocaleId,
+    IdKind::LexV2SessionId,
 ];
 
 /// Parses `s` through `FromStr`, `TryFrom<&str>` and `TryFrom<String>`, which must agree.
@@ -117,6 +122,10 @@ fn parse_as(kind: IdKind, s: &str) -> Result<(), IdError> {
         IdKind::LexBotName => go!(LexBotName),
         IdKind::LexBotAlias => go!(LexBotAlias),
         IdKind::LexRegion => go!(LexRegion),
+        IdKind::LexV2BotId => go!(LexV2BotId),
+        IdKind::LexV2BotAliasId => go!(LexV2BotAliasId),
+        IdKind::LexV2LocaleId => go!(LexV2LocaleId),
+        IdKind::LexV2SessionId => go!(LexV2SessionId),
         other => panic!("no parser for {other:?}"),
     }
 }
@@ -199,6 +208,10 @@ fn identifier_rows() -> Vec<IdRow> {
         (LexBotName, "a".repeat(MIB)),
         (LexBotAlias, "a".repeat(MIB)),
         (LexRegion, "a".repeat(MIB)),
+        (LexV2BotId, "a".repeat(MIB)),
+        (LexV2BotAliasId, "a".repeat(MIB)),
+        (LexV2LocaleId, "a".repeat(MIB)),
+        (LexV2SessionId, "a".repeat(MIB)),
     ];
     for (kind, input) in valid_mib {
         rows.push(length(
@@ -273,6 +286,82 @@ fn identifier_rows() -> Vec<IdRow> {
         other_rule("authorization: NUL scheme", AilyAuthorization, "\0\0\0\0\0\0\0abc", IdRule::Scheme),
     ]);
     rows.push(length("authorization: scheme alone", AilyAuthorization, "Bearer"));
+    rows.extend(lex_v2_identifier_rows());
+    rows
+}
+
+/// The V2 ids: one past each length bound, and every byte a path, a URL or a log line treats
+/// specially, put in the middle of a valid value (its index and character reported).
+fn lex_v2_identifier_rows() -> Vec<IdRow> {
+    use IdKind::*;
+    let valid = [
+        (LexV2BotId, "ABCDE12345"),
+        (LexV2BotAliasId, "TSTALIASID"),
+        (LexV2LocaleId, "en_US"),
+        (LexV2SessionId, "user-42"),
+    ];
+    let mut rows = Vec::new();
+    for (kind, v) in valid {
+        let (min, max) = kind.len_bounds();
+        rows.push(length(
+            format!("{kind:?}: one below the minimum"),
+            kind,
+            &v[..min - 1],
+        ));
+        rows.push(length(
+            format!("{kind:?}: one past the maximum"),
+            kind,
+            format!("{v}{}", "a".repeat(max + 1 - v.len())),
+        ));
+        for c in [
+            '/', '\\', ' ', '%', '.', '?', '#', '\0', '\r', '\n', '\u{7f}', '\u{1b}',
+        ] {
+            // Replace the byte at 2 (a `.` or `:` is a session id's own character: skip them).
+            if kind == LexV2SessionId && c == '.' {
+                continue;
+            }
+            let input = format!("{}{c}{}", &v[..2], &v[3..]);
+            let mut row = charset("", kind, &input, 2, Some(c));
+            row.name = format!("{kind:?}: {c:?} in the middle");
+            rows.push(row);
+        }
+    }
+    rows.extend([
+        charset("bot id: dash", LexV2BotId, "ABCDE-1234", 5, Some('-')),
+        charset("bot id: underscore", LexV2BotId, "ABCDE_1234", 5, Some('_')),
+        charset(
+            "bot alias id: colon",
+            LexV2BotAliasId,
+            "TSTALIAS:D",
+            8,
+            Some(':'),
+        ),
+        charset("locale: dash", LexV2LocaleId, "en-US", 2, Some('-')),
+        charset(
+            "locale: leading underscore",
+            LexV2LocaleId,
+            "_enUS",
+            0,
+            Some('_'),
+        ),
+        charset(
+            "locale: doubled underscore",
+            LexV2LocaleId,
+            "en__US",
+            3,
+            Some('_'),
+        ),
+        charset("locale: colon", LexV2LocaleId, "en:US", 2, Some(':')),
+        charset("session id: slash", LexV2SessionId, "a/b", 1, Some('/')),
+        charset("session id: percent", LexV2SessionId, "a%2Fb", 1, Some('%')),
+        other_rule(
+            "session id: dot-segment",
+            LexV2SessionId,
+            "..",
+            IdRule::Reserved,
+        ),
+        length("session id: a single dot", LexV2SessionId, "."),
+    ]);
     rows
 }
 
@@ -319,6 +408,7 @@ fn hostile_identifiers() {
 enum Api {
     Aily,
     Lex,
+    LexV2,
 }
 
 #[derive(Debug)]
@@ -356,6 +446,232 @@ fn lex_path(name: &str, alias: &str, user: &str) -> String {
 fn lex_user(user: &str) -> String {
     lex_path("Order", "prod", user)
 }
+
+/// A V2 path with valid labels, except `labels[at]` replaced by `label`.
+fn lex_v2_path_with(at: usize, label: &str) -> String {
+    let mut labels = LEX_V2_VALID;
+    labels[at] = label;
+    let [bot, alias, locale, session] = labels;
+    format!("/bots/{bot}/botAliases/{alias}/botLocales/{locale}/sessions/{session}")
+}
+
+/// A valid value of each V2 label, in path order.
+const LEX_V2_VALID: [&str; 4] = ["ABCDE12345", "TSTALIASID", "en_US", "user-42"];
+/// The V2 labels, in path order.
+const LEX_V2_LABELS: [&str; 4] = ["botId", "botAliasId", "localeId", "sessionId"];
+
+/// The route rows every V1 label goes through, for each V2 label: each hostile piece in place of
+/// the byte at 2 of a valid value (so the decoded length stays valid) or of the whole label.
+fn lex_v2_route_rows() -> Vec<RouteRow> {
+    let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+    let mut rows = Vec::new();
+    for (at, (label, valid)) in LEX_V2_LABELS.into_iter().zip(LEX_V2_VALID).enumerate() {
+        let with =
+            |middle: &str| lex_v2_path_with(at, &format!("{}{middle}{}", &valid[..2], &valid[3..]));
+        let dot_dot = if label == "sessionId" {
+            RouteWant::Label {
+                label,
+                rule: IdRule::Reserved,
+                at: None,
+                found_len: 2,
+            }
+        } else {
+            label_len(label, 2)
+        };
+        let n = valid.len();
+        let frame = lex_v2_path_with(at, "").len();
+        let cases: Vec<(&str, String, RouteWant)> = vec![
+            ("%2e%2e", lex_v2_path_with(at, "%2e%2e"), dot_dot),
+            (
+                "%2E%2E",
+                lex_v2_path_with(at, "%2E%2E"),
+                match label {
+                    "sessionId" => RouteWant::Label {
+                        label,
+                        rule: IdRule::Reserved,
+                        at: None,
+                        found_len: 2,
+                    },
+                    _ => label_len(label, 2),
+                },
+            ),
+            (
+                "raw ..",
+                lex_v2_path_with(at, ".."),
+                match label {
+                    "sessionId" => RouteWant::Label {
+                        label,
+                        rule: IdRule::Reserved,
+                        at: None,
+                        found_len: 2,
+                    },
+                    _ => label_len(label, 2),
+                },
+            ),
+            ("%2F", with("%2F"), label_charset(label, 2, '/', n)),
+            ("%2f", with("%2f"), label_charset(label, 2, '/', n)),
+            ("%5C", with("%5C"), label_charset(label, 2, '\\', n)),
+            (
+                "%252F not decoded twice",
+                lex_v2_path_with(at, &format!("{}%252F{}", &valid[..2], &valid[5..])),
+                label_charset(label, 2, '%', n),
+            ),
+            ("%20", with("%20"), label_charset(label, 2, ' ', n)),
+            ("%3F", with("%3F"), label_charset(label, 2, '?', n)),
+            ("%23", with("%23"), label_charset(label, 2, '#', n)),
+            ("%00", with("%00"), label_charset(label, 2, '\0', n)),
+            ("raw NUL", with("\0"), label_charset(label, 2, '\0', n)),
+            (
+                "raw CRLF",
+                lex_v2_path_with(at, &format!("{}\r\n{}", &valid[..2], &valid[4..])),
+                label_charset(label, 2, '\r', n),
+            ),
+            (
+                "truncated %4",
+                lex_v2_path_with(at, &format!("{}%4", &valid[..2])),
+                RouteWant::Escape(label, 2),
+            ),
+            (
+                "trailing %",
+                lex_v2_path_with(at, &format!("{}%", &valid[..2])),
+                RouteWant::Escape(label, 2),
+            ),
+            ("non-hex escape", with("%zz"), RouteWant::Escape(label, 2)),
+            (
+                "%FF%FE",
+                lex_v2_path_with(at, "%FF%FE"),
+                RouteWant::Utf8(label),
+            ),
+            (
+                "overlong slash %C0%AF",
+                lex_v2_path_with(at, "%C0%AF"),
+                RouteWant::Utf8(label),
+            ),
+            (
+                "surrogate %ED%A0%80",
+                lex_v2_path_with(at, "%ED%A0%80"),
+                RouteWant::Utf8(label),
+            ),
+            (
+                "%C3%A9",
+                lex_v2_path_with(at, &format!("{}%C3%A9{}", &valid[..2], &valid[4..])),
+                label_charset(label, 2, 'é', n),
+            ),
+            ("empty", lex_v2_path_with(at, ""), label_len(label, 0)),
+            (
+                "one past the maximum",
+                lex_v2_path_with(at, &"a".repeat(LEX_V2_MAX[at] + 1)),
+                label_len(label, LEX_V2_MAX[at] + 1),
+            ),
+            (
+                "escapes claiming a long label",
+                lex_v2_path_with(at, &"%41".repeat((MAX_PATH_LEN - frame) / 3)),
+                label_len(label, (MAX_PATH_LEN - frame) / 3),
+            ),
+            (
+                "1 MiB label",
+                lex_v2_path_with(at, &"a".repeat(MIB)),
+                RouteWant::PathTooLong(frame + MIB),
+            ),
+        ];
+        for (what, path, want) in cases {
+            rows.push(row(
+                leak(format!("lex v2 {label}: {what}")),
+                Api::LexV2,
+                path,
+                want,
+            ));
+        }
+    }
+    let valid = lex_v2_path_with(0, LEX_V2_VALID[0]);
+    rows.extend([
+        row(
+            "lex v2: trailing slash",
+            Api::LexV2,
+            format!("{valid}/"),
+            RouteWant::NotFound,
+        ),
+        row(
+            "lex v2: /bot/ is V1's prefix",
+            Api::LexV2,
+            valid.replacen("/bots/", "/bot/", 1),
+            RouteWant::NotFound,
+        ),
+        row(
+            "lex v2: doubled slash",
+            Api::LexV2,
+            valid.replacen("/botAliases/", "//botAliases/", 1),
+            RouteWant::NotFound,
+        ),
+        row(
+            "lex v2: extra segment",
+            Api::LexV2,
+            format!("{valid}/extra"),
+            RouteWant::NotFound,
+        ),
+        row(
+            "lex v2: DELETE …/text",
+            Api::LexV2,
+            format!("{valid}/text"),
+            RouteWant::NotFound,
+        ),
+        row("lex v2: NUL path", Api::LexV2, "\0", RouteWant::NotFound),
+        method_row("lex v2: delete", Api::LexV2, "delete", valid.clone()),
+        method_row("lex v2: PUT", Api::LexV2, "PUT", valid.clone()),
+        method_row(
+            "lex v2: PATCH on a bad label",
+            Api::LexV2,
+            "PATCH",
+            lex_v2_path_with(2, "%FF"),
+        ),
+        other_row(
+            "lex v2: GET is GetSession",
+            Api::LexV2,
+            "GET",
+            valid.clone(),
+            "GetSession",
+        ),
+        other_row(
+            "lex v2: POST is PutSession",
+            Api::LexV2,
+            "POST",
+            valid.clone(),
+            "PutSession",
+        ),
+        other_row(
+            "lex v2: GetSession on a bad label",
+            Api::LexV2,
+            "GET",
+            lex_v2_path_with(2, "%FF"),
+            "GetSession",
+        ),
+        other_row(
+            "lex v2: POST …/text",
+            Api::LexV2,
+            "POST",
+            format!("{valid}/text"),
+            "RecognizeText",
+        ),
+        other_row(
+            "lex v2: POST …/utterance",
+            Api::LexV2,
+            "POST",
+            format!("{valid}/utterance"),
+            "RecognizeUtterance",
+        ),
+        other_row(
+            "lex v2: POST …/conversation",
+            Api::LexV2,
+            "POST",
+            format!("{valid}/conversation"),
+            "StartConversation",
+        ),
+    ]);
+    rows
+}
+
+/// The longest value of each V2 label, in path order.
+const LEX_V2_MAX: [usize; 4] = [10, 10, 6, 100];
 
 fn row(name: &'static str, api: Api, path: impl Into<String>, want: RouteWant) -> RouteRow {
     RouteRow {
@@ -415,6 +731,7 @@ fn route(api: Api, method: &str, path: &str) -> Result<(), RouteError> {
     match api {
         Api::Aily => AilyDeleteSessionRequest::from_route(method, path).map(drop),
         Api::Lex => LexDeleteSessionRequest::from_route(method, path).map(drop),
+        Api::LexV2 => LexV2DeleteSessionRequest::from_route(method, path).map(drop),
     }
 }
 
@@ -521,6 +838,9 @@ fn route_rows() -> Vec<RouteRow> {
             want: NotFound,
         },
     ]
+    .into_iter()
+    .chain(lex_v2_route_rows())
+    .collect()
 }
 
 #[test]
@@ -582,7 +902,7 @@ fn hostile_routes() {
         assert_line(name, "Debug", &format!("{err:?}"));
         assert_short(name, "alternate Debug", &format!("{err:#?}"));
     }
-    assert!(rows.len() >= 70, "{} rows", rows.len());
+    assert!(rows.len() >= 70 + 4 * 24, "{} rows", rows.len());
 }
 
 /// An empty Lex label sits where the route has a label: the route matches and the label fails
@@ -624,13 +944,16 @@ mod responses {
             log_id: Option<&'static str>,
             retry_after: Option<u64>,
         },
+        /// A success of either Lex version.
         LexOk {
             request_id: Option<&'static str>,
-            /// `userId` as received: a 2xx is a success whatever its rule says.
-            user_id: Option<String>,
+            /// V1 `userId`, V2 `sessionId`, as received: a 2xx is a success whatever its rule
+            /// says.
+            id: Option<String>,
         },
+        /// A service error of either Lex version: its kind is the version's `from_code(code)`.
         LexService {
-            kind: LexErrorKind,
+            code: String,
             request_id: Option<&'static str>,
             retry_after: Option<u64>,
         },
@@ -692,7 +1015,7 @@ mod responses {
 
     fn lex_service(code: &str) -> RespWant {
         RespWant::LexService {
-            kind: LexErrorKind::from_code(code),
+            code: code.to_owned(),
             request_id: None,
             retry_after: None,
         }
@@ -777,14 +1100,14 @@ mod responses {
             r("lex: raw 0xFF", Lex, 200, vec![], b"{\"sessionId\":\"\xff\"}".to_vec(), Malformed("invalid unicode code point")),
             r("lex: raw NUL", Lex, 200, vec![], b"{\"sessionId\":\"\x00\"}".to_vec(), Malformed("control character")),
             r("lex: NUL body", Lex, 200, vec![], "\0", Malformed("expected value")),
-            r("lex: userId ..", Lex, 200, vec![], r#"{"userId":".."}"#, LexOk { request_id: None, user_id: Some("..".into()) }),
-            r("lex: userId with NUL", Lex, 200, vec![], r#"{"userId":"a\u0000b"}"#, LexOk { request_id: None, user_id: Some("a\0b".into()) }),
-            r("lex: 1 MiB userId", Lex, 200, vec![], format!(r#"{{"userId":"{}"}}"#, "a".repeat(MIB)), LexOk { request_id: None, user_id: Some("a".repeat(MIB)) }),
+            r("lex: userId ..", Lex, 200, vec![], r#"{"userId":".."}"#, LexOk { request_id: None, id: Some("..".into()) }),
+            r("lex: userId with NUL", Lex, 200, vec![], r#"{"userId":"a\u0000b"}"#, LexOk { request_id: None, id: Some("a\0b".into()) }),
+            r("lex: 1 MiB userId", Lex, 200, vec![], format!(r#"{{"userId":"{}"}}"#, "a".repeat(MIB)), LexOk { request_id: None, id: Some("a".repeat(MIB)) }),
             r("lex: userId a number", Lex, 200, vec![], r#"{"userId":5}"#, Malformed("invalid type: integer `5`")),
             r("lex: duplicate userId", Lex, 200, vec![], r#"{"userId":"ab","userId":"cd"}"#, Malformed("duplicate field `userId`")),
             r("lex: 10 MiB sessionId without its closing quote", Lex, 200, vec![], format!(r#"{{"sessionId":"{}"#, "s".repeat(TEN_MIB)), Malformed("EOF while parsing a string")),
             r("lex: 10 MiB of garbage", Lex, 200, vec![], garbage.clone(), Malformed("expected value")),
-            r("lex: whitespace body", Lex, 204, vec![h("X-AMZN-REQUESTID", "r-1")], " \r\n\t", LexOk { request_id: Some("r-1"), user_id: None }),
+            r("lex: whitespace body", Lex, 204, vec![h("X-AMZN-REQUESTID", "r-1")], " \r\n\t", LexOk { request_id: Some("r-1"), id: None }),
             // Lex error codes: header first (first occurrence), then body `code`, then `__type`.
             r("lex: two x-amzn-ErrorType", Lex, 409, vec![h("x-amzn-ErrorType", "ConflictException"), h("x-amzn-ErrorType", "NotFoundException")], "", lex_service("ConflictException")),
             r("lex: X-AMZN-ERRORTYPE", Lex, 404, vec![h("X-AMZN-ERRORTYPE", "NotFoundException:http://internal.amazon.com/coral/")], "", lex_service("NotFoundException")),
@@ -804,11 +1127,71 @@ mod responses {
             r("lex: 10 MiB garbage with a header code", Lex, 500, vec![h("x-amzn-ErrorType", "InternalFailureException")], garbage, lex_service("InternalFailureException")),
             r("lex: 10 MiB message", Lex, 400, vec![h("x-amzn-ErrorType", "BadRequestException")], format!(r#"{{"message":"{}"}}"#, "m".repeat(TEN_MIB)), lex_service("BadRequestException")),
             r("lex: status 65535", Lex, u16::MAX, vec![], r#"{"__type":"aws#NotFoundException"}"#, lex_service("NotFoundException")),
-            r("lex: two request ids", Lex, 409, vec![h("x-amzn-requestid", "first"), h("X-Amzn-RequestId", "second"), lex_conflict[0].clone()], "", LexService { kind: LexErrorKind::Conflict, request_id: Some("first"), retry_after: None }),
+            r("lex: two request ids", Lex, 409, vec![h("x-amzn-requestid", "first"), h("X-Amzn-RequestId", "second"), lex_conflict[0].clone()], "", LexService { code: "ConflictException".into(), request_id: Some("first"), retry_after: None }),
             r("lex: Retry-After overflows u64", Lex, 429, vec![h("x-amzn-ErrorType", "LimitExceededException"), h("Retry-After", "99999999999999999999")], "", lex_service("LimitExceededException")),
             r("lex: Retry-After as a date", Lex, 429, vec![h("x-amzn-ErrorType", "LimitExceededException"), h("retry-after", "Wed, 21 Oct 2015 07:28:00 GMT")], "", lex_service("LimitExceededException")),
-            r("lex: Retry-After padded", Lex, 429, vec![h("x-amzn-ErrorType", "LimitExceededException"), h("RETRY-AFTER", " 3 ")], "", LexService { kind: LexErrorKind::LimitExceeded, request_id: None, retry_after: Some(3) }),
+            r("lex: Retry-After padded", Lex, 429, vec![h("x-amzn-ErrorType", "LimitExceededException"), h("RETRY-AFTER", " 3 ")], "", LexService { code: "LimitExceededException".into(), request_id: None, retry_after: Some(3) }),
+            r("lex: x-amz-retry-after beats Retry-After", Lex, 429, vec![h("Retry-After", "7"), h("x-amz-retry-after", "3000"), h("x-amzn-ErrorType", "ThrottlingException")], "", LexService { code: "ThrottlingException".into(), request_id: None, retry_after: Some(3) }),
+            r("lex: x-amz-retry-after overflows u64", Lex, 429, vec![h("x-amz-retry-after", "99999999999999999999"), h("Retry-After", "2"), h("x-amzn-ErrorType", "ThrottlingException")], "", LexService { code: "ThrottlingException".into(), request_id: None, retry_after: Some(2) }),
+            r("lex: x-amz-retry-after u64::MAX (capped)", Lex, 429, vec![h("x-amz-retry-after", "18446744073709551615"), h("x-amzn-ErrorType", "ThrottlingException")], "", LexService { code: "ThrottlingException".into(), request_id: None, retry_after: Some(botsession::MAX_RETRY_AFTER_SECS) }),
+            r("lex: 1 MiB x-amz-retry-after", Lex, 429, vec![h("x-amz-retry-after", "9".repeat(MIB)), h("x-amzn-ErrorType", "ThrottlingException")], "", lex_service("ThrottlingException")),
+            r("lex: comma-separated error type", Lex, 409, vec![h("x-amzn-ErrorType", "ConflictException,FooException")], "", lex_service("ConflictException")),
+            r("lex: 1 MiB of commas", Lex, 400, vec![h("x-amzn-ErrorType", ",".repeat(MIB))], r#"{"code":"ConflictException"}"#, lex_service("ConflictException")),
+            r("lex: message, no code", Lex, 400, vec![h("x-amzn-RequestId", "r")], r#"{"message":"m"}"#, LexService { code: String::new(), request_id: Some("r"), retry_after: None }),
+            r("lex: 10 MiB message, no code", Lex, 400, vec![], format!(r#"{{"message":"{}"}}"#, "m".repeat(TEN_MIB)), lex_service("")),
+            r("lex: message of the wrong type, no code", Lex, 400, vec![], r#"{"message":5}"#, Malformed("error response with no error code: invalid type")),
         ]
+    }
+
+    /// Every V1 row, as Lex V2 reads it: V1's `userId` becomes V2's `sessionId` (V2 has no
+    /// user id), the error codes stay (each version's kind of the same code).
+    pub(super) fn lex_v2_rows(rows: &[RespRow]) -> Vec<RespRow> {
+        let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+        rows.iter()
+            .filter(|row| matches!(row.api, Api::Lex))
+            .map(|row| RespRow {
+                name: leak(format!("v2 {}", row.name)),
+                api: Api::LexV2,
+                status: row.status,
+                headers: row.headers.clone(),
+                body: replace(&row.body, br#""userId""#, br#""sessionId""#),
+                want: match &row.want {
+                    RespWant::Malformed(reason) => {
+                        RespWant::Malformed(leak(reason.replace("userId", "sessionId")))
+                    }
+                    RespWant::LexOk { request_id, id } => RespWant::LexOk {
+                        request_id: *request_id,
+                        id: id.clone(),
+                    },
+                    RespWant::LexService {
+                        code,
+                        request_id,
+                        retry_after,
+                    } => RespWant::LexService {
+                        code: code.clone(),
+                        request_id: *request_id,
+                        retry_after: *retry_after,
+                    },
+                    other => unreachable!("{other:?}"),
+                },
+            })
+            .collect()
+    }
+
+    /// `body` with every `from` replaced by `to`.
+    fn replace(body: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+        let mut out = Vec::with_capacity(body.len());
+        let mut i = 0;
+        while i < body.len() {
+            if body[i..].starts_with(from) {
+                out.extend_from_slice(to);
+                i += from.len();
+            } else {
+                out.push(body[i]);
+                i += 1;
+            }
+        }
+        out
     }
 
     pub(super) fn check(row: &RespRow) {
@@ -853,49 +1236,68 @@ mod responses {
                     (want, got) => panic!("{name}: want {want:?}, got {}", describe(&got)),
                 }
             }
-            Api::Lex => {
-                let got = LexDeleteSessionResponse::from_http(row.status, &headers, &row.body);
-                match (&row.want, got) {
-                    (
-                        RespWant::LexOk {
-                            request_id,
-                            user_id,
-                        },
-                        Ok(ok),
-                    ) => {
-                        assert_eq!(ok.request_id(), *request_id, "{name}: request id");
-                        assert!(ok.user_id() == user_id.as_deref(), "{name}: user id");
-                        assert_eq!(ok.http_status(), row.status, "{name}: status");
-                    }
-                    (RespWant::Malformed(reason), Err(err @ ResponseError::Malformed(_))) => {
-                        malformed(row, reason, &err)
-                    }
-                    (
-                        RespWant::LexService {
-                            kind,
-                            request_id,
-                            retry_after,
-                        },
-                        Err(err @ ResponseError::Service(_)),
-                    ) => {
-                        let e = err.service_error().unwrap();
-                        assert_eq!(e.kind(), kind, "{name}: kind");
-                        assert_eq!(e.http_status(), row.status, "{name}: status");
-                        assert_eq!(e.request_id(), *request_id, "{name}: request id");
-                        assert_eq!(
-                            err.retry_after().map(|d| d.as_secs()),
-                            *retry_after,
-                            "{name}: retry after"
-                        );
-                        assert!(e.code().len() <= 128, "{name}: code of {}", e.code().len());
-                        assert_short(name, "service error Display", &e.to_string());
-                        assert_short(name, "Display", &err.to_string());
-                    }
-                    (want, got) => panic!("{name}: want {want:?}, got {}", describe(&got)),
-                }
+            Api::Lex => lex_check!(
+                row,
+                headers,
+                LexDeleteSessionResponse,
+                LexErrorKind,
+                user_id
+            ),
+            Api::LexV2 => {
+                lex_check!(
+                    row,
+                    headers,
+                    LexV2DeleteSessionResponse,
+                    LexV2ErrorKind,
+                    session_id
+                )
             }
         }
     }
+
+    /// The check of a Lex row, for either version: its response type, kind type and the
+    /// getter of the id `RespWant::LexOk` names.
+    macro_rules! lex_check {
+        ($row:expr, $headers:expr, $response:ty, $kind:ty, $id:ident) => {{
+            let row: &RespRow = $row;
+            let name = row.name;
+            let got = <$response>::from_http(row.status, &$headers, &row.body);
+            match (&row.want, got) {
+                (RespWant::LexOk { request_id, id }, Ok(ok)) => {
+                    assert_eq!(ok.request_id(), *request_id, "{name}: request id");
+                    assert!(ok.$id() == id.as_deref(), "{name}: {}", stringify!($id));
+                    assert_eq!(ok.http_status(), row.status, "{name}: status");
+                }
+                (RespWant::Malformed(reason), Err(err @ ResponseError::Malformed(_))) => {
+                    malformed(row, reason, &err)
+                }
+                (
+                    RespWant::LexService {
+                        code,
+                        request_id,
+                        retry_after,
+                    },
+                    Err(err @ ResponseError::Service(_)),
+                ) => {
+                    let e = err.service_error().unwrap();
+                    assert_eq!(e.kind(), &<$kind>::from_code(code), "{name}: kind");
+                    assert!(e.code() == code, "{name}: code");
+                    assert_eq!(e.http_status(), row.status, "{name}: status");
+                    assert_eq!(e.request_id(), *request_id, "{name}: request id");
+                    assert_eq!(
+                        err.retry_after().map(|d| d.as_secs()),
+                        *retry_after,
+                        "{name}: retry after"
+                    );
+                    assert!(e.code().len() <= 128, "{name}: code of {}", e.code().len());
+                    assert_short(name, "service error Display", &e.to_string());
+                    assert_short(name, "Display", &err.to_string());
+                }
+                (want, got) => panic!("{name}: want {want:?}, got {}", describe(&got)),
+            }
+        }};
+    }
+    use lex_check;
 
     fn describe<T, E: std::fmt::Display>(got: &Result<T, ResponseError<E>>) -> String {
         match got {
@@ -950,11 +1352,14 @@ mod responses {
 #[cfg(feature = "serde")]
 #[test]
 fn hostile_responses() {
-    let rows = responses::response_rows();
+    let mut rows = responses::response_rows();
+    let v2 = responses::lex_v2_rows(&rows);
+    assert!(v2.len() >= 45, "{} V2 rows", v2.len());
+    rows.extend(v2);
     for row in &rows {
         responses::check(row);
     }
-    assert!(rows.len() >= 70, "{} rows", rows.len());
+    assert!(rows.len() >= 120, "{} rows", rows.len());
 }
 
 /// A service error's `Display` quotes the server's `msg` / `message` and the error code, so a
@@ -1031,7 +1436,7 @@ fn hundred_mib_inputs_are_rejected_by_length() {
         assert_line(&format!("{kind:?}: 100 MiB"), "Display", &err.to_string());
     }
     let path = format!("/{huge}");
-    for api in [Api::Aily, Api::Lex] {
+    for api in [Api::Aily, Api::Lex, Api::LexV2] {
         let err = route(api, "DELETE", &path).unwrap_err();
         assert_eq!(
             err,
