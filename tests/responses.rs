@@ -11,7 +11,8 @@ use std::time::Duration;
 
 use botsession::{
     AilyDeleteSessionResponse, AilyErrorKind, AilyServiceError, LexDeleteSessionResponse,
-    LexErrorKind, LexServiceError, MalformedResponse, ResponseError, EXCERPT_LEN,
+    LexErrorKind, LexServiceError, LexV2DeleteSessionResponse, LexV2ErrorKind, LexV2ServiceError,
+    MalformedResponse, ResponseError, ServiceError, EXCERPT_LEN,
 };
 use proptest::prelude::*;
 use proptest::test_runner::Config;
@@ -1826,5 +1827,827 @@ proptest! {
         let body = format!(r#"{{"__type":"com.amazonaws.lex#{name}"}}"#);
         let e = lex_service(status, NO_HEADERS, body.as_bytes());
         prop_assert_eq!(e.code(), name.as_str());
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Both Lex versions: the restJson1 reading they share, and AWS retry classification
+// ---------------------------------------------------------------------------------------------
+
+/// One Lex version's response reading, so that every table below runs against both.
+trait LexVersion {
+    type Error: ServiceError + std::fmt::Debug + Display + PartialEq;
+    type Kind: std::fmt::Debug + PartialEq;
+    /// The prefix of the error's `Display`.
+    const API: &'static str;
+    /// The version's documented server-fault code, retried whatever the status.
+    const SERVER_FAULT: &'static str;
+    /// The documented errors: code, kind, status, description.
+    fn documented() -> Vec<(&'static str, Self::Kind, u16, &'static str)>;
+    /// The success's request id and id field (V1 `userId`, V2 `sessionId`), or the error.
+    #[allow(clippy::type_complexity)]
+    fn read(
+        status: u16,
+        headers: Headers<'_>,
+        body: &[u8],
+    ) -> Result<(Option<String>, Option<String>), ResponseError<Self::Error>>;
+    fn from_code(code: &str) -> Self::Kind;
+    fn kind(e: &Self::Error) -> &Self::Kind;
+    fn code(e: &Self::Error) -> &str;
+    fn message(e: &Self::Error) -> Option<&str>;
+    fn request_id(e: &Self::Error) -> Option<&str>;
+    /// The error's own `is_retryable`, `is_throttling`, `needs_credentials_refresh` and
+    /// `is_clock_skew`.
+    fn inherent(e: &Self::Error) -> [bool; 4];
+}
+
+struct V1;
+struct V2;
+
+macro_rules! lex_version {
+    ($v:ident, $response:ident, $error:ident, $kind:ident, $api:literal, $fault:literal, $id:ident, [$($row:expr),* $(,)?]) => {
+        impl LexVersion for $v {
+            type Error = $error;
+            type Kind = $kind;
+            const API: &'static str = $api;
+            const SERVER_FAULT: &'static str = $fault;
+            fn documented() -> Vec<(&'static str, $kind, u16, &'static str)> {
+                vec![$($row),*]
+            }
+            fn read(
+                status: u16,
+                headers: Headers<'_>,
+                body: &[u8],
+            ) -> Result<(Option<String>, Option<String>), ResponseError<$error>> {
+                $response::from_http(status, headers, body).map(|ok| {
+                    assert_eq!(ok.http_status(), status);
+                    (ok.request_id().map(String::from), ok.$id().map(String::from))
+                })
+            }
+            fn from_code(code: &str) -> $kind {
+                $kind::from_code(code)
+            }
+            fn kind(e: &$error) -> &$kind {
+                e.kind()
+            }
+            fn code(e: &$error) -> &str {
+                e.code()
+            }
+            fn message(e: &$error) -> Option<&str> {
+                e.message()
+            }
+            fn request_id(e: &$error) -> Option<&str> {
+                e.request_id()
+            }
+            fn inherent(e: &$error) -> [bool; 4] {
+                [
+                    e.is_retryable(),
+                    e.is_throttling(),
+                    e.needs_credentials_refresh(),
+                    e.is_clock_skew(),
+                ]
+            }
+        }
+    };
+}
+
+lex_version!(
+    V1,
+    LexDeleteSessionResponse,
+    LexServiceError,
+    LexErrorKind,
+    "Lex",
+    "InternalFailureException",
+    user_id,
+    [
+        (
+            "BadRequestException",
+            LexErrorKind::BadRequest,
+            400,
+            "request validation failed or the bot is not built"
+        ),
+        (
+            "ConflictException",
+            LexErrorKind::Conflict,
+            409,
+            "two clients are using the same bot and user id"
+        ),
+        (
+            "InternalFailureException",
+            LexErrorKind::InternalFailure,
+            500,
+            "internal service error"
+        ),
+        (
+            "LimitExceededException",
+            LexErrorKind::LimitExceeded,
+            429,
+            "a limit was exceeded"
+        ),
+        (
+            "NotFoundException",
+            LexErrorKind::NotFound,
+            404,
+            "the bot or alias was not found"
+        ),
+    ]
+);
+
+lex_version!(
+    V2,
+    LexV2DeleteSessionResponse,
+    LexV2ServiceError,
+    LexV2ErrorKind,
+    "Lex V2",
+    "InternalServerException",
+    session_id,
+    [
+        (
+            "ValidationException",
+            LexV2ErrorKind::Validation,
+            400,
+            "the input fails a constraint"
+        ),
+        (
+            "AccessDeniedException",
+            LexV2ErrorKind::AccessDenied,
+            403,
+            "access denied"
+        ),
+        (
+            "ResourceNotFoundException",
+            LexV2ErrorKind::ResourceNotFound,
+            404,
+            "the resource was not found"
+        ),
+        (
+            "ConflictException",
+            LexV2ErrorKind::Conflict,
+            409,
+            "a conflicting request is in progress"
+        ),
+        (
+            "ThrottlingException",
+            LexV2ErrorKind::Throttling,
+            429,
+            "the request was throttled"
+        ),
+        (
+            "InternalServerException",
+            LexV2ErrorKind::InternalServer,
+            500,
+            "internal service error"
+        ),
+    ]
+);
+
+/// The service error `A` reads from an error response, which must be one.
+#[track_caller]
+fn lex_error<A: LexVersion>(status: u16, headers: Headers<'_>, body: &[u8]) -> A::Error {
+    match A::read(status, headers, body) {
+        Err(ResponseError::Service(e)) => {
+            assert_eq!(e.http_status(), status);
+            assert_bounded(&e);
+            e
+        }
+        other => panic!("{}: expected a service error, got {other:?}", A::API),
+    }
+}
+
+/// Runs a generic check once per Lex version.
+macro_rules! both_versions {
+    ($($test:ident => $check:ident),* $(,)?) => {$(
+        #[test]
+        fn $test() {
+            $check::<V1>();
+            $check::<V2>();
+        }
+    )*};
+}
+
+both_versions! {
+    lex_both_documented_errors => check_documented_errors,
+    lex_both_smithy_rest_json1_error_tests => check_smithy_errors,
+    lex_both_comma_separated_codes => check_comma_separated,
+    lex_both_message_without_code => check_message_without_code,
+    lex_both_retry_after_sources => check_retry_after,
+    lex_both_aws_classification_of_every_code => check_classification,
+    lex_both_conflict_is_not_retried => check_conflict,
+    lex_both_success_with_an_id_that_breaks_its_rule => check_raw_id,
+}
+
+fn check_documented_errors<A: LexVersion>() {
+    for (code, kind, status, _) in A::documented() {
+        for (headers, body) in [
+            (
+                vec![("x-amzn-ErrorType", code.to_owned())],
+                String::from(r#"{"message":"m"}"#),
+            ),
+            (
+                vec![(
+                    "x-amzn-ErrorType",
+                    format!("{code}:http://internal.amazon.com/coral/com.amazon.coral.service/"),
+                )],
+                String::from(r#"{"message":"m"}"#),
+            ),
+            (vec![], format!(r#"{{"code":"{code}","message":"m"}}"#)),
+            (
+                vec![],
+                format!(r#"{{"__type":"com.amazonaws.lex#{code}","message":"m"}}"#),
+            ),
+        ] {
+            let headers: Vec<(&str, &str)> =
+                headers.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let e = lex_error::<A>(status, &headers, body.as_bytes());
+            assert_eq!(A::kind(&e), &kind, "{} {headers:?} {body}", A::API);
+            assert_eq!(A::code(&e), code);
+            assert_eq!(A::message(&e), Some("m"));
+            assert_eq!(
+                e.to_string(),
+                format!("{} {code}, HTTP {status}: m", A::API)
+            );
+        }
+    }
+}
+
+#[test]
+fn lex_v2_documented_kinds() {
+    let kinds: Vec<LexV2ErrorKind> = V2::documented().into_iter().map(|row| row.1).collect();
+    assert_eq!(LexV2ErrorKind::KNOWN, kinds.as_slice());
+    for (code, kind, status, description) in V2::documented() {
+        assert_eq!(kind.code(), code);
+        assert_eq!(kind.documented_status(), Some(status));
+        assert_eq!(kind.description(), description);
+    }
+    // V1's 400 is not V2's: V2 has no BadRequestException.
+    let bad_request = LexV2ErrorKind::from_code("BadRequestException");
+    assert_eq!(
+        bad_request,
+        LexV2ErrorKind::Unknown("BadRequestException".to_owned())
+    );
+    assert_eq!(bad_request.documented_status(), None);
+    assert_eq!(bad_request.description(), "unknown error code");
+}
+
+/// smithy-lang/smithy `smithy-aws-protocol-tests/model/restJson1/errors.smithy`: the code from
+/// `X-Amzn-Errortype`, else body `code`, else `__type`; cut at the first `:`, keep what follows
+/// a `#`; a nested `__type` is not the error's.
+fn check_smithy_errors<A: LexVersion>() {
+    const URI: &str = "http://internal.amazon.com/coral/com.amazon.coral.validate/";
+    let json = ("Content-Type", "application/json");
+    let et = "X-Amzn-Errortype";
+    let with_uri = format!("FooError:{URI}");
+    let ns_uri = format!("aws.protocoltests.restjson#FooError:{URI}");
+    let other_ns_uri = format!("aws.different.namespace#FooError:{URI}");
+    let code_ns_uri = format!(r#"{{"code":"aws.protocoltests.restjson#FooError:{URI}"}}"#);
+    let type_ns_uri = format!(r#"{{"__type":"aws.protocoltests.restjson#FooError:{URI}"}}"#);
+    // (test id, status, headers, body, code, message)
+    let rows: Vec<(&str, u16, Vec<(&str, &str)>, &str, &str, Option<&str>)> = vec![
+        (
+            "RestJsonInvalidGreetingError",
+            400,
+            vec![json, (et, "InvalidGreeting")],
+            r#"{"Message":"Hi"}"#,
+            "InvalidGreeting",
+            Some("Hi"),
+        ),
+        (
+            "RestJsonComplexErrorWithNoMessage",
+            403,
+            vec![json, ("X-Header", "Header"), (et, "ComplexError")],
+            r#"{"TopLevel":"Top level","Nested":{"Fooooo":"bar"}}"#,
+            "ComplexError",
+            None,
+        ),
+        (
+            "RestJsonEmptyComplexErrorWithNoMessage",
+            403,
+            vec![json, (et, "ComplexError")],
+            "{}",
+            "ComplexError",
+            None,
+        ),
+        (
+            "RestJsonFooErrorUsingXAmznErrorType",
+            500,
+            vec![(et, "FooError")],
+            "",
+            "FooError",
+            None,
+        ),
+        (
+            "RestJsonFooErrorUsingXAmznErrorTypeWithUri",
+            500,
+            vec![(et, &with_uri)],
+            "",
+            "FooError",
+            None,
+        ),
+        (
+            "RestJsonFooErrorUsingXAmznErrorTypeWithUriAndNamespace",
+            500,
+            vec![(et, &ns_uri)],
+            "",
+            "FooError",
+            None,
+        ),
+        (
+            "RestJsonFooErrorUsingXAmznErrorTypeWithUriAndDifferentNamespace",
+            500,
+            vec![(et, &other_ns_uri)],
+            "",
+            "FooError",
+            None,
+        ),
+        (
+            "RestJsonFooErrorUsingCode",
+            500,
+            vec![json],
+            r#"{"code":"FooError"}"#,
+            "FooError",
+            None,
+        ),
+        (
+            "RestJsonFooErrorUsingCodeAndNamespace",
+            500,
+            vec![json],
+            r#"{"code":"aws.protocoltests.restjson#FooError"}"#,
+            "FooError",
+            None,
+        ),
+        (
+            "RestJsonFooErrorUsingCodeUriAndNamespace",
+            500,
+            vec![json],
+            &code_ns_uri,
+            "FooError",
+            None,
+        ),
+        (
+            "RestJsonFooErrorWithDunderType",
+            500,
+            vec![json],
+            r#"{"__type":"FooError"}"#,
+            "FooError",
+            None,
+        ),
+        (
+            "RestJsonFooErrorWithDunderTypeAndNamespace",
+            500,
+            vec![json],
+            r#"{"__type":"aws.protocoltests.restjson#FooError"}"#,
+            "FooError",
+            None,
+        ),
+        (
+            "RestJsonFooErrorWithDunderTypeUriAndNamespace",
+            500,
+            vec![json],
+            &type_ns_uri,
+            "FooError",
+            None,
+        ),
+        (
+            "RestJsonFooErrorWithNestedTypeProperty",
+            500,
+            vec![json],
+            r#"{"__type":"aws.protocoltests.restjson#FooError","ErrorDetails":[{"__type":"com.amazon.internal#ErrorDetails","reason":"Some reason"}]}"#,
+            "FooError",
+            None,
+        ),
+        // The precedence the tests' documentation states.
+        (
+            "header beats body code",
+            500,
+            vec![json, (et, "FooError")],
+            r#"{"code":"BarError","__type":"BazError"}"#,
+            "FooError",
+            None,
+        ),
+        (
+            "body code beats __type",
+            500,
+            vec![json],
+            r#"{"__type":"BazError","code":"FooError"}"#,
+            "FooError",
+            None,
+        ),
+        (
+            "nested code is not the error's",
+            500,
+            vec![json],
+            r#"{"ErrorDetails":{"code":"BarError"},"__type":"FooError"}"#,
+            "FooError",
+            None,
+        ),
+    ];
+    for (id, status, headers, body, code, message) in rows {
+        let e = lex_error::<A>(status, &headers, body.as_bytes());
+        assert_eq!(A::code(&e), code, "{} {id}", A::API);
+        assert_eq!(A::kind(&e), &A::from_code(code), "{} {id}", A::API);
+        assert_eq!(A::message(&e), message, "{} {id}", A::API);
+        // 500 is a transient status; 400 and 403 with these codes are not retried.
+        assert_eq!(e.is_retryable(), status == 500, "{} {id}", A::API);
+    }
+}
+
+/// `x-amzn-ErrorType` may carry several comma-separated values (API Gateway adds one): the first
+/// counts, in every source.
+fn check_comma_separated<A: LexVersion>() {
+    // (headers, body, code)
+    let rows: &[(Headers<'_>, &str, &str)] = &[
+        (
+            &[("x-amzn-ErrorType", "ConflictException,FooException")],
+            "{}",
+            "ConflictException",
+        ),
+        (
+            &[("x-amzn-ErrorType", "FooError:http://x/,BarError")],
+            "{}",
+            "FooError",
+        ),
+        (
+            &[(
+                "x-amzn-ErrorType",
+                "ns#ThrottlingException:http://x/, BarError",
+            )],
+            "{}",
+            "ThrottlingException",
+        ),
+        (
+            &[("x-amzn-ErrorType", "ThrottlingException ,BarError")],
+            "{}",
+            "ThrottlingException",
+        ),
+        (
+            &[("x-amzn-ErrorType", ",ConflictException")],
+            r#"{"code":"BarError"}"#,
+            "BarError",
+        ),
+        (&[], r#"{"code":"FooError,BarError"}"#, "FooError"),
+        (&[], r#"{"__type":"ns#FooError,BarError"}"#, "FooError"),
+        (&[], r#"{"code":",","__type":"FooError"}"#, "FooError"),
+    ];
+    for &(headers, body, code) in rows {
+        let e = lex_error::<A>(400, headers, body.as_bytes());
+        assert_eq!(A::code(&e), code, "{} {headers:?} {body}", A::API);
+        assert_eq!(A::kind(&e), &A::from_code(code));
+        assert_eq!(e.is_throttling(), code == "ThrottlingException");
+    }
+}
+
+/// A JSON object with a message and no code is the service's error of an unknown kind with an
+/// empty code; with neither, the response is malformed.
+fn check_message_without_code<A: LexVersion>() {
+    for (body, message) in [
+        (r#"{"message":"m"}"#, "m"),
+        (r#"{"Message":"M"}"#, "M"),
+        (r#"{"errorMessage":"e"}"#, "e"),
+        (r#"{"message":"","code":""}"#, ""),
+        (r#"{"__type":"ns#","message":"m"}"#, "m"),
+        (r#"{"code":":http://x","message":"m"}"#, "m"),
+        (r#"{"code":",","message":"m"}"#, "m"),
+    ] {
+        let headers = [("x-amzn-RequestId", "r-1"), ("x-amzn-ErrorType", "")];
+        let e = lex_error::<A>(400, &headers, body.as_bytes());
+        assert_eq!(A::code(&e), "", "{} {body}", A::API);
+        assert_eq!(A::kind(&e), &A::from_code(""));
+        assert_eq!(A::message(&e), Some(message));
+        assert_eq!(A::request_id(&e), Some("r-1"));
+        assert!(!e.is_retryable());
+        assert_eq!(
+            e.to_string(),
+            format!("{} error without a code, HTTP 400: {message}", A::API)
+        );
+    }
+    for body in [
+        &b"{}"[..],
+        br#"{"message":5}"#,
+        br#"{"message":null}"#,
+        b"[]",
+        b"",
+        b"m",
+    ] {
+        match A::read(400, &[("x-amzn-RequestId", "r-1")], body) {
+            Err(ResponseError::Malformed(m)) => {
+                assert!(
+                    m.reason().starts_with("error response with no error code"),
+                    "{m}"
+                )
+            }
+            other => panic!("{} {:?}: {other:?}", A::API, String::from_utf8_lossy(body)),
+        }
+    }
+}
+
+/// The wait: `x-amz-retry-after` in milliseconds first (aws-sdk-rust reads it), then
+/// `Retry-After` in seconds; either capped at a day.
+fn check_retry_after<A: LexVersion>() {
+    let cap = Duration::from_secs(botsession::MAX_RETRY_AFTER_SECS);
+    let max = u64::MAX.to_string();
+    // (x-amz-retry-after, Retry-After, wait)
+    let rows: Vec<(Option<&str>, Option<&str>, Option<Duration>)> = vec![
+        (Some("1500"), None, Some(Duration::from_millis(1500))),
+        (Some("1500"), Some("7"), Some(Duration::from_millis(1500))),
+        (Some("0"), Some("7"), Some(Duration::ZERO)),
+        (Some("1"), None, Some(Duration::from_millis(1))),
+        (None, Some("7"), Some(Duration::from_secs(7))),
+        (Some("abc"), Some("7"), Some(Duration::from_secs(7))),
+        (Some("-1"), Some("7"), Some(Duration::from_secs(7))),
+        (Some("1.5"), Some("2"), Some(Duration::from_secs(2))),
+        (Some(""), Some("2"), Some(Duration::from_secs(2))),
+        (Some("abc"), None, None),
+        (Some("86400000"), None, Some(cap)),
+        (Some("86400001"), None, Some(cap)),
+        (Some(&max), Some("7"), Some(cap)),
+        (None, Some("86400"), Some(cap)),
+        (None, Some("86401"), Some(cap)),
+        (None, Some(&max), Some(cap)),
+        (None, None, None),
+    ];
+    for (amz, secs, wait) in rows {
+        let mut headers = vec![("x-amzn-ErrorType", "ThrottlingException")];
+        headers.extend(amz.map(|v| ("x-amz-retry-after", v)));
+        headers.extend(secs.map(|v| ("Retry-After", v)));
+        let err = A::read(429, &headers, b"{}").unwrap_err();
+        assert_eq!(err.retry_after(), wait, "{} {amz:?} {secs:?}", A::API);
+        let e = err.service_error().unwrap();
+        assert_eq!(ServiceError::retry_after(e), wait);
+        assert!(err.is_retryable() && err.is_throttling());
+    }
+    // The header names in any case; a malformed response keeps the wait too.
+    let headers = [("X-AMZ-RETRY-AFTER", "250"), ("retry-after", "9")];
+    let err = A::read(503, &headers, b"<html>").unwrap_err();
+    assert!(matches!(err, ResponseError::Malformed(_)), "{err:?}");
+    assert_eq!(err.retry_after(), Some(Duration::from_millis(250)));
+}
+
+/// The AWS SDKs' lists, written here from their sources (see NOTES.md, "AWS retry
+/// classification"), independent of the crate's.
+const THROTTLING: [&str; 14] = [
+    "Throttling",
+    "ThrottlingException",
+    "ThrottledException",
+    "RequestThrottledException",
+    "TooManyRequestsException",
+    "ProvisionedThroughputExceededException",
+    "TransactionInProgressException",
+    "RequestLimitExceeded",
+    "BandwidthLimitExceeded",
+    "LimitExceededException",
+    "RequestThrottled",
+    "SlowDown",
+    "PriorRequestNotComplete",
+    "EC2ThrottledException",
+];
+const TRANSIENT: [&str; 2] = ["RequestTimeout", "RequestTimeoutException"];
+const TRANSIENT_STATUSES: [u16; 4] = [500, 502, 503, 504];
+const CLOCK_SKEW: [&str; 6] = [
+    "AuthFailure",
+    "InvalidSignatureException",
+    "RequestExpired",
+    "RequestInTheFuture",
+    "RequestTimeTooSkewed",
+    "SignatureDoesNotMatch",
+];
+const EXPIRED_CREDENTIALS: [&str; 3] = ["ExpiredToken", "ExpiredTokenException", "RequestExpired"];
+
+/// `ServiceError`'s answers, asked generically.
+fn trait_answers<E: ServiceError>(e: &E) -> [bool; 4] {
+    [
+        e.is_retryable(),
+        e.is_throttling(),
+        e.needs_credentials_refresh(),
+        e.is_clock_skew(),
+    ]
+}
+
+/// `ResponseError`'s answers.
+fn response_answers<E: ServiceError>(e: &ResponseError<E>) -> [bool; 4] {
+    [
+        e.is_retryable(),
+        e.is_throttling(),
+        e.needs_credentials_refresh(),
+        e.is_clock_skew(),
+    ]
+}
+
+/// Every listed code (and the version's own, and some that are in no list) at every status
+/// that matters: retryable, throttling, credentials refresh and clock skew, through the error's
+/// own methods, the `ServiceError` trait and `ResponseError`, which must all agree.
+fn check_classification<A: LexVersion>() {
+    let mut codes: Vec<&str> = [
+        &THROTTLING[..],
+        &TRANSIENT,
+        &CLOCK_SKEW,
+        &EXPIRED_CREDENTIALS,
+    ]
+    .concat();
+    let documented = A::documented();
+    codes.extend(documented.iter().map(|row| row.0));
+    codes.extend([
+        "AccessDeniedException",
+        "InvalidClientTokenId",
+        "TimeoutError",
+        "throttlingexception",
+        "Throttling2",
+        "FooException",
+    ]);
+    let mut seen = 0;
+    for &code in &codes {
+        for status in [
+            400, 401, 403, 404, 408, 409, 418, 429, 500, 501, 502, 503, 504, 599,
+        ] {
+            let throttling = THROTTLING.contains(&code);
+            let want = [
+                throttling
+                    || TRANSIENT.contains(&code)
+                    || TRANSIENT_STATUSES.contains(&status)
+                    || code == A::SERVER_FAULT,
+                throttling,
+                EXPIRED_CREDENTIALS.contains(&code),
+                CLOCK_SKEW.contains(&code),
+            ];
+            let headers = [("x-amzn-ErrorType", code)];
+            let err = A::read(status, &headers, br#"{"message":"m"}"#).unwrap_err();
+            let e = err.service_error().expect("a service error");
+            let at = format!("{} {code} {status}", A::API);
+            assert_eq!(
+                A::inherent(e),
+                want,
+                "{at}: [retryable, throttling, refresh, skew]"
+            );
+            assert_eq!(trait_answers(e), want, "{at}: ServiceError");
+            assert_eq!(response_answers(&err), want, "{at}: ResponseError");
+            seen += 1;
+        }
+    }
+    assert!(seen >= 14 * 30, "{seen}");
+    // An unreadable response: no code, so only its status can make it retryable.
+    for status in [429, 500, 502, 503, 504] {
+        let err = A::read(status, NO_HEADERS, b"<html>").unwrap_err();
+        assert!(matches!(err, ResponseError::Malformed(_)));
+        assert_eq!(
+            response_answers(&err),
+            [true, false, false, false],
+            "{status}"
+        );
+    }
+    for status in [400, 403, 409, 501] {
+        let err = A::read(status, NO_HEADERS, b"<html>").unwrap_err();
+        assert_eq!(response_answers(&err), [false; 4], "{status}");
+    }
+}
+
+/// 409 Conflict is not retried, whatever the version calls it.
+fn check_conflict<A: LexVersion>() {
+    for headers in [
+        &[("x-amzn-ErrorType", "ConflictException")][..],
+        &[
+            ("x-amzn-ErrorType", "ConflictException"),
+            ("Retry-After", "1"),
+        ],
+        &[("x-amzn-ErrorType", "FooException")],
+        &[],
+    ] {
+        let err = A::read(409, headers, br#"{"message":"busy"}"#).unwrap_err();
+        assert!(!err.is_retryable(), "{} {headers:?}", A::API);
+        assert!(!err.is_throttling());
+    }
+}
+
+/// A 2xx is a success: the session is gone, so an id field that breaks its rule is kept as
+/// received (V1 `userId`, V2 `sessionId`); a field of the wrong JSON type is still malformed.
+fn check_raw_id<A: LexVersion>() {
+    let field = if A::API == "Lex" {
+        "userId"
+    } else {
+        "sessionId"
+    };
+    for (raw, kept) in [
+        ("a b", "a b"),
+        ("..", ".."),
+        ("a", "a"),
+        ("", ""),
+        ("a/b", "a/b"),
+        ("a\\u0000b", "a\0b"),
+        ("ünïcödé", "ünïcödé"),
+    ] {
+        let body = format!(r#"{{"{field}":"{raw}"}}"#);
+        let got = A::read(200, &[("x-amzn-RequestId", "r")], body.as_bytes());
+        assert_eq!(
+            got,
+            Ok((Some("r".to_owned()), Some(kept.to_owned()))),
+            "{} {body}",
+            A::API
+        );
+    }
+    let long = "x".repeat(1000);
+    let body = format!(r#"{{"{field}":"{long}"}}"#);
+    let got = A::read(200, NO_HEADERS, body.as_bytes());
+    assert_eq!(got, Ok((None, Some(long))));
+    for body in [
+        format!(r#"{{"{field}":5}}"#),
+        format!(r#"{{"{field}":["a"]}}"#),
+    ] {
+        let got = A::read(200, NO_HEADERS, body.as_bytes());
+        assert!(
+            matches!(got, Err(ResponseError::Malformed(_))),
+            "{body}: {got:?}"
+        );
+    }
+}
+
+/// Aily's answers to the generic questions: throttling is `RateLimited`, a credentials refresh
+/// is a token refresh, and there is no clock skew.
+#[test]
+fn aily_answers_the_service_error_questions() {
+    const TOKEN_REFRESH: [i64; 4] = [99991663, 99991664, 99991668, 99991677];
+    for kind in AilyErrorKind::KNOWN {
+        let e = aily_service(400, NO_HEADERS, &aily_body(kind.code(), "m"));
+        let refresh = TOKEN_REFRESH.contains(&kind.code());
+        assert_eq!(e.needs_token_refresh(), refresh, "{kind:?}");
+        let want = [e.is_retryable(), kind.code() == 99991400, refresh, false];
+        assert_eq!(trait_answers(&e), want, "{kind:?}");
+        let err =
+            AilyDeleteSessionResponse::from_http(400, NO_HEADERS, &aily_body(kind.code(), "m"))
+                .unwrap_err();
+        assert_eq!(response_answers(&err), want, "{kind:?}");
+    }
+    assert_eq!(
+        AilyErrorKind::KNOWN
+            .iter()
+            .filter(|k| k.needs_token_refresh())
+            .count(),
+        TOKEN_REFRESH.len()
+    );
+    let e = aily_service(429, NO_HEADERS, &aily_body(99991400, "slow"));
+    assert_eq!(trait_answers(&e), [true, true, false, false]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lex V2: success
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn lex_v2_success_from_the_model() {
+    let body = br#"{"botId":"ABCDE12345","botAliasId":"TSTALIASID","localeId":"en_US","sessionId":"user:42"}"#;
+    let ok =
+        LexV2DeleteSessionResponse::from_http(200, &[("X-Amzn-RequestId", "r-1")], body).unwrap();
+    assert_eq!(ok.bot_id(), Some("ABCDE12345"));
+    assert_eq!(ok.bot_alias_id(), Some("TSTALIASID"));
+    assert_eq!(ok.locale_id(), Some("en_US"));
+    assert_eq!(ok.session_id(), Some("user:42"));
+    assert_eq!(ok.request_id(), Some("r-1"));
+    assert_eq!(ok.http_status(), 200);
+    // Every field optional in the model; unknown fields ignored; an empty body is all absent.
+    for body in [
+        &b""[..],
+        b"{}",
+        b" \r\n",
+        br#"{"sessionState":{"x":[1,2]},"extra":null}"#,
+    ] {
+        let ok = LexV2DeleteSessionResponse::from_http(204, NO_HEADERS, body).unwrap();
+        let fields = [
+            ok.bot_id(),
+            ok.bot_alias_id(),
+            ok.locale_id(),
+            ok.session_id(),
+        ];
+        assert_eq!(fields, [None; 4], "{:?}", String::from_utf8_lossy(body));
+        assert_eq!(ok.request_id(), None);
+    }
+    // Fields that break their ids' rules are kept; a field of the wrong type is malformed.
+    let body = br#"{"botId":"short","botAliasId":"a/b","localeId":"en US","sessionId":".."}"#;
+    let ok = LexV2DeleteSessionResponse::from_http(200, NO_HEADERS, body).unwrap();
+    assert_eq!(
+        [
+            ok.bot_id(),
+            ok.bot_alias_id(),
+            ok.locale_id(),
+            ok.session_id()
+        ],
+        [Some("short"), Some("a/b"), Some("en US"), Some("..")]
+    );
+    for (body, reason) in [
+        (&br#"{"botId":5}"#[..], "invalid type: integer `5`"),
+        (br#"{"localeId":["en_US"]}"#, "invalid type: sequence"),
+        (
+            br#"{"sessionId":null,"sessionId":"a"}"#,
+            "duplicate field `sessionId`",
+        ),
+        (b"[]", "body is a JSON array, not an object"),
+        (b"null", "invalid type: null"),
+    ] {
+        match LexV2DeleteSessionResponse::from_http(200, NO_HEADERS, body) {
+            Err(ResponseError::Malformed(m)) => {
+                assert!(
+                    m.reason().starts_with(reason),
+                    "{:?}: {m}",
+                    String::from_utf8_lossy(body)
+                )
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }
