@@ -10,10 +10,12 @@ mod strategies;
 use botsession::{
     AilyAuthorization, AilyDeleteSessionRequest, AilyDeleteSessionResponse, AilyServiceError, Api,
     DeleteSession, LexBotAlias, LexBotName, LexDeleteSessionRequest, LexDeleteSessionResponse,
-    ResponseError, RouteError, RouteRejection, WireResponse, MAX_PATH_LEN,
+    LexV2BotAliasId, LexV2BotId, LexV2DeleteSessionRequest, LexV2DeleteSessionResponse,
+    LexV2LocaleId, LexV2ServiceError, ResponseError, RouteError, RouteRejection, WireResponse,
+    MAX_PATH_LEN,
 };
 use proptest::prelude::*;
-use strategies::{aily_session_ids, config, lex_requests, methods, pathish};
+use strategies::{aily_session_ids, config, lex_requests, lex_v2_requests, methods, pathish};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -22,6 +24,8 @@ use strategies::{aily_session_ids, config, lex_requests, methods, pathish};
 const AILY_PREFIX: &str = "/open-apis/aily/v1/sessions/";
 const AILY_PATH: &str = "/open-apis/aily/v1/sessions/session_4dfunz7sp1g8m";
 const LEX_PATH: &str = "/bot/OrderFlowers/alias/%24LATEST/user/user%3A42/session";
+const LEX_V2_PATH: &str =
+    "/bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/user%3A42";
 /// Longer than `MAX_PATH_LEN`.
 const LONG: usize = 5_000;
 
@@ -31,6 +35,10 @@ fn aily_path(label: &str) -> String {
 
 fn lex_path(alias: &str, user: &str) -> String {
     format!("/bot/OrderFlowers/alias/{alias}/user/{user}/session")
+}
+
+fn lex_v2_path(locale: &str, session: &str) -> String {
+    format!("/bots/ABCDE12345/botAliases/TSTALIASID/botLocales/{locale}/sessions/{session}")
 }
 
 /// `prefix`, padded to `len` bytes.
@@ -45,6 +53,8 @@ enum Code {
     Aily(i64, Option<&'static str>),
     /// Lex's error code.
     Lex(&'static str),
+    /// Lex V2's error code.
+    LexV2(&'static str),
     /// A path under neither API: plain text.
     Plain,
 }
@@ -108,6 +118,7 @@ fn rows() -> Vec<Row> {
     const PARAM: i64 = 2700001;
     const UNKNOWN_OP: &str = "UnknownOperationException";
     const BAD_REQUEST: &str = "BadRequestException";
+    const VALIDATION: &str = "ValidationException";
     let field = Some("aily_session_id");
     vec![
         route("aily not found", "DELETE", AILY_PREFIX, |e| *e == E::NotFound, 404, Code::Aily(NOT_FOUND, None)),
@@ -131,6 +142,21 @@ fn rows() -> Vec<Row> {
         route("lex escape", "DELETE", lex_path("prod", "a%4"), |e| matches!(e, E::Escape { label: "userId", .. }), 400, Code::Lex(BAD_REQUEST)),
         route("lex utf8", "DELETE", lex_path("prod", "%FF%FE"), |e| *e == E::Utf8 { label: "userId" }, 400, Code::Lex(BAD_REQUEST)),
         route("lex label", "DELETE", lex_path("$latest", "ab"), |e| matches!(e, E::Label { label: "botAlias", .. }), 400, Code::Lex(BAD_REQUEST)),
+        route("lex v2 not found", "DELETE", format!("{LEX_V2_PATH}/x"), |e| *e == E::NotFound, 404, Code::LexV2(UNKNOWN_OP)),
+        route("lex v2 not found under the session", "DELETE", format!("{LEX_V2_PATH}/text"), |e| *e == E::NotFound, 404, Code::LexV2(UNKNOWN_OP)),
+        route("lex v2 method", "PUT", LEX_V2_PATH, |e| matches!(e, E::MethodNotAllowed { .. }), 405, Code::LexV2(UNKNOWN_OP)),
+        route("lex v2 lower-case method", "delete", LEX_V2_PATH, |e| matches!(e, E::MethodNotAllowed { .. }), 405, Code::LexV2(UNKNOWN_OP)),
+        route("lex v2 get session", "GET", LEX_V2_PATH, |e| *e == E::OtherOperation { operation: "GetSession" }, 501, Code::LexV2(UNKNOWN_OP)),
+        route("lex v2 put session", "POST", LEX_V2_PATH, |e| *e == E::OtherOperation { operation: "PutSession" }, 501, Code::LexV2(UNKNOWN_OP)),
+        route("lex v2 recognize text", "POST", format!("{LEX_V2_PATH}/text"), |e| *e == E::OtherOperation { operation: "RecognizeText" }, 501, Code::LexV2(UNKNOWN_OP)),
+        route("lex v2 recognize utterance", "POST", format!("{LEX_V2_PATH}/utterance"), |e| *e == E::OtherOperation { operation: "RecognizeUtterance" }, 501, Code::LexV2(UNKNOWN_OP)),
+        route("lex v2 start conversation", "POST", format!("{LEX_V2_PATH}/conversation"), |e| *e == E::OtherOperation { operation: "StartConversation" }, 501, Code::LexV2(UNKNOWN_OP)),
+        route("lex v2 too long", "DELETE", padded("/bots/", LONG), |e| *e == E::PathTooLong { len: LONG }, 414, Code::LexV2(VALIDATION)),
+        route("lex v2 escape", "DELETE", lex_v2_path("en_US", "a%4"), |e| *e == E::Escape { label: "sessionId", index: 1 }, 400, Code::LexV2(VALIDATION)),
+        route("lex v2 utf8", "DELETE", lex_v2_path("%FF%FE", "ab"), |e| *e == E::Utf8 { label: "localeId" }, 400, Code::LexV2(VALIDATION)),
+        route("lex v2 label", "DELETE", lex_v2_path("en%2FUS", "ab"), |e| matches!(e, E::Label { label: "localeId", .. }), 400, Code::LexV2(VALIDATION)),
+        route("lex v2 dot-segment", "DELETE", lex_v2_path("en_US", "%2e%2e"), |e| matches!(e, E::Label { label: "sessionId", .. }), 400, Code::LexV2(VALIDATION)),
+        route("lex v2 empty session", "DELETE", lex_v2_path("en_US", ""), |e| matches!(e, E::Label { label: "sessionId", .. }), 400, Code::LexV2(VALIDATION)),
         route("neither api", "DELETE", "/v1/sessions/x", |e| *e == E::NotFound, 404, Code::Plain),
         route("neither api, too long", "DELETE", padded("/", LONG), |e| *e == E::PathTooLong { len: LONG }, 414, Code::Plain),
     ]
@@ -141,6 +167,7 @@ fn allow(api: Option<Api>) -> Option<&'static str> {
     match api {
         Some(Api::Aily) => Some("DELETE, GET, PUT"),
         Some(Api::Lex) => Some("DELETE, POST"),
+        Some(Api::LexV2) => Some("DELETE, GET, POST"),
         _ => None,
     }
 }
@@ -181,6 +208,17 @@ fn check(row: &Row) {
             assert_eq!((e.code(), e.http_status()), (code, row.status), "{name}");
             assert!(e.message().is_some_and(|m| !m.is_empty()), "{name}");
         }
+        Code::LexV2(code) => {
+            assert_eq!(row.api, Some(Api::LexV2), "{name}");
+            let read =
+                LexV2DeleteSessionResponse::from_http(wire.status(), wire.headers(), wire.body());
+            let Err(ResponseError::Service(e)) = read else {
+                panic!("{name}: read as {read:?}")
+            };
+            assert_eq!((e.code(), e.http_status()), (code, row.status), "{name}");
+            assert!(e.message().is_some_and(|m| !m.is_empty()), "{name}");
+            assert!(!e.is_retryable(), "{name}");
+        }
         Code::Plain => {
             assert_eq!(row.api, None, "{name}");
             assert_eq!(
@@ -200,7 +238,7 @@ fn check(row: &Row) {
 #[test]
 fn every_rejection_answers_in_its_apis_format() {
     let rows = rows();
-    assert_eq!(rows.len(), 23);
+    assert_eq!(rows.len(), 38);
     for row in &rows {
         check(row);
     }
@@ -235,6 +273,29 @@ fn an_api_error_message_is_the_route_errors_text() {
         panic!("not a service error")
     };
     assert_eq!(e.message(), Some(lex.error().to_string().as_str()));
+    let v2 = DeleteSession::from_route("PUT", LEX_V2_PATH).unwrap_err();
+    let wire = v2.render();
+    let Err(ResponseError::Service(e)) =
+        LexV2DeleteSessionResponse::from_http(wire.status(), wire.headers(), wire.body())
+    else {
+        panic!("not a service error")
+    };
+    assert_eq!(e.message(), Some(v2.error().to_string().as_str()));
+    assert_eq!(
+        e,
+        LexV2ServiceError::from_route_error(v2.error()),
+        "render and from_route_error agree"
+    );
+}
+
+/// The constant a 405 of each Lex version sends is the one the services list.
+#[test]
+fn lex_v2_allow_constant() {
+    assert_eq!(LexV2DeleteSessionRequest::ALLOW, "DELETE, GET, POST");
+    assert_eq!(
+        allow(Some(Api::LexV2)),
+        Some(LexV2DeleteSessionRequest::ALLOW)
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -251,6 +312,9 @@ fn expected(method: &str, path: &str) -> Result<DeleteSession, RouteRejection> {
             .map_err(reject),
         Some(Api::Lex) => LexDeleteSessionRequest::from_route(method, path)
             .map(DeleteSession::Lex)
+            .map_err(reject),
+        Some(Api::LexV2) => LexV2DeleteSessionRequest::from_route(method, path)
+            .map(DeleteSession::LexV2)
             .map_err(reject),
         _ if path.len() > MAX_PATH_LEN => Err(reject(RouteError::PathTooLong { len: path.len() })),
         _ => Err(reject(RouteError::NotFound)),
@@ -280,8 +344,14 @@ fn the_router_agrees_on_the_table_and_the_examples() {
     for path in [
         AILY_PATH,
         LEX_PATH,
+        LEX_V2_PATH,
+        &format!("{LEX_V2_PATH}/text"),
+        &format!("{LEX_V2_PATH}?x=1"),
+        &lex_v2_path("en%2FUS", "ab"),
         "/open-apis/aily/v1/sessions/session_1?x=1",
         "/bot/",
+        "/bots/",
+        "/bots",
         "/",
     ] {
         for method in ["DELETE", "GET", "PUT", "POST", "delete"] {
@@ -295,6 +365,7 @@ fn the_length_is_checked_once_with_the_prefixs_api() {
     for (prefix, api) in [
         (AILY_PREFIX, Some(Api::Aily)),
         ("/bot/", Some(Api::Lex)),
+        ("/bots/", Some(Api::LexV2)),
         ("/x/", None),
     ] {
         let over = padded(prefix, MAX_PATH_LEN + 1);
@@ -356,6 +427,15 @@ fn path_after(url: &str, kept: &str) -> String {
         .to_owned()
 }
 
+fn lex_v2() -> LexV2DeleteSessionRequest {
+    LexV2DeleteSessionRequest::new(
+        LexV2BotId::from_static("ABCDE12345"),
+        LexV2BotAliasId::TEST,
+        LexV2LocaleId::from_static("en_US"),
+        "user:42".parse().unwrap(),
+    )
+}
+
 #[test]
 fn url_on_drops_a_trailing_slash_and_keeps_the_prefix() {
     let aily = AilyDeleteSessionRequest::new("session_4dfunz7sp1g8m".parse().unwrap());
@@ -367,6 +447,11 @@ fn url_on_drops_a_trailing_slash_and_keeps_the_prefix() {
     for (base, kept) in BASES {
         assert_eq!(aily.url_on(base), format!("{kept}{AILY_PATH}"), "{base}");
         assert_eq!(lex.url_on(base), format!("{kept}{LEX_PATH}"), "{base}");
+        assert_eq!(
+            lex_v2().url_on(base),
+            format!("{kept}{LEX_V2_PATH}"),
+            "{base}"
+        );
     }
 }
 
@@ -377,6 +462,7 @@ proptest! {
     fn url_on_routes_back(
         id in aily_session_ids(),
         lex in lex_requests(),
+        v2 in lex_v2_requests(),
         base in proptest::sample::select(BASES.to_vec()),
     ) {
         let (base, kept) = base;
@@ -385,6 +471,8 @@ proptest! {
         prop_assert_eq!(DeleteSession::from_route("DELETE", &path), Ok(DeleteSession::Aily(aily)));
         let path = path_after(&lex.url_on(base), kept);
         prop_assert_eq!(DeleteSession::from_route("DELETE", &path), Ok(DeleteSession::Lex(lex)));
+        let path = path_after(&v2.url_on(base), kept);
+        prop_assert_eq!(DeleteSession::from_route("DELETE", &path), Ok(DeleteSession::LexV2(v2)));
     }
 }
 
@@ -403,6 +491,7 @@ fn a_routed_request_renders_its_own_path() {
     for path in [
         "/open-apis/aily/v1/sessions/session_4dfunz7sp1g8m",
         "/bot/OrderFlowers/alias/%24LATEST/user/user%3A42/session",
+        LEX_V2_PATH,
     ] {
         let routed = DeleteSession::from_route("DELETE", path).unwrap();
         assert_eq!(routed.path(), path);

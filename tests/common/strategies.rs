@@ -3,7 +3,7 @@
 //! path.
 #![allow(dead_code)]
 
-use botsession::{AilySessionId, LexDeleteSessionRequest};
+use botsession::{AilySessionId, LexDeleteSessionRequest, LexV2DeleteSessionRequest};
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -81,6 +81,35 @@ pub fn lex_requests() -> impl Strategy<Value = LexDeleteSessionRequest> {
     )
 }
 
+/// Valid Lex V2 requests: the crate's own strategy where the `proptest` feature is on.
+#[cfg(feature = "proptest")]
+pub fn lex_v2_requests() -> impl Strategy<Value = LexV2DeleteSessionRequest> {
+    any::<LexV2DeleteSessionRequest>()
+}
+
+/// Valid Lex V2 requests, from simple patterns (every class of every label covered, any locale
+/// shape the rule takes, not only the documented ones).
+#[cfg(not(feature = "proptest"))]
+pub fn lex_v2_requests() -> impl Strategy<Value = LexV2DeleteSessionRequest> {
+    let aliases = prop_oneof![Just("TSTALIASID".to_owned()), "[0-9a-zA-Z]{10}"];
+    let locales = prop_oneof![
+        "[a-z]{2}_[A-Z]{2}",
+        "[a-z]{2}_[0-9]{3}",
+        "([0-9a-zA-Z]_?){5,6}"
+    ];
+    ("[0-9a-zA-Z]{10}", aliases, locales, "[0-9a-zA-Z._:-]{2,20}").prop_filter_map(
+        "outside the rules",
+        |(bot, alias, locale, session)| {
+            Some(LexV2DeleteSessionRequest::new(
+                bot.parse().ok()?,
+                alias.parse().ok()?,
+                locale.parse().ok()?,
+                session.parse().ok()?,
+            ))
+        },
+    )
+}
+
 /// Request methods: the ones the routes know, wrong-case ones, and any short word.
 pub fn methods() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -98,6 +127,9 @@ pub fn pathish() -> impl Strategy<Value = String> {
         "/open-apis/",
         "/bot/",
         "/bot/Order/alias/prod/user/",
+        "/bots/",
+        "/bots/ABCDE12345/botAliases/TSTALIASID/botLocales/",
+        "/bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/",
         "",
         "/",
     ]);
@@ -107,6 +139,16 @@ pub fn pathish() -> impl Strategy<Value = String> {
         "alias",
         "user",
         "session",
+        "bots",
+        "botAliases",
+        "botLocales",
+        "ABCDE12345",
+        "TSTALIASID",
+        "en_US",
+        "es_419",
+        "text",
+        "utterance",
+        "conversation",
         "open-apis",
         "aily",
         "v1",
