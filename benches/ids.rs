@@ -10,7 +10,7 @@ use std::hint::black_box;
 
 use botsession::{
     AilyAccessToken, AilyAuthorization, AilyMessageId, AilyRunId, AilySessionId, LexBotAlias,
-    LexBotName, LexUserId,
+    LexBotName, LexUserId, LexV2BotAliasId, LexV2BotId, LexV2LocaleId, LexV2SessionId,
 };
 use criterion::{criterion_group, criterion_main, Criterion};
 use serde::Deserialize;
@@ -23,6 +23,10 @@ const USER_RE: &str = "^[0-9a-zA-Z._:-]{2,100}$";
 // length beside the match, as the crate does.
 const NAME_RE: &str = "^([A-Za-z]_?)+$";
 const ALIAS_RE: &str = r"^(\$LATEST|([A-Za-z]_?)+)$";
+// Lex V2: the bot and alias ids' length is in their pattern; the locale's is not, as for the
+// V1 names. The session id has V1 `userId`'s rule, `USER_RE`.
+const V2_ID_RE: &str = "^[0-9a-zA-Z]{10}$";
+const V2_LOCALE_RE: &str = "^([0-9a-zA-Z]_?)+$";
 const TOKEN_RE: &str = "^[A-Za-z0-9._~+/-]+=*$";
 const AUTHORIZATION_RE: &str = "^(?i:bearer) [A-Za-z0-9._~+/-]+=*$";
 
@@ -153,6 +157,41 @@ fn identifiers(c: &mut Criterion) {
         AUTHORIZATION_RE,
         AilyAuthorization,
         8..=8199
+    );
+
+    // Lex V2, each on its longest realistic value.
+    compare!(c, "lex_v2_bot_id_valid", "ABCDE12345", V2_ID_RE, LexV2BotId);
+    compare!(
+        c,
+        "lex_v2_bot_alias_id_test",
+        "TSTALIASID",
+        V2_ID_RE,
+        LexV2BotAliasId
+    );
+    compare!(
+        c,
+        "lex_v2_locale_es_419",
+        "es_419",
+        V2_LOCALE_RE,
+        LexV2LocaleId,
+        5..=6
+    );
+    let session_100 =
+        format!("user:{}", "6f1c2d4e-9b8a-4c3d-8e7f-0a1b2c3d4e5f.".repeat(3))[..100].to_owned();
+    compare!(
+        c,
+        "lex_v2_session_100_valid",
+        &session_100,
+        USER_RE,
+        LexV2SessionId
+    );
+    compare!(
+        c,
+        "lex_v2_locale_with_slash",
+        "en/US",
+        V2_LOCALE_RE,
+        LexV2LocaleId,
+        5..=6
     );
 
     // Constant time: a 1 MiB value is rejected by its length, as fast as a 33-byte one.

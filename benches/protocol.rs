@@ -7,7 +7,7 @@ use std::hint::black_box;
 
 use botsession::{
     AilyDeleteSessionResponse, LexBotAlias, LexBotName, LexDeleteSessionRequest,
-    LexDeleteSessionResponse, LexUserId,
+    LexDeleteSessionResponse, LexUserId, LexV2DeleteSessionRequest, LexV2DeleteSessionResponse,
 };
 use criterion::{criterion_group, criterion_main, Criterion};
 
@@ -25,6 +25,39 @@ fn route(c: &mut Criterion) {
             let s: Vec<&str> = path.split('/').collect();
             (s.len() == 8 && s[1] == "bot" && s[3] == "alias" && s[5] == "user")
                 .then(|| (s[2].to_owned(), s[4].to_owned(), s[6].to_owned()))
+        })
+    });
+    g.finish();
+}
+
+const LEX_V2_PATH: &str =
+    "/bots/ABCDE12345/botAliases/TSTALIASID/botLocales/es_419/sessions/user%3A6f1c2d4e-9b8a";
+
+fn route_v2(c: &mut Criterion) {
+    let mut g = c.benchmark_group("lex_v2_route_parse");
+    g.bench_function("botsession_from_route", |b| {
+        b.iter(|| {
+            LexV2DeleteSessionRequest::from_route(black_box("DELETE"), black_box(LEX_V2_PATH))
+        })
+    });
+    // The floor: find the four labels, check nothing, decode nothing.
+    g.bench_function("split_no_validation", |b| {
+        b.iter(|| {
+            let path = black_box(LEX_V2_PATH);
+            let s: Vec<&str> = path.split('/').collect();
+            (s.len() == 9
+                && s[1] == "bots"
+                && s[3] == "botAliases"
+                && s[5] == "botLocales"
+                && s[7] == "sessions")
+                .then(|| {
+                    (
+                        s[2].to_owned(),
+                        s[4].to_owned(),
+                        s[6].to_owned(),
+                        s[8].to_owned(),
+                    )
+                })
         })
     });
     g.finish();
@@ -64,6 +97,17 @@ const LEX_ERR_HEADERS: [(&str, &str); 2] = [
         "ConflictException:http://internal.amazon.com/coral/com.amazon.coral.service/",
     ),
     ("x-amzn-RequestId", "5f1e2d3c-0000-4000-8000-000000000000"),
+];
+
+const LEX_V2_OK: &[u8] = br#"{"botId":"ABCDE12345","botAliasId":"TSTALIASID","localeId":"es_419","sessionId":"user:6f1c2d4e-9b8a"}"#;
+const LEX_V2_ERR: &[u8] = br#"{"message":"Rate exceeded"}"#;
+const LEX_V2_ERR_HEADERS: [(&str, &str); 3] = [
+    (
+        "x-amzn-ErrorType",
+        "ThrottlingException:http://internal.amazon.com/coral/com.amazon.coral.service/",
+    ),
+    ("x-amzn-RequestId", "5f1e2d3c-0000-4000-8000-000000000000"),
+    ("x-amz-retry-after", "1500"),
 ];
 
 /// The naive Aily classification: a `Value` parse and a look at `code`.
@@ -112,11 +156,46 @@ fn responses(c: &mut Criterion) {
         })
     });
     g.finish();
+
+    let mut g = c.benchmark_group("lex_v2_success");
+    g.bench_function("botsession_from_http", |b| {
+        b.iter(|| LexV2DeleteSessionResponse::from_http(200, &headers, black_box(LEX_V2_OK)))
+    });
+    // The fields kept as received, as the crate does: no rule checked on a success.
+    g.bench_function("serde_json_value", |b| {
+        b.iter(|| {
+            let v: serde_json::Value = serde_json::from_slice(black_box(LEX_V2_OK)).ok()?;
+            let field = |k: &str| v.get(k).and_then(|f| f.as_str()).map(str::to_owned);
+            Some((
+                field("botId"),
+                field("botAliasId"),
+                field("localeId"),
+                field("sessionId"),
+            ))
+        })
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("lex_v2_error");
+    g.bench_function("botsession_from_http", |b| {
+        b.iter(|| {
+            LexV2DeleteSessionResponse::from_http(429, &LEX_V2_ERR_HEADERS, black_box(LEX_V2_ERR))
+        })
+    });
+    g.bench_function("serde_json_value", |b| {
+        b.iter(|| {
+            let v: serde_json::Value = serde_json::from_slice(black_box(LEX_V2_ERR)).ok()?;
+            let code = LEX_V2_ERR_HEADERS[0].1.split(':').next()?.to_owned();
+            let wait: u64 = LEX_V2_ERR_HEADERS[2].1.parse().ok()?;
+            Some((code, v.get("message")?.as_str()?.to_owned(), wait))
+        })
+    });
+    g.finish();
 }
 
 criterion_group! {
     name = benches;
     config = common::config();
-    targets = route, render, responses
+    targets = route, route_v2, render, responses
 }
 criterion_main!(benches);

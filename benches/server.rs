@@ -8,7 +8,8 @@ use std::hint::black_box;
 use botsession::{
     AilyDeleteSessionResponse, AilyErrorKind, AilyServiceError, AilySessionId, LexBotAlias,
     LexBotName, LexDeleteSessionRequest, LexDeleteSessionResponse, LexErrorKind, LexServiceError,
-    LexUserId, MockService,
+    LexUserId, LexV2BotAliasId, LexV2BotId, LexV2DeleteSessionRequest, LexV2DeleteSessionResponse,
+    LexV2ErrorKind, LexV2LocaleId, LexV2ServiceError, LexV2SessionId, MockService,
 };
 use criterion::{criterion_group, criterion_main, Criterion};
 use serde::Serialize;
@@ -46,6 +47,15 @@ struct LexOk<'a> {
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LexV2Ok<'a> {
+    bot_id: &'a str,
+    bot_alias_id: &'a str,
+    locale_id: &'a str,
+    session_id: &'a str,
+}
+
+#[derive(Serialize)]
 struct LexError<'a> {
     message: &'a str,
 }
@@ -62,6 +72,17 @@ fn lex_request() -> LexDeleteSessionRequest {
         LexUserId::from_static("user:6f1c2d4e-9b8a"),
     )
 }
+
+fn lex_v2_request() -> LexV2DeleteSessionRequest {
+    LexV2DeleteSessionRequest::new(
+        LexV2BotId::from_static("ABCDE12345"),
+        LexV2BotAliasId::TEST,
+        LexV2LocaleId::from_static("es_419"),
+        LexV2SessionId::from_static("user:6f1c2d4e-9b8a"),
+    )
+}
+
+const THROTTLED: &str = "Rate exceeded";
 
 fn render(c: &mut Criterion) {
     let ok = AilyDeleteSessionResponse::new().with_log_id(LOG_ID);
@@ -120,6 +141,29 @@ fn render(c: &mut Criterion) {
         b.iter(|| serde_json::to_vec(black_box(&LexError { message: CONFLICT })))
     });
     g.finish();
+
+    let ok = LexV2DeleteSessionResponse::new(&lex_v2_request()).with_request_id(LOG_ID);
+    let mut g = c.benchmark_group("lex_v2_success_render");
+    g.bench_function("botsession_render", |b| b.iter(|| black_box(&ok).render()));
+    g.bench_function("serde_json_to_vec", |b| {
+        b.iter(|| {
+            serde_json::to_vec(black_box(&LexV2Ok {
+                bot_id: "ABCDE12345",
+                bot_alias_id: "TSTALIASID",
+                locale_id: "es_419",
+                session_id: "user:6f1c2d4e-9b8a",
+            }))
+        })
+    });
+    g.finish();
+
+    let err = LexV2ServiceError::new(LexV2ErrorKind::Throttling, THROTTLED).with_request_id(LOG_ID);
+    let mut g = c.benchmark_group("lex_v2_error_render");
+    g.bench_function("botsession_render", |b| b.iter(|| black_box(&err).render()));
+    g.bench_function("serde_json_to_vec", |b| {
+        b.iter(|| serde_json::to_vec(black_box(&LexError { message: THROTTLED })))
+    });
+    g.finish();
 }
 
 fn mock(c: &mut Criterion) {
@@ -139,6 +183,13 @@ fn mock(c: &mut Criterion) {
         b.iter(|| {
             mock.insert_lex_session(lex_request(), SESSION);
             mock.handle("DELETE", black_box(lex), &none)
+        })
+    });
+    let lex_v2 = lex_v2_request().path();
+    g.bench_function("lex_v2_delete", |b| {
+        b.iter(|| {
+            mock.insert_lex_v2_session(lex_v2_request());
+            mock.handle("DELETE", black_box(&lex_v2), &none)
         })
     });
     g.bench_function("lex_bad_label", |b| {

@@ -13,11 +13,12 @@
 //!
 //! - `<kind> <value>`: one identifier. Kinds: `aily-session`, `aily-message`, `aily-run`,
 //!   `aily-token`, `aily-authorization`, `lex-user`, `lex-bot-name`, `lex-bot-alias`,
-//!   `lex-region`. The value is the rest of the line, so an `Authorization` value keeps its space.
+//!   `lex-region`, `lex-v2-bot-id`, `lex-v2-bot-alias-id`, `lex-v2-locale`, `lex-v2-session`.
+//!   The value is the rest of the line, so an `Authorization` value keeps its space.
 //! - `request <METHOD> <path> [<Authorization value>]`: an incoming request line, routed to the
-//!   Aily or the Lex operation.
-//! - `response <aily|lex> <status> <headers> <body>`: a service response; `<headers>` is `-` or
-//!   `name:value` pairs joined by `;`, the body is the rest of the line.
+//!   Aily, the Lex V1 or the Lex V2 operation.
+//! - `response <aily|lex|lex-v2> <status> <headers> <body>`: a service response; `<headers>` is
+//!   `-` or `name:value` pairs joined by `;`, the body is the rest of the line.
 //!
 //! Secrets are never printed: a token shows only its redacted `Debug`.
 
@@ -29,7 +30,8 @@ use botsession::{
     AilyAccessToken, AilyAuthorization, AilyDeleteSessionRequest, AilyDeleteSessionResponse,
     AilyHost, AilyMessageId, AilyRunId, AilySessionId, DeleteSession, IdError, LexBotAlias,
     LexBotName, LexDeleteSessionRequest, LexDeleteSessionResponse, LexRegion, LexUserId,
-    MockService, ResponseError, ServiceError, WireResponse,
+    LexV2BotAliasId, LexV2BotId, LexV2DeleteSessionRequest, LexV2DeleteSessionResponse,
+    LexV2LocaleId, LexV2SessionId, MockService, ResponseError, ServiceError, WireResponse,
 };
 
 const SAMPLE: &str = r#"
@@ -63,6 +65,21 @@ lex-bot-alias $latest
 lex-bot-alias prod_v2
 lex-region eu-west-1
 lex-region eu-west-1.attacker.example
+lex-v2-bot-id ABCDE12345
+lex-v2-bot-id ABCDE1234
+lex-v2-bot-id ABCDE-1234
+lex-v2-bot-alias-id TSTALIASID
+lex-v2-bot-alias-id ../../../x
+lex-v2-locale en_US
+lex-v2-locale es_419
+lex-v2-locale en-US
+lex-v2-locale en/US
+lex-v2-locale _en_US
+lex-v2-locale en__US
+lex-v2-session user:42
+lex-v2-session ..
+lex-v2-session a
+lex-v2-session user 42
 
 # Incoming request lines
 request DELETE /open-apis/aily/v1/sessions/session_4dfunz7sp1g8m Bearer u-7f1bcd13fc57d46bac21793a18e560
@@ -73,6 +90,14 @@ request GET /open-apis/aily/v1/sessions/session_4dfunz7sp1g8m Bearer u-7f1bcd13f
 request DELETE /open-apis/aily/v1/sessions/session_%2e%2e%2Fadmin Bearer u-7f1bcd13fc57d46bac21793a18e560
 request DELETE /bot/OrderFlowers/alias/%24LATEST/user/user%3A42/session
 request DELETE /bot/OrderFlowers/alias/$LATEST/user/user:42/session
+request DELETE /bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/user%3A42
+request DELETE /bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/user%3A42
+request DELETE /bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/%2e%2e
+request DELETE /bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en%2FUS/sessions/user%3A42
+request DELETE /bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/ab%4
+request GET /bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/user%3A42
+request PUT /bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/user%3A42
+request POST /bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/user%3A42/text
 request DELETE /bot/OrderFlowers/alias/prod/user/%2e%2e/session
 request DELETE /bot/OrderFlowers/alias/prod/user/a%2Fb/session
 request DELETE /bot/OrderFlowers/alias/prod/user/ab%4/session
@@ -105,6 +130,12 @@ response lex 500 - {"code":"InternalFailureException","errorMessage":"retry"}
 response lex 418 x-amzn-ErrorType:TeapotException {"message":"short and stout"}
 response lex 503 - <html>Service Unavailable</html>
 response lex 200 - {"userId":"bad user"}
+response lex-v2 200 x-amzn-RequestId:5f1e2d3c {"botId":"ABCDE12345","botAliasId":"TSTALIASID","localeId":"en_US","sessionId":"user:42"}
+response lex-v2 429 x-amzn-ErrorType:ThrottlingException:http://internal.amazon.com/coral/com.amazon.coral.service/;x-amzn-RequestId:r-3;x-amz-retry-after:1500 {"message":"Rate exceeded"}
+response lex-v2 404 x-amzn-ErrorType:ResourceNotFoundException,ValidationException {"message":"no such session"}
+response lex-v2 400 x-amzn-RequestId:r-4 {"message":"1 validation error detected"}
+response lex-v2 409 - {"__type":"com.amazonaws.lexruntimev2#ConflictException","message":"in progress"}
+response lex-v2 200 - {"botId":"a b","sessionId":".."}
 "#;
 
 /// Parses `value` as `T` and renders the verdict: `Debug` of the value (redacted for secrets,
@@ -127,11 +158,15 @@ fn check_id(kind: &str, value: &str) -> Option<Result<String, String>> {
         "lex-bot-name" => verdict::<LexBotName>(value),
         "lex-bot-alias" => verdict::<LexBotAlias>(value),
         "lex-region" => verdict::<LexRegion>(value),
+        "lex-v2-bot-id" => verdict::<LexV2BotId>(value),
+        "lex-v2-bot-alias-id" => verdict::<LexV2BotAliasId>(value),
+        "lex-v2-locale" => verdict::<LexV2LocaleId>(value),
+        "lex-v2-session" => verdict::<LexV2SessionId>(value),
         _ => return None,
     })
 }
 
-/// The gateway's mock of both services, with the sessions the sample deletes.
+/// The gateway's mock of the services, with the sessions the sample deletes.
 fn sample_services() -> MockService {
     let mut services = MockService::new();
     services.insert_aily_session(AilySessionId::from_static("session_4dfunz7sp1g8m"));
@@ -143,6 +178,12 @@ fn sample_services() -> MockService {
         ),
         "2026-12-01T00:00:00.000Z-sample",
     );
+    services.insert_lex_v2_session(LexV2DeleteSessionRequest::new(
+        LexV2BotId::from_static("ABCDE12345"),
+        LexV2BotAliasId::TEST,
+        LexV2LocaleId::from_static("en_US"),
+        LexV2SessionId::from_static("user:42"),
+    ));
     services
 }
 
@@ -182,6 +223,12 @@ fn route(
             LexDeleteSessionRequest::METHOD,
             request.url(&LexRegion::from_static("us-east-1")),
         )),
+        Ok(DeleteSession::LexV2(request)) => Ok(format!(
+            "{request:?}\n{:>8} {} {}",
+            "upstream",
+            LexV2DeleteSessionRequest::METHOD,
+            request.url(&LexRegion::from_static("us-east-1")),
+        )),
         Ok(other) => Ok(format!("{other:?}")),
         Err(rejection) => Err(format!("{} {rejection}", rejection.http_status())),
     };
@@ -213,19 +260,19 @@ fn show_answer(wire: &WireResponse) -> String {
 fn describe<E: ServiceError + Display>(err: &ResponseError<E>, extra: String) -> String {
     let mut out = format!("{err}\nretryable: {}", err.is_retryable());
     if let Some(wait) = err.retry_after() {
-        out.push_str(&format!(", retry after {} s", wait.as_secs()));
+        out.push_str(&format!(", retry after {wait:?}"));
     }
     out + &extra
 }
 
-/// Classifies a service response line: `<aily|lex> <status> <headers> <body>`; `None` for a
+/// Classifies a service response line: `<aily|lex|lex-v2> <status> <headers> <body>`; `None` for a
 /// line not in that format.
 fn response(rest: &str) -> Option<Result<String, String>> {
     let mut parts = rest.splitn(4, ' ');
     let mut next = || parts.next().unwrap_or("");
     let (api, status, headers, body) = (next(), next(), next(), next());
     let status: u16 = status.parse().ok().filter(|s| (100..=999).contains(s))?;
-    if !matches!(api, "aily" | "lex") || headers.is_empty() {
+    if !matches!(api, "aily" | "lex" | "lex-v2") || headers.is_empty() {
         return None;
     }
     let headers: Vec<(&str, &str)> = headers
@@ -251,6 +298,30 @@ fn response(rest: &str) -> Option<Result<String, String>> {
                             .iter()
                             .filter_map(|v| v.subject())
                             .collect::<Vec<_>>(),
+                    ),
+                    _ => String::new(),
+                };
+                Err(describe(&err, extra))
+            }
+        },
+        "lex-v2" => match LexV2DeleteSessionResponse::from_http(status, &headers, body) {
+            // Kept as received: a 2xx deleted the session, whatever the fields say.
+            Ok(ok) => Ok(format!(
+                "deleted (bot {:?}, alias {:?}, locale {:?}, session {:?}, request id {:?})",
+                ok.bot_id(),
+                ok.bot_alias_id(),
+                ok.locale_id(),
+                ok.session_id(),
+                ok.request_id()
+            )),
+            Err(err) => {
+                let extra = match &err {
+                    ResponseError::Service(e) => format!(
+                        ", throttling: {}, kind {:?}, code {:?}, request id {:?}",
+                        e.is_throttling(),
+                        e.kind(),
+                        e.code(),
+                        e.request_id()
                     ),
                     _ => String::new(),
                 };
@@ -302,7 +373,7 @@ fn check_line(services: &mut MockService, line: &str) -> Outcome {
             Some(result) => result,
             None => {
                 return Outcome::NotAFormat(
-                    "expected `response <aily|lex> <status> <headers> <body>`".into(),
+                    "expected `response <aily|lex|lex-v2> <status> <headers> <body>`".into(),
                 )
             }
         },
@@ -381,12 +452,13 @@ which makes the exit code 1.
 Line formats:
   <kind> <value>
       one identifier; kinds: aily-session, aily-message, aily-run, aily-token,
-      aily-authorization, lex-user, lex-bot-name, lex-bot-alias, lex-region.
+      aily-authorization, lex-user, lex-bot-name, lex-bot-alias, lex-region,
+      lex-v2-bot-id, lex-v2-bot-alias-id, lex-v2-locale, lex-v2-session.
       The value is the rest of the line.
   request <METHOD> <path> [<Authorization value>]
-      an incoming request line of either API, routed, and answered by a mock of both services
-      (status, headers and body as the service would send them).
-  response <aily|lex> <status> <headers> <body>
+      an incoming request line of any API (Aily, Lex V1, Lex V2), routed, and answered by a
+      mock of the services (status, headers and body as the service would send them).
+  response <aily|lex|lex-v2> <status> <headers> <body>
       a service response, classified; <headers> is `-` or `name:value` pairs joined by `;`,
       the body is the rest of the line.
 ";
