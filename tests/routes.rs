@@ -14,6 +14,7 @@ use std::str::FromStr;
 use botsession::{
     AilyAuthorization, AilyDeleteSessionRequest, AilyHost, AilySessionId, AilyTokenKind, IdError,
     IdKind, IdRule, LexBotAlias, LexBotName, LexDeleteSessionRequest, LexRegion, LexUserId,
+    LexV2BotAliasId, LexV2BotId, LexV2DeleteSessionRequest, LexV2LocaleId, LexV2SessionId,
     RouteError, MAX_PATH_LEN,
 };
 use once_cell::sync::Lazy;
@@ -92,7 +93,15 @@ fn check_error_shape(e: &RouteError) {
         }
         RouteError::OtherOperation { operation } => {
             assert!(
-                ["GetSession", "UpdateSession", "PutSession"].contains(operation),
+                [
+                    "GetSession",
+                    "UpdateSession",
+                    "PutSession",
+                    "RecognizeText",
+                    "RecognizeUtterance",
+                    "StartConversation"
+                ]
+                .contains(operation),
                 "{e:?}"
             );
             assert_eq!(
@@ -1042,6 +1051,284 @@ fn lex_path_length_limit() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Lex V2
+// ---------------------------------------------------------------------------------------------
+
+fn lex_v2(bot: &str, alias: &str, locale: &str, session: &str) -> LexV2DeleteSessionRequest {
+    LexV2DeleteSessionRequest::new(parse(bot), parse(alias), parse(locale), parse(session))
+}
+
+fn lex_v2_example() -> LexV2DeleteSessionRequest {
+    lex_v2("ABCDE12345", "TSTALIASID", "en_US", "user:42")
+}
+
+const LEX_V2_PATH: &str =
+    "/bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/user%3A42";
+
+/// A V2 path with the given raw (already encoded) labels.
+fn lex_v2_path(bot: &str, alias: &str, locale: &str, session: &str) -> String {
+    format!("/bots/{bot}/botAliases/{alias}/botLocales/{locale}/sessions/{session}")
+}
+
+#[test]
+fn lex_v2_constants_match_the_docs() {
+    assert_eq!(LexV2DeleteSessionRequest::METHOD, "DELETE");
+    assert_eq!(
+        LexV2DeleteSessionRequest::PATH_TEMPLATE,
+        "/bots/{botId}/botAliases/{botAliasId}/botLocales/{localeId}/sessions/{sessionId}"
+    );
+    assert_eq!(LexV2DeleteSessionRequest::ALLOW, "DELETE, GET, POST");
+    assert_eq!(LexV2BotAliasId::TEST, "TSTALIASID");
+    assert!(LexV2BotAliasId::TEST.is_test());
+    assert!(!parse::<LexV2BotAliasId>("TSTALIASIE").is_test());
+}
+
+#[test]
+fn lex_v2_path_encodes_labels_like_the_aws_sdks() {
+    let table: &[(&str, &str, &str, &str, &str)] = &[
+        ("ABCDE12345", "TSTALIASID", "en_US", "user:42", LEX_V2_PATH),
+        ("abcdefghij", "0123456789", "es_419", "a.b-c_d", "/bots/abcdefghij/botAliases/0123456789/botLocales/es_419/sessions/a.b-c_d"),
+        ("ABCDE12345", "TSTALIASID", "ja_JP", "::", "/bots/ABCDE12345/botAliases/TSTALIASID/botLocales/ja_JP/sessions/%3A%3A"),
+        ("ABCDE12345", "TSTALIASID", "en_US", "...", "/bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/..."),
+        (
+            "ABCDE12345",
+            "TSTALIASID",
+            "en_GB",
+            "us-east-1:a1b2c3d4-0000-4000-8000-000000000000",
+            "/bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_GB/sessions/us-east-1%3Aa1b2c3d4-0000-4000-8000-000000000000",
+        ),
+    ];
+    for &(bot, alias, locale, session, path) in table {
+        let request = lex_v2(bot, alias, locale, session);
+        assert_eq!(request.path(), path, "{bot} {alias} {locale} {session}");
+        assert_eq!(request.bot_id(), bot);
+        assert_eq!(request.bot_alias_id(), alias);
+        assert_eq!(request.locale_id(), locale);
+        assert_eq!(request.session_id(), session);
+        assert_eq!(
+            LexV2DeleteSessionRequest::from_route("DELETE", path),
+            Ok(request)
+        );
+    }
+    // The longest request.
+    let request = lex_v2("ABCDE12345", "TSTALIASID", "es_419", &":".repeat(100));
+    let path = request.path();
+    assert_eq!(
+        path,
+        lex_v2_path("ABCDE12345", "TSTALIASID", "es_419", &"%3A".repeat(100))
+    );
+    assert_eq!(path.len(), 66 + 300);
+    assert_eq!(
+        LexV2DeleteSessionRequest::from_route("DELETE", &path),
+        Ok(request)
+    );
+}
+
+#[test]
+fn lex_v2_url_on_a_region() {
+    let request = lex_v2_example();
+    for (region, host) in [
+        (
+            "us-east-1",
+            "https://runtime-v2-lex.us-east-1.amazonaws.com",
+        ),
+        (
+            "eu-west-2",
+            "https://runtime-v2-lex.eu-west-2.amazonaws.com",
+        ),
+        (
+            "ap-northeast-1",
+            "https://runtime-v2-lex.ap-northeast-1.amazonaws.com",
+        ),
+        (
+            "cn-north-1",
+            "https://runtime-v2-lex.cn-north-1.amazonaws.com.cn",
+        ),
+        (
+            "cn-northwest-1",
+            "https://runtime-v2-lex.cn-northwest-1.amazonaws.com.cn",
+        ),
+    ] {
+        let region: LexRegion = parse(region);
+        assert_eq!(region.v2_endpoint(), host);
+        assert_eq!(request.url(&region), format!("{host}{LEX_V2_PATH}"));
+        assert_eq!(request.url_on(host), format!("{host}{LEX_V2_PATH}"));
+    }
+}
+
+#[test]
+fn lex_v2_valid_routes() {
+    let want = Ok(lex_v2_example());
+    for path in [
+        LEX_V2_PATH.to_owned(),
+        lex_v2_path("ABCDE12345", "TSTALIASID", "en_US", "user:42"),
+        lex_v2_path("ABCDE12345", "TSTALIASID", "en_US", "user%3a42"),
+        lex_v2_path("%41BCDE12345", "TSTALIASID", "en%5FUS", "%75ser:42"),
+        format!("{LEX_V2_PATH}?x=1"),
+        format!("{LEX_V2_PATH}?"),
+        format!("{LEX_V2_PATH}?a/b/c"),
+    ] {
+        let got = LexV2DeleteSessionRequest::from_route("DELETE", &path);
+        assert_eq!(got, want, "{path}");
+    }
+}
+
+/// The other operations on the session path: each its own answer, by method and segment; the
+/// router gives the same answer, naming V2 as the path's API.
+#[test]
+fn lex_v2_siblings() {
+    let other = |operation| Err(RouteError::OtherOperation { operation });
+    let not_allowed = Err(RouteError::MethodNotAllowed { allowed: "DELETE" });
+    let table: Vec<(&str, String, Result<LexV2DeleteSessionRequest, RouteError>)> = vec![
+        ("DELETE", LEX_V2_PATH.to_owned(), Ok(lex_v2_example())),
+        ("GET", LEX_V2_PATH.to_owned(), other("GetSession")),
+        ("POST", LEX_V2_PATH.to_owned(), other("PutSession")),
+        ("PUT", LEX_V2_PATH.to_owned(), not_allowed.clone()),
+        ("PATCH", LEX_V2_PATH.to_owned(), not_allowed.clone()),
+        ("delete", LEX_V2_PATH.to_owned(), not_allowed.clone()),
+        ("get", LEX_V2_PATH.to_owned(), not_allowed.clone()),
+        (
+            "POST",
+            format!("{LEX_V2_PATH}/text"),
+            other("RecognizeText"),
+        ),
+        (
+            "POST",
+            format!("{LEX_V2_PATH}/utterance"),
+            other("RecognizeUtterance"),
+        ),
+        (
+            "POST",
+            format!("{LEX_V2_PATH}/conversation"),
+            other("StartConversation"),
+        ),
+        (
+            "DELETE",
+            format!("{LEX_V2_PATH}/text"),
+            Err(RouteError::NotFound),
+        ),
+        (
+            "GET",
+            format!("{LEX_V2_PATH}/utterance"),
+            Err(RouteError::NotFound),
+        ),
+        (
+            "POST",
+            format!("{LEX_V2_PATH}/Text"),
+            Err(RouteError::NotFound),
+        ),
+        (
+            "POST",
+            format!("{LEX_V2_PATH}/other"),
+            Err(RouteError::NotFound),
+        ),
+        (
+            "POST",
+            format!("{LEX_V2_PATH}/text/"),
+            Err(RouteError::NotFound),
+        ),
+        (
+            "DELETE",
+            format!("{LEX_V2_PATH}/"),
+            Err(RouteError::NotFound),
+        ),
+        // A sibling is known by its method and shape before any label is read.
+        (
+            "GET",
+            lex_v2_path("%FF", "TSTALIASID", "en_US", "ab"),
+            other("GetSession"),
+        ),
+        (
+            "POST",
+            format!("{}/text", lex_v2_path("short", "TSTALIASID", "en_US", "ab")),
+            other("RecognizeText"),
+        ),
+    ];
+    for (method, path, want) in table {
+        let got = LexV2DeleteSessionRequest::from_route(method, &path);
+        assert_eq!(got, want, "{method} {path}");
+        if let Err(e) = &got {
+            check_error_shape(e);
+        }
+        let routed = botsession::DeleteSession::from_route(method, &path);
+        match (routed, got) {
+            (Ok(botsession::DeleteSession::LexV2(r)), Ok(g)) => assert_eq!(r, g),
+            (Err(rejection), Err(e)) => {
+                assert_eq!(
+                    rejection.api(),
+                    Some(botsession::Api::LexV2),
+                    "{method} {path}"
+                );
+                assert_eq!(rejection.error(), &e);
+            }
+            (routed, got) => panic!("{method} {path}: router {routed:?}, V2 {got:?}"),
+        }
+    }
+}
+
+#[test]
+fn lex_v2_labels_that_break_their_rule() {
+    let v = ["ABCDE12345", "TSTALIASID", "en_US", "ab"];
+    let path_with = |at: usize, label: &str| {
+        let mut labels = v;
+        labels[at] = label;
+        lex_v2_path(labels[0], labels[1], labels[2], labels[3])
+    };
+    let long = "a".repeat(101);
+    let table: Vec<(String, RouteError)> = vec![
+        (
+            path_with(0, "ABCDE1234"),
+            label("botId", id_err::<LexV2BotId>("ABCDE1234")),
+        ),
+        (
+            path_with(0, "ABCDE-1234"),
+            label("botId", id_err::<LexV2BotId>("ABCDE-1234")),
+        ),
+        (
+            path_with(1, "TSTALIASID0"),
+            label("botAliasId", id_err::<LexV2BotAliasId>("TSTALIASID0")),
+        ),
+        (
+            path_with(1, "%24LATEST00"),
+            label("botAliasId", id_err::<LexV2BotAliasId>("$LATEST00")),
+        ),
+        (
+            path_with(2, "en-US"),
+            label("localeId", id_err::<LexV2LocaleId>("en-US")),
+        ),
+        (
+            path_with(2, "en%20US"),
+            label("localeId", id_err::<LexV2LocaleId>("en US")),
+        ),
+        (
+            path_with(2, "en__US"),
+            label("localeId", id_err::<LexV2LocaleId>("en__US")),
+        ),
+        (
+            path_with(2, "en"),
+            label("localeId", id_err::<LexV2LocaleId>("en")),
+        ),
+        (
+            path_with(3, "a"),
+            label("sessionId", id_err::<LexV2SessionId>("a")),
+        ),
+        (
+            path_with(3, "a%20b"),
+            label("sessionId", id_err::<LexV2SessionId>("a b")),
+        ),
+        (
+            path_with(3, &long),
+            label("sessionId", id_err::<LexV2SessionId>(&long)),
+        ),
+    ];
+    for (path, want) in table {
+        let got = LexV2DeleteSessionRequest::from_route("DELETE", &path);
+        assert_eq!(got, Err(want), "{path}");
+        check_error_shape(&got.unwrap_err());
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Property tests
 // ---------------------------------------------------------------------------------------------
 
@@ -1101,6 +1388,12 @@ fn pathish() -> impl Strategy<Value = String> {
         Just("user"),
         Just("session"),
         Just("sessions"),
+        Just("bots"),
+        Just("botAliases"),
+        Just("botLocales"),
+        Just("ABCDE12345"),
+        Just("en_US"),
+        Just("text"),
         Just("open-apis"),
         Just("aily"),
         Just("v1"),
@@ -1135,6 +1428,19 @@ fn methods() -> impl Strategy<Value = String> {
         1 => Just("delete".to_owned()),
         1 => ".{0,8}",
     ]
+}
+
+/// Valid V2 labels: every class of each rule, heavy on what needs encoding.
+fn lex_v2_requests() -> impl Strategy<Value = (String, String, String, String)> {
+    (
+        "[0-9a-zA-Z]{10}",
+        prop_oneof![Just("TSTALIASID".to_owned()), "[0-9a-zA-Z]{10}".boxed()],
+        "([0-9a-zA-Z]_?){5,6}".prop_filter_map("length", |s| {
+            let s = &s[..s.len().min(6)];
+            (s.len() >= 5).then(|| s.to_owned())
+        }),
+        user_ids(),
+    )
 }
 
 proptest! {
@@ -1203,6 +1509,55 @@ proptest! {
     }
 
     #[test]
+    fn lex_v2_round_trip(
+        (bot, alias, locale, session) in lex_v2_requests(),
+        query in "[a-z=&/%?]{0,12}",
+    ) {
+        let request = lex_v2(&bot, &alias, &locale, &session);
+        let path = request.path();
+        prop_assert!(ENCODED_PATH_RE.is_match(&path), "{}", path);
+        prop_assert_eq!(path.matches('/').count(), 8);
+        prop_assert_eq!(
+            LexV2DeleteSessionRequest::from_route("DELETE", &path),
+            Ok(request.clone())
+        );
+        prop_assert_eq!(
+            LexV2DeleteSessionRequest::from_route("DELETE", &format!("{path}?{query}")),
+            Ok(request.clone())
+        );
+        prop_assert_eq!(
+            LexV2DeleteSessionRequest::from_route("DELETE", &lex_v2_path(&bot, &alias, &locale, &session)),
+            Ok(request.clone())
+        );
+        prop_assert_eq!(
+            botsession::DeleteSession::from_route("DELETE", &path),
+            Ok(botsession::DeleteSession::LexV2(request.clone()))
+        );
+        prop_assert_eq!(
+            LexV2DeleteSessionRequest::from_route("PUT", &path),
+            Err(RouteError::MethodNotAllowed { allowed: "DELETE" })
+        );
+    }
+
+    #[test]
+    fn lex_v2_encoding_is_exactly_the_aws_one((bot, alias, locale, session) in lex_v2_requests()) {
+        let path = lex_v2(&bot, &alias, &locale, &session).path();
+        let mut want = String::new();
+        let segments = ["/bots/", "/botAliases/", "/botLocales/", "/sessions/"];
+        for (segment, part) in segments.into_iter().zip([&bot, &alias, &locale, &session]) {
+            want.push_str(segment);
+            for b in part.bytes() {
+                if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                    want.push(char::from(b));
+                } else {
+                    want.push_str(&format!("%{b:02X}"));
+                }
+            }
+        }
+        prop_assert_eq!(path, want);
+    }
+
+    #[test]
     fn from_route_never_panics_on_arbitrary_text(method in methods(), path in ".*") {
         check_any(&method, &path)?;
     }
@@ -1247,6 +1602,16 @@ fn check_any(method: &str, path: &str) -> Result<(), TestCaseError> {
             prop_assert_eq!(method, "DELETE");
             prop_assert_eq!(
                 LexDeleteSessionRequest::from_route("DELETE", &request.path()),
+                Ok(request)
+            );
+        }
+        Err(e) => check_error_shape(&e),
+    }
+    match LexV2DeleteSessionRequest::from_route(method, path) {
+        Ok(request) => {
+            prop_assert_eq!(method, "DELETE");
+            prop_assert_eq!(
+                LexV2DeleteSessionRequest::from_route("DELETE", &request.path()),
                 Ok(request)
             );
         }
@@ -1345,8 +1710,66 @@ mod serde_requests {
         );
     }
 
+    #[test]
+    fn lex_v2_request_serializes_camel_case() {
+        let request = lex_v2_example();
+        let text = serde_json::to_string(&request).unwrap();
+        assert_eq!(
+            text,
+            r#"{"botId":"ABCDE12345","botAliasId":"TSTALIASID","localeId":"en_US","sessionId":"user:42"}"#
+        );
+        assert_eq!(
+            serde_json::from_str::<LexV2DeleteSessionRequest>(&text).unwrap(),
+            request
+        );
+        let ok = json!({
+            "sessionId": "user:42", "localeId": "en_US", "botAliasId": "TSTALIASID",
+            "botId": "ABCDE12345", "extra": [1]
+        });
+        assert_eq!(
+            serde_json::from_value::<LexV2DeleteSessionRequest>(ok.clone()).unwrap(),
+            request
+        );
+        let with = |key: &str, value: Value| {
+            let mut v = ok.clone();
+            v[key] = value;
+            v
+        };
+        rejects::<LexV2DeleteSessionRequest>(
+            with("sessionId", json!("..")),
+            "invalid Lex V2 session id: \"..\" is a dot-segment",
+        );
+        rejects::<LexV2DeleteSessionRequest>(
+            with("localeId", json!("en/US")),
+            "invalid Lex V2 locale id: character '/' at byte 2 is not in [0-9a-zA-Z_]",
+        );
+        rejects::<LexV2DeleteSessionRequest>(
+            with("botId", json!("ABCDE1234")),
+            "invalid Lex V2 bot id: length 9 is below the minimum of 10 bytes",
+        );
+        rejects::<LexV2DeleteSessionRequest>(
+            with("botAliasId", json!("TSTALIASID0")),
+            "invalid Lex V2 bot alias id: length 11 exceeds the maximum of 10 bytes",
+        );
+        rejects::<LexV2DeleteSessionRequest>(
+            json!({ "bot_id": "ABCDE12345", "bot_alias_id": "TSTALIASID", "locale_id": "en_US", "session_id": "ab" }),
+            "missing field `botId`",
+        );
+    }
+
     proptest! {
         #![proptest_config(config())]
+
+        #[test]
+        fn lex_v2_requests_round_trip_through_json((bot, alias, locale, session) in lex_v2_requests()) {
+            let request = lex_v2(&bot, &alias, &locale, &session);
+            let value = serde_json::to_value(&request).unwrap();
+            prop_assert_eq!(
+                &value,
+                &json!({ "botId": bot, "botAliasId": alias, "localeId": locale, "sessionId": session })
+            );
+            prop_assert_eq!(serde_json::from_value::<LexV2DeleteSessionRequest>(value).unwrap(), request);
+        }
 
         #[test]
         fn requests_round_trip_through_json(
