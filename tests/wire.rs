@@ -10,14 +10,16 @@ mod strategies;
 use botsession::{
     AilyDeleteSessionResponse, AilyErrorKind, AilyServiceError, FieldViolation, Help, LexBotAlias,
     LexBotName, LexDeleteSessionRequest, LexDeleteSessionResponse, LexErrorKind, LexServiceError,
-    PermissionViolation, ResponseError, WireResponse, MAX_RETRY_AFTER_SECS,
+    LexV2BotAliasId, LexV2BotId, LexV2DeleteSessionRequest, LexV2DeleteSessionResponse,
+    LexV2ErrorKind, LexV2LocaleId, LexV2ServiceError, PermissionViolation, ResponseError,
+    WireResponse, MAX_RETRY_AFTER_SECS,
 };
 use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
 use proptest::sample::select;
 use serde_json::json;
-use strategies::{config, header_safe, header_unsafe, lex_requests, text};
+use strategies::{config, header_safe, header_unsafe, lex_requests, lex_v2_requests, text};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -41,6 +43,25 @@ fn lex_read(wire: &WireResponse) -> Result<LexDeleteSessionResponse, LexServiceE
         Err(ResponseError::Service(e)) => Err(e),
         Err(e) => panic!("rendered Lex response read as {e:?}: {wire:?}"),
     }
+}
+
+/// Reads a rendered Lex V2 response back with the crate's classifier; a malformed reading fails.
+#[track_caller]
+fn lex_v2_read(wire: &WireResponse) -> Result<LexV2DeleteSessionResponse, LexV2ServiceError> {
+    match LexV2DeleteSessionResponse::from_http(wire.status(), wire.headers(), wire.body()) {
+        Ok(ok) => Ok(ok),
+        Err(ResponseError::Service(e)) => Err(e),
+        Err(e) => panic!("rendered Lex V2 response read as {e:?}: {wire:?}"),
+    }
+}
+
+fn lex_v2_example() -> LexV2DeleteSessionRequest {
+    LexV2DeleteSessionRequest::new(
+        LexV2BotId::from_static("ABCDE12345"),
+        LexV2BotAliasId::TEST,
+        LexV2LocaleId::from_static("en_US"),
+        "user:42".parse().unwrap(),
+    )
 }
 
 /// The exact status, headers (in order) and body of a rendering.
@@ -181,6 +202,59 @@ fn lex_kinds() -> impl Strategy<Value = LexErrorKind> {
     ]
 }
 
+/// Codes as a server may send them, for either version: its documented kinds, or any raw code
+/// with a code left once sanitized, or none at all (a message without a code).
+fn raw_codes() -> impl Strategy<Value = String> {
+    prop_oneof![
+        text(),
+        "[A-Za-z]{1,20}(:[ -~]{0,10})?",
+        "[a-z.]{0,8}#[A-Za-z#,]{1,12}",
+        "[A-Za-z]{1,12}(,[A-Za-z ]{0,12}){1,3}",
+        select(vec![
+            "ThrottlingException",
+            "RequestTimeout",
+            "ExpiredToken",
+            "RequestTimeTooSkewed",
+            ""
+        ])
+        .prop_map(str::to_owned),
+        "[A-Za-z]{120,127}[ é\u{3000}a]{1,4}[A-Za-z]{0,4}",
+    ]
+}
+
+fn lex_v2_kinds() -> impl Strategy<Value = LexV2ErrorKind> {
+    prop_oneof![
+        select(LexV2ErrorKind::KNOWN),
+        raw_codes().prop_map(|s| LexV2ErrorKind::from_code(&s)),
+    ]
+}
+
+/// A wait in milliseconds: whole seconds, any number up to the cap, or beyond it.
+fn waits() -> impl Strategy<Value = Option<u64>> {
+    option::of(prop_oneof![
+        (0..=MAX_RETRY_AFTER_SECS).prop_map(|s| s * 1000),
+        0..=MAX_RETRY_AFTER_SECS * 1000,
+        any::<u64>(),
+    ])
+}
+
+fn lex_v2_errors() -> impl Strategy<Value = LexV2ServiceError> {
+    let statuses = (300u16..=599).prop_filter("2xx is success", |s| !(200..300).contains(s));
+    (
+        lex_v2_kinds(),
+        text(),
+        statuses,
+        option::of(header_safe()),
+        waits(),
+    )
+        .prop_map(|(kind, message, status, request_id, wait)| {
+            let e = LexV2ServiceError::new(kind, message)
+                .with_http_status(status)
+                .with_retry_after_millis(wait);
+            maybe(e, request_id, LexV2ServiceError::with_request_id)
+        })
+}
+
 fn lex_errors() -> impl Strategy<Value = LexServiceError> {
     let statuses = (300u16..=599).prop_filter("2xx is success", |s| !(200..300).contains(s));
     (
@@ -249,6 +323,76 @@ proptest! {
     #[test]
     fn lex_errors_read_back_equal(sent in lex_errors()) {
         prop_assert_eq!(lex_read(&sent.render()), Err(sent));
+    }
+
+    #[test]
+    fn lex_errors_with_a_millisecond_wait_read_back_equal(
+        sent in lex_errors(),
+        wait in waits(),
+        code in raw_codes(),
+    ) {
+        let sent = sent.with_retry_after_millis(wait);
+        prop_assert_eq!(lex_read(&sent.render()), Err(sent.clone()));
+        let kind = LexErrorKind::from_code(&code);
+        let sent = LexServiceError::new(kind, "m").with_retry_after_millis(wait);
+        prop_assert_eq!(lex_read(&sent.render()), Err(sent));
+    }
+
+    #[test]
+    fn lex_v2_success_reads_back_equal(
+        request in lex_v2_requests(),
+        request_id in option::of(header_safe()),
+    ) {
+        let sent = maybe(
+            LexV2DeleteSessionResponse::new(&request),
+            request_id,
+            LexV2DeleteSessionResponse::with_request_id,
+        );
+        let read = lex_v2_read(&sent.render());
+        prop_assert_eq!(&read, &Ok(sent));
+        let read = read.unwrap();
+        let (bot, alias, locale) = (request.bot_id(), request.bot_alias_id(), request.locale_id());
+        prop_assert_eq!(read.bot_id(), Some(bot.as_str()));
+        prop_assert_eq!(read.bot_alias_id(), Some(alias.as_str()));
+        prop_assert_eq!(read.locale_id(), Some(locale.as_str()));
+        prop_assert_eq!(read.session_id(), Some(request.session_id().as_str()));
+    }
+
+    #[test]
+    fn lex_v2_success_leaves_out_an_unsafe_request_id(request_id in header_unsafe()) {
+        let request = lex_v2_example();
+        let wire = LexV2DeleteSessionResponse::new(&request).with_request_id(request_id).render();
+        prop_assert_eq!(wire.header("x-amzn-RequestId"), None);
+        prop_assert_eq!(lex_v2_read(&wire), Ok(LexV2DeleteSessionResponse::new(&request)));
+    }
+
+    #[test]
+    fn lex_v2_errors_read_back_equal(sent in lex_v2_errors()) {
+        prop_assert_eq!(lex_v2_read(&sent.render()), Err(sent));
+    }
+
+    /// A wait goes out in whole seconds as `Retry-After` where it is whole seconds, else in
+    /// milliseconds as `x-amz-retry-after`; never both; capped at a day.
+    #[test]
+    fn waits_travel_in_the_header_that_keeps_them(wait in waits()) {
+        let cap = MAX_RETRY_AFTER_SECS * 1000;
+        let capped = wait.map(|w| w.min(cap));
+        let v1 = LexServiceError::new(LexErrorKind::Conflict, "m").with_retry_after_millis(wait);
+        let v2 = LexV2ServiceError::new(LexV2ErrorKind::Conflict, "m").with_retry_after_millis(wait);
+        let want = capped.map(std::time::Duration::from_millis);
+        prop_assert_eq!(v1.retry_after(), want);
+        prop_assert_eq!(v2.retry_after(), want);
+        for wire in [v1.render(), v2.render()] {
+            let (secs, millis) = match capped {
+                Some(w) if w % 1000 == 0 => (Some((w / 1000).to_string()), None),
+                Some(w) => (None, Some(w.to_string())),
+                None => (None, None),
+            };
+            prop_assert_eq!(wire.header("Retry-After"), secs.as_deref());
+            prop_assert_eq!(wire.header("x-amz-retry-after"), millis.as_deref());
+        }
+        prop_assert_eq!(lex_read(&v1.render()), Err(v1));
+        prop_assert_eq!(lex_v2_read(&v2.render()), Err(v2));
     }
 }
 
@@ -358,6 +502,71 @@ fn lex_limit_exceeded_golden() {
         r#"{"message":"m"}"#,
     );
     assert_eq!(lex_read(&wire), Err(sent));
+}
+
+#[test]
+fn lex_v2_throttling_golden() {
+    let sent = LexV2ServiceError::new(LexV2ErrorKind::Throttling, "m").with_request_id("r-1");
+    let wire = sent.render();
+    assert_wire(
+        &wire,
+        429,
+        &[
+            ("Content-Type", LEX_JSON),
+            ("x-amzn-ErrorType", "ThrottlingException"),
+            ("x-amzn-RequestId", "r-1"),
+            ("Retry-After", "1"),
+        ],
+        r#"{"message":"m"}"#,
+    );
+    assert_eq!(lex_v2_read(&wire), Err(sent.clone()));
+    let wire = sent.with_retry_after_millis(Some(1500)).render();
+    assert_eq!(wire.header("x-amz-retry-after"), Some("1500"));
+    assert_eq!(wire.header("Retry-After"), None);
+}
+
+/// An error with a message and no code goes out with neither the header nor a body `code`,
+/// and reads back as itself.
+#[test]
+fn lex_v2_message_without_code_golden() {
+    let sent = LexV2ServiceError::new(LexV2ErrorKind::from_code(""), "m");
+    let wire = sent.render();
+    assert_wire(
+        &wire,
+        400,
+        &[("Content-Type", LEX_JSON)],
+        r#"{"message":"m"}"#,
+    );
+    assert_eq!(lex_v2_read(&wire), Err(sent));
+}
+
+#[test]
+fn lex_v2_success_golden() {
+    assert_wire(
+        &LexV2DeleteSessionResponse::new(&lex_v2_example())
+            .with_request_id("r-1")
+            .render(),
+        200,
+        &[("Content-Type", LEX_JSON), ("x-amzn-RequestId", "r-1")],
+        r#"{"botId":"ABCDE12345","botAliasId":"TSTALIASID","localeId":"en_US","sessionId":"user:42"}"#,
+    );
+}
+
+#[test]
+fn every_known_lex_v2_kind_renders_its_status_and_code() {
+    for kind in LexV2ErrorKind::KNOWN {
+        let sent = LexV2ServiceError::new(kind.clone(), "m");
+        let wire = sent.render();
+        assert_eq!(Some(wire.status()), kind.documented_status(), "{kind:?}");
+        assert_eq!(
+            wire.header("x-amzn-ErrorType"),
+            Some(kind.code()),
+            "{kind:?}"
+        );
+        let wait = matches!(kind, LexV2ErrorKind::Throttling).then_some("1");
+        assert_eq!(wire.header("Retry-After"), wait, "{kind:?}");
+        assert_eq!(lex_v2_read(&wire), Err(sent), "{kind:?}");
+    }
 }
 
 #[test]
