@@ -10,7 +10,8 @@ mod strategies;
 use botsession::{
     AilyDeleteSessionResponse, AilyErrorKind, AilyServiceError, AilySessionId, Api, LexBotAlias,
     LexBotName, LexDeleteSessionRequest, LexDeleteSessionResponse, LexErrorKind, LexServiceError,
-    MockService, ResponseError, WireResponse,
+    LexV2BotAliasId, LexV2BotId, LexV2DeleteSessionRequest, LexV2DeleteSessionResponse,
+    LexV2ErrorKind, LexV2LocaleId, LexV2ServiceError, MockService, ResponseError, WireResponse,
 };
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -25,6 +26,8 @@ const SESSION: &str = "session_4dfunz7sp1g8m";
 const AILY_PATH: &str = "/open-apis/aily/v1/sessions/session_4dfunz7sp1g8m";
 const LEX_PATH: &str = "/bot/OrderFlowers/alias/%24LATEST/user/user%3A42/session";
 const LEX_SESSION: &str = "2024-abc";
+const LEX_V2_PATH: &str =
+    "/bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/user%3A42";
 const AUTH: [(&str, &str); 1] = [("Authorization", "Bearer t-g1044qeGEDXTB6NDJOGV4JQX")];
 const NO_HEADERS: [(&str, &str); 0] = [];
 
@@ -36,12 +39,42 @@ fn lex_request() -> LexDeleteSessionRequest {
     )
 }
 
+fn lex_v2_request() -> LexV2DeleteSessionRequest {
+    LexV2DeleteSessionRequest::new(
+        LexV2BotId::from_static("ABCDE12345"),
+        LexV2BotAliasId::TEST,
+        LexV2LocaleId::from_static("en_US"),
+        "user:42".parse().unwrap(),
+    )
+}
+
 /// A mock with one session of each API.
 fn seeded() -> MockService {
     let mut mock = MockService::new();
     assert!(mock.insert_aily_session(AilySessionId::from_static(SESSION)));
     assert!(mock.insert_lex_session(lex_request(), LEX_SESSION));
+    assert!(mock.insert_lex_v2_session(lex_v2_request()));
     mock
+}
+
+/// The answer read by Lex V2's classifier; malformed fails.
+#[track_caller]
+fn lex_v2(wire: &WireResponse) -> Result<LexV2DeleteSessionResponse, LexV2ServiceError> {
+    match LexV2DeleteSessionResponse::from_http(wire.status(), wire.headers(), wire.body()) {
+        Ok(ok) => Ok(ok),
+        Err(ResponseError::Service(e)) => Err(e),
+        Err(e) => panic!("Lex V2 answer read as {e:?}: {wire:?}"),
+    }
+}
+
+/// The Lex V2 error code of an answer, or `""` for a success.
+#[track_caller]
+fn lex_v2_code(wire: &WireResponse) -> String {
+    lex_v2(wire).map_or_else(|e| e.code().to_owned(), |_| String::new())
+}
+
+fn delete_lex_v2(mock: &mut MockService) -> WireResponse {
+    mock.handle("DELETE", LEX_V2_PATH, &NO_HEADERS)
 }
 
 /// The answer read by Aily's classifier; malformed fails.
@@ -135,18 +168,61 @@ fn lex_delete_then_not_found() {
 }
 
 #[test]
+fn lex_v2_delete_then_not_found() {
+    let mut mock = seeded();
+    assert!(mock.has_lex_v2_session(&lex_v2_request()));
+    let deleted = delete_lex_v2(&mut mock);
+    assert_eq!(deleted.status(), 200);
+    assert_eq!(
+        deleted.body(),
+        br#"{"botId":"ABCDE12345","botAliasId":"TSTALIASID","localeId":"en_US","sessionId":"user:42"}"#
+    );
+    assert_eq!(
+        lex_v2(&deleted),
+        Ok(LexV2DeleteSessionResponse::new(&lex_v2_request()).with_request_id("mock-1"))
+    );
+    assert!(!mock.has_lex_v2_session(&lex_v2_request()));
+    // The V1 session of the same user is another API's.
+    assert!(mock.has_lex_session(&lex_request()));
+
+    let again = delete_lex_v2(&mut mock);
+    let e = lex_v2(&again).unwrap_err();
+    assert_eq!(
+        (e.kind(), e.http_status()),
+        (&LexV2ErrorKind::ResourceNotFound, 404)
+    );
+    assert_eq!(e.code(), "ResourceNotFoundException");
+    assert_eq!(
+        e.message(),
+        Some("No session found for the bot, alias, locale and session id.")
+    );
+    assert_eq!(e.request_id(), Some("mock-2"));
+    assert!(!e.is_retryable());
+    // Another locale of the same bot, alias and session is another session.
+    let other = mock.handle(
+        "DELETE",
+        &LEX_V2_PATH.replace("en_US", "es_419"),
+        &NO_HEADERS,
+    );
+    assert_eq!(lex_v2_code(&other), "ResourceNotFoundException");
+}
+
+#[test]
 fn a_fault_for_no_calls_is_no_fault() {
     let mut mock = seeded();
     mock.fail_next_aily(0, AilyServiceError::new(AilyErrorKind::Internal));
     mock.fail_next_lex(0, LexServiceError::new(LexErrorKind::Conflict, "busy"));
+    mock.fail_next_lex_v2(0, LexV2ServiceError::new(LexV2ErrorKind::Conflict, "busy"));
     assert_eq!(delete_aily(&mut mock).status(), 200);
     assert_eq!(delete_lex(&mut mock).status(), 200);
+    assert_eq!(delete_lex_v2(&mut mock).status(), 200);
 }
 
 #[test]
 fn inserting_twice_says_so() {
     let mut mock = seeded();
     assert!(!mock.insert_aily_session(AilySessionId::from_static(SESSION)));
+    assert!(!mock.insert_lex_v2_session(lex_v2_request()));
     assert!(!mock.insert_lex_session(lex_request(), "other"));
     // The second Lex insert replaced the session id.
     assert_eq!(
@@ -235,6 +311,82 @@ fn lex_faults_are_consumed_in_order_by_routed_calls_only() {
 }
 
 #[test]
+fn lex_v2_faults_are_consumed_in_order_by_routed_calls_only() {
+    let mut mock = seeded();
+    mock.fail_next_lex_v2(1, LexV2ServiceError::new(LexV2ErrorKind::Conflict, "c"));
+    mock.fail_next_lex_v2(1, LexV2ServiceError::new(LexV2ErrorKind::Throttling, "t"));
+    mock.fail_next_lex(1, LexServiceError::new(LexErrorKind::Conflict, "v1"));
+    let mut codes = vec![
+        lex_v2_code(&mock.handle("PUT", LEX_V2_PATH, &NO_HEADERS)),
+        lex_v2_code(&mock.handle("GET", LEX_V2_PATH, &NO_HEADERS)),
+        lex_v2_code(&mock.handle("POST", &format!("{LEX_V2_PATH}/text"), &NO_HEADERS)),
+        lex_v2_code(&mock.handle(
+            "DELETE",
+            &LEX_V2_PATH.replace("en_US", "en%2FUS"),
+            &NO_HEADERS,
+        )),
+    ];
+    // An Aily call does not consume a V2 fault; a V2 call does not consume a V1 one.
+    assert_eq!(aily_code(&delete_aily(&mut mock)), 0);
+    codes.extend((0..4).map(|_| lex_v2_code(&delete_lex_v2(&mut mock))));
+    assert_eq!(
+        codes,
+        [
+            "UnknownOperationException",
+            "UnknownOperationException",
+            "UnknownOperationException",
+            "ValidationException",
+            "ConflictException",
+            "ThrottlingException",
+            "",
+            "ResourceNotFoundException",
+        ]
+    );
+    assert_eq!(lex_code(&delete_lex(&mut mock)), "ConflictException");
+    assert_eq!(lex_code(&delete_lex(&mut mock)), "");
+}
+
+/// A V2 fault goes out as the service sends it: its status, its wait (in milliseconds where
+/// it is not whole seconds), the mock's request id; the session stays.
+#[test]
+fn lex_v2_fault_headers() {
+    let mut mock = seeded();
+    mock.fail_next_lex_v2(
+        1,
+        LexV2ServiceError::new(LexV2ErrorKind::Throttling, "slow"),
+    );
+    mock.fail_next_lex_v2(
+        1,
+        LexV2ServiceError::new(LexV2ErrorKind::Throttling, "slow")
+            .with_retry_after_millis(Some(1500)),
+    );
+    mock.fail_next_lex_v2(
+        1,
+        LexV2ServiceError::new(LexV2ErrorKind::InternalServer, "oops"),
+    );
+    let throttled = delete_lex_v2(&mut mock);
+    assert_eq!(throttled.status(), 429);
+    assert_eq!(throttled.header("Retry-After"), Some("1"));
+    let e = lex_v2(&throttled).unwrap_err();
+    assert_eq!(e.request_id(), Some("mock-1"));
+    assert!(e.is_throttling() && e.is_retryable());
+    assert_eq!(e.retry_after(), Some(std::time::Duration::from_secs(1)));
+    let throttled = delete_lex_v2(&mut mock);
+    assert_eq!(throttled.header("x-amz-retry-after"), Some("1500"));
+    assert_eq!(throttled.header("Retry-After"), None);
+    assert_eq!(
+        lex_v2(&throttled).unwrap_err().retry_after(),
+        Some(std::time::Duration::from_millis(1500))
+    );
+    let fault = delete_lex_v2(&mut mock);
+    assert_eq!(fault.status(), 500);
+    let e = lex_v2(&fault).unwrap_err();
+    assert!(e.is_retryable() && !e.is_throttling());
+    assert_eq!(e.request_id(), Some("mock-3"));
+    assert_eq!(lex_v2_code(&delete_lex_v2(&mut mock)), "");
+}
+
+#[test]
 fn a_fault_keeps_its_headers_and_takes_the_mocks_id() {
     let mut mock = seeded();
     mock.fail_next_aily(1, AilyServiceError::new(AilyErrorKind::RateLimited));
@@ -313,7 +465,7 @@ fn two_mocks_given_the_same_calls_answer_byte_for_byte_alike() {
 
 fn paths() -> impl Strategy<Value = String> {
     prop_oneof![
-        1 => select(vec![AILY_PATH, LEX_PATH, "/bot/OrderFlowers/alias/%24LATEST/user/user%3A42/session/"])
+        1 => select(vec![AILY_PATH, LEX_PATH, "/bot/OrderFlowers/alias/%24LATEST/user/user%3A42/session/", LEX_V2_PATH])
             .prop_map(str::to_owned),
         3 => pathish(),
     ]
@@ -350,6 +502,9 @@ fn assert_readable(path: &str, wire: &WireResponse) {
         Some(Api::Lex) => {
             let _ = lex(wire);
         }
+        Some(Api::LexV2) => {
+            let _ = lex_v2(wire);
+        }
         _ => {
             assert!(matches!(wire.status(), 404 | 414), "{path:?}: {wire:?}");
             assert_eq!(
@@ -371,6 +526,7 @@ proptest! {
         let mut mock = seeded();
         mock.fail_next_aily(aily_faults, AilyServiceError::new(AilyErrorKind::RateLimited));
         mock.fail_next_lex(lex_faults, LexServiceError::new(LexErrorKind::Conflict, "c"));
+        mock.fail_next_lex_v2(lex_faults, LexV2ServiceError::new(LexV2ErrorKind::Throttling, "t"));
         for (method, path, headers) in &calls {
             let wire = mock.handle(method, path, headers);
             assert_readable(path, &wire);
@@ -400,6 +556,13 @@ fn handle_http_request_answers_as_handle() {
             &[],
         ),
         ("POST", LEX_PATH, &[]),
+        ("DELETE", LEX_V2_PATH, &[]),
+        ("DELETE", LEX_V2_PATH, &[]),
+        (
+            "POST",
+            "/bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/ab/text",
+            &[],
+        ),
         ("DELETE", "/nowhere", &[]),
         ("DELETE", "/open-apis/aily/v1/sessions/session_I?q", &auth),
     ];
