@@ -7,7 +7,8 @@ mod common;
 
 use botsession::{
     AilyAccessToken, AilyAuthorization, AilyMessageId, AilyRunId, AilySessionId, AilyTokenKind,
-    IdError, IdKind, IdRule, LexBotAlias, LexBotName, LexRegion, LexUserId,
+    IdError, IdKind, IdRule, LexBotAlias, LexBotName, LexRegion, LexUserId, LexV2BotAliasId,
+    LexV2BotId, LexV2LocaleId, LexV2SessionId,
 };
 use common::{assert_no_secret_window, for_each_ident, spec, ForEachIdent, Ident};
 
@@ -1318,5 +1319,243 @@ fn id_kind_metadata() {
         assert_eq!(kind.to_string(), name);
         assert_eq!(kind.len_bounds(), bounds, "{name}");
         assert_eq!(kind.is_secret(), secret, "{name}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lex V2 ids
+// ---------------------------------------------------------------------------------------------
+
+/// The rejections a V2 bot id and a bot alias id share (the same rule), in `T`'s words.
+fn lex_v2_ten_alphanumerics_rejected<T: Ident>() {
+    let name = T::KIND.name();
+    let at = |input: &str, index: usize, c: char| {
+        charset(
+            input,
+            index,
+            c,
+            &format!("invalid {name}: character {c:?} at byte {index} is not in [0-9a-zA-Z]"),
+        )
+    };
+    let short = |input: &str| {
+        length(
+            input,
+            &format!(
+                "invalid {name}: length {} is below the minimum of 10 bytes",
+                input.len()
+            ),
+        )
+    };
+    let long = |input: &str| {
+        length(
+            input,
+            &format!(
+                "invalid {name}: length {} exceeds the maximum of 10 bytes",
+                input.len()
+            ),
+        )
+    };
+    reject_all::<T>(&[
+        short(""),
+        short("A"),
+        short("ABCDE1234"),
+        long("ABCDE123456"),
+        long("TSTALIASID "),
+        // Length is in bytes: five two-byte characters are 10 bytes, and fail on their alphabet.
+        at("ééééé", 0, 'é'),
+        at("ABCDE-1234", 5, '-'),
+        at("ABCDE_1234", 5, '_'),
+        at("ABCDE.1234", 5, '.'),
+        at("ABCDE:1234", 5, ':'),
+        at("ABCDE 1234", 5, ' '),
+        at("ABCDE/1234", 5, '/'),
+        at("ABCDE%1234", 5, '%'),
+        at(" ABCDE1234", 0, ' '),
+        at("ABCDE1234\0", 9, '\0'),
+        at("$LATEST123", 0, '$'),
+    ]);
+    reject_huge::<T>("");
+}
+
+#[test]
+fn lex_v2_bot_id_and_alias_id_valid() {
+    let valid = [
+        "ABCDE12345",
+        "0123456789",
+        "abcdefghij",
+        "ZZZZZZZZZZ",
+        "TSTALIASID",
+    ];
+    accept_all::<LexV2BotId>(&valid);
+    accept_all::<LexV2BotAliasId>(&valid);
+    assert_eq!(LexV2BotAliasId::TEST.as_str(), "TSTALIASID");
+    assert_eq!(
+        accept::<LexV2BotAliasId>("TSTALIASID"),
+        LexV2BotAliasId::TEST
+    );
+}
+
+#[test]
+fn lex_v2_bot_id_and_alias_id_rejected() {
+    lex_v2_ten_alphanumerics_rejected::<LexV2BotId>();
+    lex_v2_ten_alphanumerics_rejected::<LexV2BotAliasId>();
+}
+
+/// The Lex V2 developer guide's "Supported languages and locales" table, written out here
+/// (`how-languages`: the long-standing 27, then the rows the newer page adds, as far as they
+/// could be read; see /work/notes/issue9-research.md).
+const SUPPORTED_LOCALES: [&str; 52] = [
+    "ar_AE", "ca_ES", "de_AT", "de_DE", "en_AU", "en_GB", "en_IN", "en_US", "en_ZA", "es_419",
+    "es_ES", "es_US", "fi_FI", "fr_CA", "fr_FR", "hi_IN", "it_IT", "ja_JP", "ko_KR", "nl_NL",
+    "no_NO", "pl_PL", "pt_BR", "pt_PT", "sv_SE", "zh_CN", "zh_HK", "af_ZA", "ar_SA", "bg_BG",
+    "cs_CZ", "cy_GB", "da_DK", "de_CH", "en_AB", "en_IE", "en_NZ", "en_WL", "es_MX", "et_ET",
+    "fa_IR", "fr_BE", "he_IL", "hr_HR", "hu_HU", "id_ID", "is_IS", "km_KH", "lt_LT", "lv_LV",
+    "ms_MY", "nl_BE",
+];
+
+#[test]
+fn lex_v2_every_supported_locale_parses() {
+    for locale in SUPPORTED_LOCALES {
+        accept::<LexV2LocaleId>(locale);
+        assert!(spec::documented(IdKind::LexV2LocaleId, locale), "{locale}");
+    }
+    // The crate's list is this table, in the same order.
+    let documented: Vec<&str> = LexV2LocaleId::DOCUMENTED
+        .iter()
+        .map(LexV2LocaleId::as_str)
+        .collect();
+    assert_eq!(documented, SUPPORTED_LOCALES);
+    // Locales Lex may add pass too: the rule is the shape, not the list.
+    accept_all::<LexV2LocaleId>(&["tr_TR", "zh_TW", "en_001", "EN_US", "enUS1", "e_n_U"]);
+}
+
+#[test]
+fn lex_v2_locale_id_rejected() {
+    const NAME: &str = "invalid Lex V2 locale id";
+    let at = |input: &str, index: usize, c: char, set: &str| {
+        charset(
+            input,
+            index,
+            c,
+            &format!("{NAME}: character {c:?} at byte {index} is not in {set}"),
+        )
+    };
+    let body = |input: &str, index: usize, c: char| at(input, index, c, "[0-9a-zA-Z_]");
+    reject_all::<LexV2LocaleId>(&[
+        length(
+            "",
+            &format!("{NAME}: length 0 is below the minimum of 5 bytes"),
+        ),
+        length(
+            "en",
+            &format!("{NAME}: length 2 is below the minimum of 5 bytes"),
+        ),
+        length(
+            "en_U",
+            &format!("{NAME}: length 4 is below the minimum of 5 bytes"),
+        ),
+        length(
+            "en_US_x",
+            &format!("{NAME}: length 7 exceeds the maximum of 6 bytes"),
+        ),
+        length(
+            "..",
+            &format!("{NAME}: length 2 is below the minimum of 5 bytes"),
+        ),
+        at("_enUS", 0, '_', "[0-9a-zA-Z]"),
+        at("en__US", 3, '_', "[0-9a-zA-Z]"),
+        body("en-US", 2, '-'),
+        body("en US", 2, ' '),
+        body("en/US", 2, '/'),
+        body("en\\US", 2, '\\'),
+        body("en%US", 2, '%'),
+        body("en.US", 2, '.'),
+        body("en?US", 2, '?'),
+        body("en#US", 2, '#'),
+        body("en:US", 2, ':'),
+        body("en_U\0", 4, '\0'),
+        body("en_U\n", 4, '\n'),
+        body("en_Ué", 4, 'é'),
+    ]);
+    reject_huge::<LexV2LocaleId>("");
+}
+
+/// No path separator, space, `%`, `.`, `?`, `#` or control byte passes anywhere in a locale,
+/// a bot id or a bot alias id; none but `.` in a session id (its own character).
+#[test]
+fn lex_v2_no_path_or_control_byte_passes_anywhere() {
+    let hostile: Vec<char> = ['/', '\\', ' ', '%', '.', '?', '#']
+        .into_iter()
+        .chain((0u8..0x20).chain([0x7f]).map(char::from))
+        .collect();
+    fn every_position<T: Ident>(valid: &str, hostile: &[char]) -> usize {
+        let mut checked = 0;
+        for i in 0..valid.len() {
+            for &c in hostile {
+                let mut input = valid.to_owned();
+                input.replace_range(i..=i, c.encode_utf8(&mut [0; 4]));
+                reject_charset_at::<T>(&input, i);
+                checked += 1;
+            }
+        }
+        checked
+    }
+    let mut checked = 0;
+    for locale in ["en_US", "es_419"] {
+        checked += every_position::<LexV2LocaleId>(locale, &hostile);
+    }
+    checked += every_position::<LexV2BotId>("ABCDE12345", &hostile);
+    checked += every_position::<LexV2BotAliasId>("TSTALIASID", &hostile);
+    let not_dot: Vec<char> = hostile.iter().copied().filter(|&c| c != '.').collect();
+    checked += every_position::<LexV2SessionId>("user-42", &not_dot);
+    assert_eq!(checked, (5 + 6 + 10 + 10) * 40 + 7 * 39);
+}
+
+/// A V2 session id has V1's user id rule: the same answer for every input of the user-id
+/// tables, in the session id's own words.
+#[test]
+fn lex_v2_session_id_is_the_user_id_rule() {
+    let inputs = [
+        "ab",
+        "user:42.eu-west-1",
+        "._:-",
+        "...",
+        "..",
+        ".",
+        "",
+        "a",
+        "user 42",
+        "user/42",
+        "usér",
+        "a\0",
+        "a%2e",
+        "a~",
+        "6f1c2d4e-9b8a-4c3d-8e7f-0a1b2c3d",
+    ];
+    let long = [repeat("u", 100), repeat("u", 101), repeat(".", 100)];
+    for input in inputs
+        .iter()
+        .copied()
+        .chain(long.iter().map(String::as_str))
+    {
+        let v1 = input.parse::<LexUserId>().map(|v| v.as_str().to_owned());
+        let v2 = input
+            .parse::<LexV2SessionId>()
+            .map(|v| v.as_str().to_owned());
+        match (v1, v2) {
+            (Ok(a), Ok(b)) => assert_eq!(a, b),
+            (Err(a), Err(b)) => {
+                assert_eq!(
+                    (a.rule(), a.index(), a.character(), a.found_len()),
+                    (b.rule(), b.index(), b.character(), b.found_len()),
+                    "{input:?}"
+                );
+                assert_eq!(
+                    b.to_string(),
+                    a.to_string().replace("Lex user id", "Lex V2 session id")
+                );
+            }
+            (a, b) => panic!("{input:?}: V1 {a:?}, V2 {b:?}"),
+        }
     }
 }
