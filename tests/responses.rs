@@ -1834,6 +1834,10 @@ proptest! {
 // Both Lex versions: the restJson1 reading they share, and AWS retry classification
 // ---------------------------------------------------------------------------------------------
 
+/// A Lex response as read: the success's request id and id field (V1 `userId`, V2
+/// `sessionId`), or the error.
+type Read<E> = Result<(Option<String>, Option<String>), ResponseError<E>>;
+
 /// One Lex version's response reading, so that every table below runs against both.
 trait LexVersion {
     type Error: ServiceError + std::fmt::Debug + Display + PartialEq;
@@ -1844,13 +1848,8 @@ trait LexVersion {
     const SERVER_FAULT: &'static str;
     /// The documented errors: code, kind, status, description.
     fn documented() -> Vec<(&'static str, Self::Kind, u16, &'static str)>;
-    /// The success's request id and id field (V1 `userId`, V2 `sessionId`), or the error.
-    #[allow(clippy::type_complexity)]
-    fn read(
-        status: u16,
-        headers: Headers<'_>,
-        body: &[u8],
-    ) -> Result<(Option<String>, Option<String>), ResponseError<Self::Error>>;
+    /// The response `status`, `headers` and `body` give.
+    fn read(status: u16, headers: Headers<'_>, body: &[u8]) -> Read<Self::Error>;
     fn from_code(code: &str) -> Self::Kind;
     fn kind(e: &Self::Error) -> &Self::Kind;
     fn code(e: &Self::Error) -> &str;
@@ -1878,7 +1877,7 @@ macro_rules! lex_version {
                 status: u16,
                 headers: Headers<'_>,
                 body: &[u8],
-            ) -> Result<(Option<String>, Option<String>), ResponseError<$error>> {
+            ) -> Read<$error> {
                 $response::from_http(status, headers, body).map(|ok| {
                     assert_eq!(ok.http_status(), status);
                     (ok.request_id().map(String::from), ok.$id().map(String::from))
@@ -2089,6 +2088,16 @@ fn lex_v2_documented_kinds() {
     assert_eq!(bad_request.description(), "unknown error code");
 }
 
+/// One error test: its id, status, headers, body, expected code and message.
+type SmithyRow<'a> = (
+    &'a str,
+    u16,
+    Vec<(&'a str, &'a str)>,
+    &'a str,
+    &'a str,
+    Option<&'a str>,
+);
+
 /// smithy-lang/smithy `smithy-aws-protocol-tests/model/restJson1/errors.smithy`: the code from
 /// `X-Amzn-Errortype`, else body `code`, else `__type`; cut at the first `:`, keep what follows
 /// a `#`; a nested `__type` is not the error's.
@@ -2101,8 +2110,7 @@ fn check_smithy_errors<A: LexVersion>() {
     let other_ns_uri = format!("aws.different.namespace#FooError:{URI}");
     let code_ns_uri = format!(r#"{{"code":"aws.protocoltests.restjson#FooError:{URI}"}}"#);
     let type_ns_uri = format!(r#"{{"__type":"aws.protocoltests.restjson#FooError:{URI}"}}"#);
-    // (test id, status, headers, body, code, message)
-    let rows: Vec<(&str, u16, Vec<(&str, &str)>, &str, &str, Option<&str>)> = vec![
+    let rows: Vec<SmithyRow<'_>> = vec![
         (
             "RestJsonInvalidGreetingError",
             400,
