@@ -542,8 +542,12 @@ mod tests {
         assert_eq!(Borrow::<str>::borrow(&text), "r-1");
         assert_eq!(text.as_str(), "r-1");
         assert_eq!(alloc::format!("{text} {text:?}"), "r-1 \"r-1\"");
-        assert!(text == *"r-1" && text == "r-1" && *"r-1" == text && "r-1" == text);
-        assert!(text != "r-2" && "r-2" != text);
+        assert!(text == *"r-1");
+        assert!(text == "r-1");
+        assert!(*"r-1" == text);
+        assert!("r-1" == text);
+        assert!(text != "r-2");
+        assert!("r-2" != text);
         assert_eq!(String::from(text.clone()), "r-1");
         assert_eq!(text.into_string(), "r-1");
     }
