@@ -186,24 +186,26 @@ fn decode<'a>(raw: &'a str, name: &'static str) -> Result<Cow<'a, str>, RouteErr
     let bytes = raw.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b == b'%' {
-            let hi = bytes.get(i + 1).copied().and_then(hex);
-            let lo = bytes.get(i + 2).copied().and_then(hex);
-            match (hi, lo) {
-                (Some(hi), Some(lo)) => out.push(hi << 4 | lo),
-                _ => {
-                    return Err(RouteError::Escape {
-                        label: name,
-                        index: i,
-                    })
-                }
-            }
-            i += 3;
-        } else {
-            out.push(b);
-            i += 1;
+    // Each unescaped run is copied whole, up to the next `%`.
+    while let Some(rest) = bytes.get(i..).filter(|r| !r.is_empty()) {
+        let run = rest.iter().position(|&b| b == b'%').unwrap_or(rest.len());
+        out.extend_from_slice(rest.get(..run).unwrap_or_default());
+        i += run;
+        if i >= bytes.len() {
+            break;
         }
+        let hi = bytes.get(i + 1).copied().and_then(hex);
+        let lo = bytes.get(i + 2).copied().and_then(hex);
+        match (hi, lo) {
+            (Some(hi), Some(lo)) => out.push(hi << 4 | lo),
+            _ => {
+                return Err(RouteError::Escape {
+                    label: name,
+                    index: i,
+                })
+            }
+        }
+        i += 3;
     }
     String::from_utf8(out)
         .map(Cow::Owned)

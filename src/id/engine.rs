@@ -286,14 +286,11 @@ pub(crate) const fn check(rule: &Rule, s: &[u8]) -> Result<(), Fault> {
     if !rule.accept.is_empty() && listed(rule.accept, s) {
         return Ok(());
     }
-    // The common case, a valid value of a rule that is one class after its prefix, is one pass:
-    // the prefix compared and the rest checked by range compares in vector-sized blocks (the
-    // rest is never empty: every rule's `min_len` exceeds its prefix)...
-    let simple = rule.sep.is_none() && rule.pad.is_none();
+    // The common case, a valid value, is one pass: the prefix compared and the rest checked by
+    // range compares in vector-sized blocks (the rest is never empty: every rule's `min_len`
+    // exceeds its prefix)...
     let ok = match s.split_at_checked(rule.prefix.len()) {
-        Some((head, rest)) => {
-            simple && same_bytes(head, rule.prefix.as_bytes()) && rule.body.contains_all(rest)
-        }
+        Some((head, rest)) => same_bytes(head, rule.prefix.as_bytes()) && accepts(rule, rest),
         None => false,
     };
     if !ok {
@@ -306,6 +303,64 @@ pub(crate) const fn check(rule: &Rule, s: &[u8]) -> Result<(), Fault> {
         return Err(Fault::whole(IdRule::Reserved, reason));
     }
     Ok(())
+}
+
+/// Whether `rest`, the value after its prefix, is in the rule's grammar, in block scans with no
+/// branch per byte. A `false` is only a "maybe not": [`walk`] decides and says where. Each form
+/// relies on what a test checks of the tables (`fast_paths_assume_what_the_tables_hold`):
+/// - one class: every byte in `body` (which is `first`);
+/// - a separator (`([A-Za-z]_?)+`): every byte in `body` (which is `first` and the separator),
+///   not starting with the separator, and no separator doubled;
+/// - padding (`b64token`, `[…]+=*`): the padding run trimmed from the end, what is left is not
+///   empty and every byte of it in `first` (which is `body` without the padding).
+#[inline(always)]
+const fn accepts(rule: &Rule, rest: &[u8]) -> bool {
+    match (rule.sep, &rule.pad) {
+        (None, None) => rule.body.contains_all(rest),
+        (Some(sep), None) => {
+            rule.body.contains_all(rest)
+                && !matches!(rest.first(), Some(&b) if b == sep)
+                && !doubled(rest, sep)
+        }
+        (None, Some(pad)) => {
+            let mut head = rest;
+            while let Some((&last, init)) = head.split_last() {
+                if !pad.contains(last) {
+                    break;
+                }
+                head = init;
+            }
+            !head.is_empty() && rule.first.contains_all(head)
+        }
+        (Some(_), Some(_)) => false,
+    }
+}
+
+/// Whether `sep` appears twice in a row in `s`: every pair of neighbours compared, in blocks.
+#[inline(always)]
+const fn doubled(s: &[u8], sep: u8) -> bool {
+    let (Some((_, mut right)), Some((_, mut left))) = (s.split_first(), s.split_last()) else {
+        return false;
+    };
+    let mut twice = false;
+    while let (Some((a, a_rest)), Some((b, b_rest))) = (
+        left.split_first_chunk::<LANES>(),
+        right.split_first_chunk::<LANES>(),
+    ) {
+        let mut k = 0;
+        while k < LANES {
+            twice |= (a[k] == sep) & (b[k] == sep);
+            k += 1;
+        }
+        left = a_rest;
+        right = b_rest;
+    }
+    while let (Some((a, a_rest)), Some((b, b_rest))) = (left.split_first(), right.split_first()) {
+        twice |= (*a == sep) & (*b == sep);
+        left = a_rest;
+        right = b_rest;
+    }
+    twice
 }
 
 /// The prefix, then the state machine for `first (body | sep first)* pad*`.
@@ -460,15 +515,109 @@ mod tests {
         );
     }
 
-    /// What the fast path of [`check`] assumes of every rule without a separator or padding:
-    /// one class after the prefix, and room for at least one byte of it.
+    /// What the fast paths of [`check`] ([`accepts`]) assume of the tables: room for at least
+    /// one byte after the prefix; one class where there is no separator or padding; `body` is
+    /// `first` and the separator where there is one; `first` is `body` without the padding
+    /// where there is padding, and the padding is one byte that `first` lacks; never both.
     #[test]
-    fn simple_rules_are_one_class_after_the_prefix() {
+    fn fast_paths_assume_what_the_tables_hold() {
         for kind in KINDS {
             let rule = rule_of(kind);
             assert!(rule.min_len > rule.prefix.len(), "{kind:?}");
-            if rule.sep.is_none() && rule.pad.is_none() {
-                assert!(rule.first.table == rule.body.table, "{kind:?}");
+            let with = |set: &ByteSet, extra: Option<u8>| {
+                let mut table = set.table;
+                if let Some(b) = extra {
+                    table[usize::from(b)] = true;
+                }
+                table
+            };
+            match (rule.sep, rule.pad) {
+                (None, None) => assert!(rule.first.table == rule.body.table, "{kind:?}"),
+                (Some(sep), None) => {
+                    assert!(!rule.first.contains(sep), "{kind:?}");
+                    assert!(with(&rule.first, Some(sep)) == rule.body.table, "{kind:?}");
+                }
+                (None, Some(pad)) => {
+                    let pads: alloc::vec::Vec<u8> =
+                        (0..=255u8).filter(|&b| pad.contains(b)).collect();
+                    assert_eq!(pads.len(), 1, "{kind:?}");
+                    assert!(!rule.first.contains(pads[0]), "{kind:?}");
+                    assert!(
+                        with(&rule.first, Some(pads[0])) == rule.body.table,
+                        "{kind:?}"
+                    );
+                }
+                (Some(_), Some(_)) => panic!("{kind:?}: separator and padding"),
+            }
+        }
+    }
+
+    /// The exact answer: the length, the listed literals, the walk and the reserved literals.
+    fn by_walk(rule: &Rule, s: &[u8]) -> bool {
+        (rule.min_len..=rule.max_len).contains(&s.len())
+            && (listed(rule.accept, s)
+                || (walk(rule, s).is_ok() && reserved(rule.reserve, s).is_none()))
+    }
+
+    /// Near-valid values of a rule: its prefix (sometimes), then bytes drawn mostly from its
+    /// classes, its separator and padding, with a few foreign ones, around its length bounds.
+    fn near_valid(kind: IdKind) -> impl proptest::strategy::Strategy<Value = alloc::vec::Vec<u8>> {
+        use proptest::prelude::*;
+        let rule = rule_of(kind);
+        let mut alphabet: alloc::vec::Vec<u8> = (0..=255u8)
+            .filter(|&b| rule.body.contains(b) || rule.first.contains(b))
+            .collect();
+        alphabet.extend(rule.sep);
+        alphabet.extend((0..=255u8).filter(|&b| rule.pad.is_some_and(|p| p.contains(b))));
+        let byte = prop_oneof![
+            12 => proptest::sample::select(alphabet),
+            1 => any::<u8>(),
+        ];
+        let max = (rule.max_len + 2).min(300);
+        (any::<bool>(), proptest::collection::vec(byte, 0..=max)).prop_map(
+            move |(prefixed, body)| {
+                let mut s = if prefixed {
+                    rule.prefix.as_bytes().to_vec()
+                } else {
+                    alloc::vec![]
+                };
+                s.extend(body);
+                s
+            },
+        )
+    }
+
+    use proptest::strategy::Strategy as _;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+        /// The fast paths never accept what the walk refuses, nor refuse what it accepts.
+        #[test]
+        fn fast_paths_agree_with_the_walk_on_near_valid_values(
+            (kind, s) in proptest::sample::select(KINDS.to_vec())
+                .prop_flat_map(|kind| (proptest::strategy::Just(kind), near_valid(kind)))
+        ) {
+            let rule = rule_of(kind);
+            proptest::prop_assert_eq!(check(rule, &s).is_ok(), by_walk(rule, &s), "{:?}", kind);
+        }
+    }
+
+    /// Every pair of neighbours, inside a block and across blocks, is compared.
+    #[test]
+    fn a_doubled_separator_is_found_anywhere() {
+        for len in 0..=3 * LANES + 1 {
+            let mut s = alloc::vec![b'a'; len];
+            assert!(!doubled(&s, b'_'), "{len}");
+            for at in 0..len {
+                s[at] = b'_';
+                assert!(!doubled(&s, b'_'), "single at {at} of {len}");
+                if at + 1 < len {
+                    s[at + 1] = b'_';
+                    assert!(doubled(&s, b'_'), "double at {at} of {len}");
+                    s[at + 1] = b'a';
+                }
+                s[at] = b'a';
             }
         }
     }
