@@ -110,12 +110,8 @@ static TOKEN_8K: LazyLock<String> = LazyLock::new(|| {
 /// A tenant token as Feishu issues them: `t-` and 41 symbols.
 const TOKEN_43: &str = "t-g1044ab3ZXQ5MJKLNBG7RAF2SUDHW3PQ4YKE6O7X";
 /// `Bearer ` and a 122-byte user token.
-static AUTHORIZATION_129: LazyLock<String> = LazyLock::new(|| {
-    format!(
-        "Bearer u-{}",
-        "7f1bcd13fc57d46bac21793a18e560".repeat(4)
-    )
-});
+static AUTHORIZATION_129: LazyLock<String> =
+    LazyLock::new(|| format!("Bearer u-{}", "7f1bcd13fc57d46bac21793a18e560".repeat(4)));
 static USER_100: LazyLock<String> = LazyLock::new(|| {
     format!("user:{}", "6f1c2d4e-9b8a-4c3d-8e7f-0a1b2c3d4e5f.".repeat(3))[..100].to_owned()
 });
@@ -146,17 +142,16 @@ fn naive_aily(s: &str, prefix: &str, max_symbols: usize) -> bool {
     b.len() > prefix.len()
         && b.len() <= prefix.len() + max_symbols
         && b.starts_with(prefix.as_bytes())
-        && b[prefix.len()..]
-            .iter()
-            .all(|&c| matches!(c, b'0'..=b'9' | b'a'..=b'h' | b'j' | b'k' | b'm' | b'n' | b'p'..=b'z'))
+        && b[prefix.len()..].iter().all(
+            |&c| matches!(c, b'0'..=b'9' | b'a'..=b'h' | b'j' | b'k' | b'm' | b'n' | b'p'..=b'z'),
+        )
 }
 
 #[inline(always)]
 fn naive_user(s: &str) -> bool {
     (2..=100).contains(&s.len())
         && s != ".."
-        && s
-            .bytes()
+        && s.bytes()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b':' | b'-'))
 }
 
@@ -183,8 +178,7 @@ fn naive_name(s: &str, min: usize, max: usize, digits: bool) -> bool {
 #[inline(always)]
 fn naive_region(s: &str) -> bool {
     (1..=32).contains(&s.len())
-        && s
-            .bytes()
+        && s.bytes()
             .all(|c| matches!(c, b'a'..=b'z' | b'0'..=b'9' | b'-'))
 }
 
@@ -202,7 +196,9 @@ fn naive_token(s: &str) -> bool {
     }
     let body = b
         .iter()
-        .position(|&c| !(c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_' | b'~' | b'+' | b'/')))
+        .position(|&c| {
+            !(c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_' | b'~' | b'+' | b'/'))
+        })
         .unwrap_or(b.len());
     body > 0 && b[body..].iter().all(|&c| c == b'=')
 }
@@ -224,6 +220,20 @@ macro_rules! id_group {
         group!($group, 1000, {
             static RE: LazyLock<regex::Regex> = LazyLock::new(|| regex($pattern));
             static RE_LITE: LazyLock<regex_lite::Regex> = LazyLock::new(|| regex_lite($pattern));
+
+            /// Every contender accepts the input: a count of a rejection would compare nothing.
+            pub fn check() {
+                let s: &str = &$input;
+                assert!(<$ty>::is_valid(s), "{}: is_valid", stringify!($group));
+                assert!(s.parse::<$ty>().is_ok(), "{}: from_str", stringify!($group));
+                assert!($naive(s), "{}: naive loop", stringify!($group));
+                assert!($len.contains(&s.len()) && RE.is_match(s), "{}: regex", stringify!($group));
+                assert!(
+                    $len.contains(&s.len()) && RE_LITE.is_match(s),
+                    "{}: regex-lite",
+                    stringify!($group)
+                );
+            }
         } {
             is_valid = {
                 let s: &str = &$input;
@@ -264,11 +274,46 @@ macro_rules! id_group {
 
 const ANY: std::ops::RangeInclusive<usize> = 0..=usize::MAX;
 
-id_group!(aily_session_32, AilySessionId, SESSION_32, |s| naive_aily(s, "session_", 24), SESSION_RE, ANY);
-id_group!(aily_message_32, AilyMessageId, MESSAGE_32, |s| naive_aily(s, "message_", 24), MESSAGE_RE, ANY);
-id_group!(aily_run_32, AilyRunId, RUN_32, |s| naive_aily(s, "run_", 28), RUN_RE, ANY);
-id_group!(aily_token_8k, AilyAccessToken, *TOKEN_8K, naive_token, TOKEN_RE, 1..=8192);
-id_group!(aily_token_43, AilyAccessToken, TOKEN_43, naive_token, TOKEN_RE, 1..=8192);
+id_group!(
+    aily_session_32,
+    AilySessionId,
+    SESSION_32,
+    |s| naive_aily(s, "session_", 24),
+    SESSION_RE,
+    ANY
+);
+id_group!(
+    aily_message_32,
+    AilyMessageId,
+    MESSAGE_32,
+    |s| naive_aily(s, "message_", 24),
+    MESSAGE_RE,
+    ANY
+);
+id_group!(
+    aily_run_32,
+    AilyRunId,
+    RUN_32,
+    |s| naive_aily(s, "run_", 28),
+    RUN_RE,
+    ANY
+);
+id_group!(
+    aily_token_8k,
+    AilyAccessToken,
+    *TOKEN_8K,
+    naive_token,
+    TOKEN_RE,
+    1..=8192
+);
+id_group!(
+    aily_token_43,
+    AilyAccessToken,
+    TOKEN_43,
+    naive_token,
+    TOKEN_RE,
+    1..=8192
+);
 id_group!(
     aily_authorization_129,
     AilyAuthorization,
@@ -295,8 +340,22 @@ id_group!(
     1..=100
 );
 id_group!(lex_region, LexRegion, REGION, naive_region, REGION_RE, ANY);
-id_group!(lex_v2_bot_id, LexV2BotId, V2_BOT_ID, naive_v2_id, V2_ID_RE, ANY);
-id_group!(lex_v2_bot_alias_id, LexV2BotAliasId, V2_ALIAS_ID, naive_v2_id, V2_ID_RE, ANY);
+id_group!(
+    lex_v2_bot_id,
+    LexV2BotId,
+    V2_BOT_ID,
+    naive_v2_id,
+    V2_ID_RE,
+    ANY
+);
+id_group!(
+    lex_v2_bot_alias_id,
+    LexV2BotAliasId,
+    V2_ALIAS_ID,
+    naive_v2_id,
+    V2_ID_RE,
+    ANY
+);
 id_group!(
     lex_v2_locale,
     LexV2LocaleId,
@@ -305,7 +364,14 @@ id_group!(
     V2_LOCALE_RE,
     5..=6
 );
-id_group!(lex_v2_session_100, LexV2SessionId, *V2_SESSION_100, naive_user, USER_RE, ANY);
+id_group!(
+    lex_v2_session_100,
+    LexV2SessionId,
+    *V2_SESSION_100,
+    naive_user,
+    USER_RE,
+    ANY
+);
 
 // ---------------------------------------------------------------------------------------------
 // Group 2: `from_http` against a plain derive into the same fields with `serde_json::from_slice`,
@@ -321,7 +387,8 @@ const AILY_HEADERS: [(&str, &str); 1] = [("X-Tt-Logid", "202407081631120A1B2C3D4
 
 const LEX_OK: &[u8] = include_bytes!("../tests/fixtures/lex_delete_session_success.json");
 const LEX_CONFLICT: &[u8] = include_bytes!("../tests/fixtures/lex_conflict_exception.json");
-const LEX_HEADERS: [(&str, &str); 1] = [("x-amzn-RequestId", "5f1e2d3c-0000-4000-8000-000000000000")];
+const LEX_HEADERS: [(&str, &str); 1] =
+    [("x-amzn-RequestId", "5f1e2d3c-0000-4000-8000-000000000000")];
 const LEX_CONFLICT_HEADERS: [(&str, &str); 2] = [
     (
         "x-amzn-ErrorType",
@@ -422,18 +489,32 @@ fn header<'a>(headers: &[(&str, &'a str)], name: &str) -> Option<&'a str> {
         .map(|(_, v)| *v)
 }
 
+/// The fields of an AWS error, kept as received.
+#[allow(dead_code)]
+struct PlainAwsErrorFields {
+    code: String,
+    request_id: Option<String>,
+    wait_ms: Option<u64>,
+    message: Option<String>,
+}
+
 /// The AWS error the naive way: the code before the first `:` of `x-amzn-ErrorType`, the
 /// request id, the wait in milliseconds, the body's message.
 #[inline(always)]
-fn plain_aws_error(
-    headers: &[(&str, &str)],
-    body: &[u8],
-) -> Option<(String, Option<String>, Option<u64>, Option<String>)> {
+fn plain_aws_error(headers: &[(&str, &str)], body: &[u8]) -> Option<PlainAwsErrorFields> {
     let error: PlainAwsError = serde_json::from_slice(body).ok()?;
-    let code = header(headers, "x-amzn-ErrorType")?.split(':').next()?.to_owned();
+    let code = header(headers, "x-amzn-ErrorType")?
+        .split(':')
+        .next()?
+        .to_owned();
     let request_id = header(headers, "x-amzn-RequestId").map(str::to_owned);
-    let wait = header(headers, "x-amz-retry-after").and_then(|v| v.parse().ok());
-    Some((code, request_id, wait, error.message))
+    let wait_ms = header(headers, "x-amz-retry-after").and_then(|v| v.parse().ok());
+    Some(PlainAwsErrorFields {
+        code,
+        request_id,
+        wait_ms,
+        message: error.message,
+    })
 }
 
 group!(lex_from_http_success, 1000, {} {
@@ -565,6 +646,18 @@ macro_rules! too_long_group {
             static ONE_MIB: LazyLock<String> = LazyLock::new(|| filled($prefix, $fill, MIB));
             static MAX_PLUS_ONE: LazyLock<String> =
                 LazyLock::new(|| filled($prefix, $fill, $max + 1));
+
+            /// Both inputs are rejected, and only for their length: the same value at the
+            /// maximum is valid.
+            pub fn check() {
+                assert!(ONE_MIB.parse::<$ty>().is_err(), "{}: 1 MiB", stringify!($group));
+                assert!(MAX_PLUS_ONE.parse::<$ty>().is_err(), "{}: max + 1", stringify!($group));
+                assert!(
+                    MAX_PLUS_ONE[..$max].parse::<$ty>().is_ok(),
+                    "{}: the same value at the maximum",
+                    stringify!($group)
+                );
+            }
         } {
             one_mib = {
                 let s = ONE_MIB.as_str();
@@ -582,15 +675,33 @@ too_long_group!(too_long_aily_session, AilySessionId, "session_", "4d", 32);
 too_long_group!(too_long_aily_message, AilyMessageId, "message_", "4d", 32);
 too_long_group!(too_long_aily_run, AilyRunId, "run_", "4d", 32);
 too_long_group!(too_long_aily_token, AilyAccessToken, "u-", "7f1b", 8192);
-too_long_group!(too_long_aily_authorization, AilyAuthorization, "Bearer u-", "7f1b", 8199);
+too_long_group!(
+    too_long_aily_authorization,
+    AilyAuthorization,
+    "Bearer u-",
+    "7f1b",
+    8199
+);
 too_long_group!(too_long_lex_user, LexUserId, "user:", "6f1c", 100);
 too_long_group!(too_long_lex_bot_name, LexBotName, "", "Order_", 50);
 too_long_group!(too_long_lex_bot_alias, LexBotAlias, "", "Alias_", 100);
 too_long_group!(too_long_lex_region, LexRegion, "", "eu-west-", 32);
 too_long_group!(too_long_lex_v2_bot_id, LexV2BotId, "", "ABCDE12345", 10);
-too_long_group!(too_long_lex_v2_bot_alias_id, LexV2BotAliasId, "", "TSTALIASID", 10);
+too_long_group!(
+    too_long_lex_v2_bot_alias_id,
+    LexV2BotAliasId,
+    "",
+    "TSTALIASID",
+    10
+);
 too_long_group!(too_long_lex_v2_locale, LexV2LocaleId, "", "es_419", 6);
-too_long_group!(too_long_lex_v2_session, LexV2SessionId, "user:", "6f1c", 100);
+too_long_group!(
+    too_long_lex_v2_session,
+    LexV2SessionId,
+    "user:",
+    "6f1c",
+    100
+);
 
 // ---------------------------------------------------------------------------------------------
 // Group 6: what the vectorised path is worth: `is_valid` on the rules with neither separator nor
@@ -635,14 +746,22 @@ fn table_loop(s: &[u8], t: &[bool; 256]) -> bool {
     s.iter().all(|&c| t[c as usize])
 }
 
+/// `AilySessionId`'s rule with the table loop.
+#[inline(always)]
+fn table_session(s: &str) -> bool {
+    let s = s.as_bytes();
+    (9..=32).contains(&s.len()) && s.starts_with(b"session_") && table_loop(&s[8..], &AILY_TABLE)
+}
+
+/// `LexUserId`'s rule with the table loop.
+#[inline(always)]
+fn table_user(s: &str) -> bool {
+    (2..=100).contains(&s.len()) && s != ".." && table_loop(s.as_bytes(), &USER_TABLE)
+}
+
 group!(vector_aily_session_32, 1000, {} {
     is_valid = || AilySessionId::is_valid(black_box(SESSION_32));
-    @base table_loop = || {
-        let s = black_box(SESSION_32).as_bytes();
-        (9..=32).contains(&s.len())
-            && s.starts_with(b"session_")
-            && table_loop(&s[8..], &AILY_TABLE)
-    };
+    @base table_loop = || table_session(black_box(SESSION_32));
 });
 group!(vector_lex_user_100, 1000, {} {
     is_valid = {
@@ -651,10 +770,7 @@ group!(vector_lex_user_100, 1000, {} {
     };
     @base table_loop = {
         let s = USER_100.as_str();
-        move || {
-            let s = black_box(s);
-            (2..=100).contains(&s.len()) && s != ".." && table_loop(s.as_bytes(), &USER_TABLE)
-        }
+        move || table_user(black_box(s))
     };
 });
 
@@ -702,7 +818,100 @@ static GROUPS: &[&[Case]] = &[
     vector_lex_user_100::CASES,
 ];
 
+/// The protocol cases' inputs are what they claim: successes succeed, errors are errors, and
+/// every baseline reads them.
+fn check_protocol() {
+    assert!(LexDeleteSessionResponse::from_http(200, &LEX_HEADERS, LEX_OK).is_ok());
+    assert!(serde_json::from_slice::<PlainLexOk>(LEX_OK).is_ok());
+    assert!(LexDeleteSessionResponse::from_http(409, &LEX_CONFLICT_HEADERS, LEX_CONFLICT).is_err());
+    assert!(plain_aws_error(&LEX_CONFLICT_HEADERS, LEX_CONFLICT).is_some());
+    assert!(LexV2DeleteSessionResponse::from_http(200, &LEX_HEADERS, LEX_V2_OK).is_ok());
+    assert!(serde_json::from_slice::<PlainLexV2Ok>(LEX_V2_OK).is_ok());
+    assert!(LexV2DeleteSessionResponse::from_http(
+        429,
+        &LEX_V2_THROTTLED_HEADERS,
+        LEX_V2_THROTTLED
+    )
+    .is_err());
+    assert!(plain_aws_error(&LEX_V2_THROTTLED_HEADERS, LEX_V2_THROTTLED).is_some());
+    assert!(AilyDeleteSessionResponse::from_http(200, &AILY_HEADERS, AILY_OK).is_ok());
+    for body in [AILY_PARAM_INVALID, AILY_SCOPE_MISSING] {
+        assert!(AilyDeleteSessionResponse::from_http(400, &AILY_HEADERS, body).is_err());
+    }
+    for body in [AILY_OK, AILY_PARAM_INVALID, AILY_SCOPE_MISSING] {
+        assert!(serde_json::from_slice::<PlainAily>(body).is_ok());
+    }
+    assert!(LexDeleteSessionRequest::from_route("DELETE", LEX_PATH).is_ok());
+    assert!(LexV2DeleteSessionRequest::from_route("DELETE", LEX_V2_PATH).is_ok());
+    assert!(serde_json::from_str::<TypedRequest>(REQUEST_JSON).is_ok());
+    assert!(table_session(SESSION_32));
+    assert!(table_user(&USER_100));
+    // The table loops reject what the rules reject.
+    assert!(!table_session("session_4dfunz7sp1g8m4dfunz7sp1i"));
+    assert!(!table_user("user 42") && !table_user(".."));
+}
+
+/// The naive loops reject what their rules reject: a baseline that accepts too much would be an
+/// unfair one.
+fn check_naive() {
+    assert!(!naive_aily(
+        "session_4dfunz7sp1g8m4dfunz7sp1i",
+        "session_",
+        24
+    ));
+    assert!(!naive_aily("session_", "session_", 24) && !naive_aily("sessio_4", "session_", 24));
+    assert!(!naive_aily(
+        "session_4dfunz7sp1g8m4dfunz7sp1g8",
+        "session_",
+        24
+    ));
+    assert!(!naive_user("..") && !naive_user("a") && !naive_user("user 42"));
+    assert!(naive_name("ab_", 2, 50, false) && !naive_name("a__b", 2, 50, false));
+    assert!(!naive_name("_ab", 2, 50, false) && !naive_name("a1", 2, 50, false));
+    assert!(naive_name("es_419", 5, 6, true) && !naive_name("en/US", 5, 6, true));
+    assert!(!naive_region("eu-west-1.") && !naive_region(""));
+    assert!(!naive_v2_id("ABCDE1234") && !naive_v2_id("ABCDE1234_"));
+    assert!(
+        naive_token("abc==") && !naive_token("abc=d") && !naive_token("==") && !naive_token("")
+    );
+    assert!(naive_authorization("bearer abc") && !naive_authorization("Bearer  abc"));
+    assert!(!naive_authorization("Bearer ") && !naive_authorization("Basic abc="));
+}
+
 fn main() {
+    for check in [
+        check_naive,
+        aily_session_32::check,
+        aily_message_32::check,
+        aily_run_32::check,
+        aily_token_8k::check,
+        aily_token_43::check,
+        aily_authorization_129::check,
+        lex_user_100::check,
+        lex_bot_name_50::check,
+        lex_bot_alias_100::check,
+        lex_region::check,
+        lex_v2_bot_id::check,
+        lex_v2_bot_alias_id::check,
+        lex_v2_locale::check,
+        lex_v2_session_100::check,
+        too_long_aily_session::check,
+        too_long_aily_message::check,
+        too_long_aily_run::check,
+        too_long_aily_token::check,
+        too_long_aily_authorization::check,
+        too_long_lex_user::check,
+        too_long_lex_bot_name::check,
+        too_long_lex_bot_alias::check,
+        too_long_lex_region::check,
+        too_long_lex_v2_bot_id::check,
+        too_long_lex_v2_bot_alias_id::check,
+        too_long_lex_v2_locale::check,
+        too_long_lex_v2_session::check,
+        check_protocol,
+    ] {
+        check();
+    }
     let filter = std::env::args().nth(1).unwrap_or_default();
     let selected: Vec<&Case> = GROUPS
         .iter()
