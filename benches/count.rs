@@ -7,8 +7,10 @@
 //! Before measuring, each selected case runs once through `warm` (another symbol), so that lazy
 //! statics, regex caches and the allocator's first growth are not charged to `run`.
 //!
-//! Usage: `count [filter]` runs the cases whose `group/case` contains `filter` and prints one
-//! manifest line per case: `case <TAB> symbol <TAB> group <TAB> case <TAB> base|- <TAB> n`.
+//! Usage: `count --list [filter]` prints the groups having a `group/case` that contains `filter`,
+//! one manifest line per case (`case <TAB> symbol <TAB> group <TAB> case <TAB> base|- <TAB> n`);
+//! `count --group <group>` checks that group's inputs, then runs it alone and prints its manifest.
+//! One group per process, so a count does not depend on which groups ran before it.
 
 use std::hint::black_box;
 use std::sync::LazyLock;
@@ -878,51 +880,45 @@ fn check_naive() {
     assert!(!naive_authorization("Bearer ") && !naive_authorization("Basic abc="));
 }
 
-fn main() {
-    for check in [
-        check_naive,
-        aily_session_32::check,
-        aily_message_32::check,
-        aily_run_32::check,
-        aily_token_8k::check,
-        aily_token_43::check,
-        aily_authorization_129::check,
-        lex_user_100::check,
-        lex_bot_name_50::check,
-        lex_bot_alias_100::check,
-        lex_region::check,
-        lex_v2_bot_id::check,
-        lex_v2_bot_alias_id::check,
-        lex_v2_locale::check,
-        lex_v2_session_100::check,
-        too_long_aily_session::check,
-        too_long_aily_message::check,
-        too_long_aily_run::check,
-        too_long_aily_token::check,
-        too_long_aily_authorization::check,
-        too_long_lex_user::check,
-        too_long_lex_bot_name::check,
-        too_long_lex_bot_alias::check,
-        too_long_lex_region::check,
-        too_long_lex_v2_bot_id::check,
-        too_long_lex_v2_bot_alias_id::check,
-        too_long_lex_v2_locale::check,
-        too_long_lex_v2_session::check,
-        check_protocol,
-    ] {
-        check();
-    }
-    let filter = std::env::args().nth(1).unwrap_or_default();
-    let selected: Vec<&Case> = GROUPS
-        .iter()
-        .flat_map(|g| g.iter())
-        .filter(|c| format!("{}/{}", c.group, c.case).contains(&filter))
-        .collect();
-    for case in &selected {
-        (case.warm)();
-    }
-    for case in &selected {
-        (case.run)(case.n);
+/// Each group's input checks, by group name.
+macro_rules! checks {
+    ($($group:ident),* $(,)?) => {
+        &[$((stringify!($group), $group::check as fn())),*]
+    };
+}
+
+static CHECKS: &[(&str, fn())] = checks!(
+    aily_session_32,
+    aily_message_32,
+    aily_run_32,
+    aily_token_8k,
+    aily_token_43,
+    aily_authorization_129,
+    lex_user_100,
+    lex_bot_name_50,
+    lex_bot_alias_100,
+    lex_region,
+    lex_v2_bot_id,
+    lex_v2_bot_alias_id,
+    lex_v2_locale,
+    lex_v2_session_100,
+    too_long_aily_session,
+    too_long_aily_message,
+    too_long_aily_run,
+    too_long_aily_token,
+    too_long_aily_authorization,
+    too_long_lex_user,
+    too_long_lex_bot_name,
+    too_long_lex_bot_alias,
+    too_long_lex_region,
+    too_long_lex_v2_bot_id,
+    too_long_lex_v2_bot_alias_id,
+    too_long_lex_v2_locale,
+    too_long_lex_v2_session,
+);
+
+fn manifest(group: &[Case]) {
+    for case in group {
         println!(
             "case\t{}\t{}\t{}\t{}\t{}",
             case.symbol,
@@ -931,5 +927,46 @@ fn main() {
             if case.base { "base" } else { "-" },
             case.n
         );
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+        // The groups with a `group/case` that contains the filter, whole, without running them.
+        ["--list"] | ["--list", _] => {
+            let filter = args.get(1).map_or("", String::as_str);
+            for group in GROUPS {
+                if group
+                    .iter()
+                    .any(|c| format!("{}/{}", c.group, c.case).contains(filter))
+                {
+                    manifest(group);
+                }
+            }
+        }
+        // One group, alone in its process: what ran before cannot change its allocator's state.
+        ["--group", name] => {
+            let group = GROUPS
+                .iter()
+                .find(|g| g.first().is_some_and(|c| c.group == name))
+                .unwrap_or_else(|| panic!("no group {name}"));
+            check_naive();
+            check_protocol();
+            for (_, check) in CHECKS.iter().filter(|(g, _)| *g == name) {
+                check();
+            }
+            for case in group.iter() {
+                (case.warm)();
+            }
+            for case in group.iter() {
+                (case.run)(case.n);
+            }
+            manifest(group);
+        }
+        _ => {
+            eprintln!("usage: count --list [filter] | count --group <group>");
+            std::process::exit(2);
+        }
     }
 }

@@ -2,7 +2,7 @@
 # Instructions per call of every case in benches/count.rs, each against its group's baseline in
 # the same run, counted by callgrind: repeatable on a shared machine, unlike wall time.
 #
-# Usage: bash benches/count.sh [filter]   (filter: a substring of `group/case`)
+# Usage: bash benches/count.sh [filter]   (the groups with a `group/case` containing filter)
 # Needs valgrind (callgrind and callgrind_annotate).
 set -euo pipefail
 
@@ -19,12 +19,19 @@ bin="${CARGO_TARGET_DIR:-target}/release/count"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
-valgrind --tool=callgrind --callgrind-out-file="$tmp/callgrind.out" \
-    "$bin" "$filter" >"$tmp/manifest" 2>"$tmp/valgrind.log" || {
-    cat "$tmp/valgrind.log" >&2
-    exit 1
-}
-callgrind_annotate --inclusive=yes --threshold=100 "$tmp/callgrind.out" >"$tmp/annotate"
+"$bin" --list "$filter" >"$tmp/manifest"
+[ -s "$tmp/manifest" ] || { echo "count.sh: no case matches '$filter'" >&2; exit 1; }
+
+# One process per group: a count then does not depend on the filter or on what ran before.
+: >"$tmp/annotate"
+for group in $(cut -f3 "$tmp/manifest" | uniq); do
+    valgrind --tool=callgrind --callgrind-out-file="$tmp/$group.out" \
+        "$bin" --group "$group" >/dev/null 2>"$tmp/valgrind.log" || {
+        cat "$tmp/valgrind.log" >&2
+        exit 1
+    }
+    callgrind_annotate --inclusive=yes --threshold=100 "$tmp/$group.out" >>"$tmp/annotate"
+done
 
 valgrind --version | sed 's/^/# /'
 echo "# $(rustc --version)"
