@@ -55,6 +55,9 @@ macro_rules! group {
 
                     #[inline(never)]
                     pub fn run(n: usize) {
+                        // A constant of its own, so that no two cases have the same code: LLVM
+                        // would merge them into one symbol, and callgrind count both under it.
+                        black_box(concat!(stringify!($group), "::", stringify!($case)));
                         let op = $op;
                         for _ in 0..n {
                             let _ = black_box(op());
