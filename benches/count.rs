@@ -380,8 +380,9 @@ id_group!(
 
 // ---------------------------------------------------------------------------------------------
 // Group 2: `from_http` against a plain derive into the same fields with `serde_json::from_slice`,
-// checking nothing. Error baselines read the same headers the crate reads (found by name, in any
-// case) and keep the same fields.
+// checking nothing. Every baseline also reads the headers whose values the response keeps (found
+// by name, in any case: the request or log id; for errors the code and the wait too), since
+// those are fields of the same value; `body_only` shows the derive alone.
 
 const AILY_OK: &[u8] = include_bytes!("../tests/fixtures/aily_delete_session_success.json");
 const AILY_PARAM_INVALID: &[u8] =
@@ -433,10 +434,19 @@ struct PlainLexV2Ok {
     session_id: Option<String>,
 }
 
+/// The fields of an AWS error body the crate reads (the code may be in the body, under one of
+/// two names, and the message under one of three).
 #[derive(Deserialize)]
 #[allow(dead_code)]
 struct PlainAwsError {
+    code: Option<String>,
+    #[serde(rename = "__type")]
+    type_: Option<String>,
     message: Option<String>,
+    #[serde(rename = "Message")]
+    message_upper: Option<String>,
+    #[serde(rename = "errorMessage")]
+    error_message: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -524,7 +534,11 @@ fn plain_aws_error(headers: &[(&str, &str)], body: &[u8]) -> Option<PlainAwsErro
 
 group!(lex_from_http_success, 1000, {} {
     from_http = || LexDeleteSessionResponse::from_http(200, &LEX_HEADERS, black_box(LEX_OK));
-    @base plain_derive = || serde_json::from_slice::<PlainLexOk>(black_box(LEX_OK)).ok();
+    @base plain_derive = || {
+        let request_id = header(&LEX_HEADERS, "x-amzn-RequestId").map(str::to_owned);
+        (serde_json::from_slice::<PlainLexOk>(black_box(LEX_OK)).ok(), request_id)
+    };
+    body_only = || serde_json::from_slice::<PlainLexOk>(black_box(LEX_OK)).ok();
 });
 group!(lex_from_http_conflict, 1000, {} {
     from_http = || {
@@ -534,7 +548,11 @@ group!(lex_from_http_conflict, 1000, {} {
 });
 group!(lex_v2_from_http_success, 1000, {} {
     from_http = || LexV2DeleteSessionResponse::from_http(200, &LEX_HEADERS, black_box(LEX_V2_OK));
-    @base plain_derive = || serde_json::from_slice::<PlainLexV2Ok>(black_box(LEX_V2_OK)).ok();
+    @base plain_derive = || {
+        let request_id = header(&LEX_HEADERS, "x-amzn-RequestId").map(str::to_owned);
+        (serde_json::from_slice::<PlainLexV2Ok>(black_box(LEX_V2_OK)).ok(), request_id)
+    };
+    body_only = || serde_json::from_slice::<PlainLexV2Ok>(black_box(LEX_V2_OK)).ok();
 });
 group!(lex_v2_from_http_throttled, 1000, {} {
     from_http = || {
@@ -548,7 +566,11 @@ group!(lex_v2_from_http_throttled, 1000, {} {
 });
 group!(aily_from_http_success, 1000, {} {
     from_http = || AilyDeleteSessionResponse::from_http(200, &AILY_HEADERS, black_box(AILY_OK));
-    @base plain_derive = || serde_json::from_slice::<PlainAily>(black_box(AILY_OK)).ok();
+    @base plain_derive = || {
+        let log_id = header(&AILY_HEADERS, "X-Tt-Logid").map(str::to_owned);
+        (serde_json::from_slice::<PlainAily>(black_box(AILY_OK)).ok(), log_id)
+    };
+    body_only = || serde_json::from_slice::<PlainAily>(black_box(AILY_OK)).ok();
 });
 group!(aily_from_http_param_invalid, 1000, {} {
     from_http = || {

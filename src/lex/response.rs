@@ -95,7 +95,7 @@ impl LexDeleteSessionResponse {
     {
         let (body, request_id) = rest_json::read_response(status, headers, body, |e| {
             LexServiceError::from_wire(
-                LexErrorKind::from_sanitized(e.code),
+                LexErrorKind::from_sanitized(&e.code),
                 e.message,
                 e.request_id,
                 e.status,

@@ -90,7 +90,7 @@ impl LexV2DeleteSessionResponse {
     {
         let (body, request_id) = rest_json::read_response(status, headers, body, |e| {
             LexV2ServiceError::from_wire(
-                LexV2ErrorKind::from_sanitized(e.code),
+                LexV2ErrorKind::from_sanitized(&e.code),
                 e.message,
                 e.request_id,
                 e.status,

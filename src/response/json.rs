@@ -48,28 +48,28 @@ pub(crate) fn object_shape(body: &[u8]) -> Result<(), &'static str> {
 }
 
 /// How many `{` and `[` `body` holds, in strings or not: an upper bound on its depth. Counted
-/// eight bytes at a time: each byte equal to either bracket found by the exact zero-byte test
-/// on the word xor-ed with it, and the hits counted with one popcount.
+/// in blocks of [`LANES`] bytes with one count per lane (a byte lane-wise compare and add, which
+/// the compiler turns into vector instructions), the lanes summed every 255 blocks, before a
+/// `u8` count could wrap.
 fn opening_brackets(body: &[u8]) -> usize {
-    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
-    const LOW7: u64 = u64::from_le_bytes([0x7f; 8]);
-    // The high bit of each byte of `x` that is zero.
-    let zero_bytes = |x: u64| !(((x & LOW7) + LOW7) | x | LOW7);
-    let mut words = body.chunks_exact(8);
     let mut total = 0;
-    for word in &mut words {
-        let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
-        let hits =
-            zero_bytes(w ^ (ONES * u64::from(b'{'))) | zero_bytes(w ^ (ONES * u64::from(b'[')));
-        total += hits.count_ones() as usize;
+    for chunk in body.chunks(255 * LANES) {
+        let mut lanes = [0u8; LANES];
+        let mut rest = chunk;
+        while let Some((block, tail)) = rest.split_first_chunk::<LANES>() {
+            for k in 0..LANES {
+                lanes[k] += u8::from((block[k] == b'{') | (block[k] == b'['));
+            }
+            rest = tail;
+        }
+        total += lanes.iter().map(|&n| usize::from(n)).sum::<usize>();
+        total += rest.iter().filter(|&&b| b == b'{' || b == b'[').count();
     }
     total
-        + words
-            .remainder()
-            .iter()
-            .filter(|&&b| b == b'{' || b == b'[')
-            .count()
 }
+
+/// The block size of the bracket count: one SSE2 / NEON register.
+const LANES: usize = 16;
 
 /// Parses a body that must be a JSON object of type `T`.
 pub(crate) fn parse_object<'a, T: serde::Deserialize<'a>>(
@@ -110,20 +110,32 @@ impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Object<T> {
 mod tests {
     use super::*;
 
-    /// The word count is the plain count, for every length around the word size, every
-    /// position of a bracket, and every byte value beside it.
+    /// The block count is the plain count, for every position of a bracket in a block and
+    /// every byte value beside it.
     #[test]
     fn every_byte_value_counts_only_as_itself() {
         for b in 0..=255u8 {
-            for at in 0..8 {
-                let mut body = [b'{'; 8];
+            for at in 0..LANES {
+                let mut body = [b'{'; LANES];
                 body[at] = b;
                 let plain = body.iter().filter(|&&b| b == b'{' || b == b'[').count();
                 assert_eq!(opening_brackets(&body), plain, "{b:#04x} at {at}");
-                let mut body = [0u8; 8];
+                let mut body = [0u8; LANES];
                 body[at] = b;
                 let plain = usize::from(b == b'{' || b == b'[');
                 assert_eq!(opening_brackets(&body), plain, "{b:#04x} at {at} in zeros");
+            }
+        }
+    }
+
+    /// A lane counts at most 255 blocks before the lanes are summed: long runs of brackets,
+    /// around every multiple of the chunk size, count exactly.
+    #[test]
+    fn long_runs_do_not_wrap_a_lane() {
+        for len in [4079, 4080, 4081, 8160, 8161, 10_000] {
+            for fill in [b'{', b'['] {
+                let body = alloc::vec![fill; len];
+                assert_eq!(opening_brackets(&body), len, "{len} {fill}");
             }
         }
     }

@@ -46,11 +46,14 @@ pub(crate) const MAX_CODE_LEN: usize = 128;
 /// including the first `#` (`aws.protocoltests#FooError`), trimmed, and cut to
 /// [`MAX_CODE_LEN`]. The cut is trimmed again, so that sanitizing a sanitized code gives it back
 /// (a rendered error reads back equal).
-pub(crate) fn sanitize_code(raw: &str) -> String {
-    let code = raw.split(',').next().unwrap_or_default();
-    let code = code.split(':').next().unwrap_or_default();
-    let code = code.split_once('#').map_or(code, |(_, name)| name).trim();
-    String::from(cut(code, MAX_CODE_LEN).trim_end())
+pub(crate) fn sanitize_code(raw: &str) -> &str {
+    // The first value's part before its first `:` ends at the first `,` or `:`, whichever comes
+    // first: one scan. Both are ASCII, so the cut falls on a character boundary.
+    let end = raw.bytes().position(|b| b == b',' || b == b':');
+    let code = raw.get(..end.unwrap_or(raw.len())).unwrap_or_default();
+    let start = code.bytes().position(|b| b == b'#').map_or(0, |i| i + 1);
+    let code = code.get(start..).unwrap_or_default().trim();
+    cut(code, MAX_CODE_LEN).trim_end()
 }
 
 /// The fields an error body may carry; every one optional.
@@ -69,8 +72,9 @@ struct WireError {
 }
 
 /// What an error response says: its sanitized code and its message.
-pub(crate) struct ErrorBody {
-    pub(crate) code: String,
+pub(crate) struct ErrorBody<'h> {
+    /// Borrowed from the header, owned when it comes from the body.
+    pub(crate) code: Cow<'h, str>,
     /// Body `message`, else `Message`, else `errorMessage`.
     pub(crate) message: Option<String>,
 }
@@ -83,25 +87,29 @@ pub(crate) struct ErrorBody {
 /// # Errors
 ///
 /// A [`MalformedResponse`] when no source yields a code.
-pub(crate) fn read_error(
+pub(crate) fn read_error<'h>(
     status: u16,
-    error_type: Option<&str>,
+    error_type: Option<&'h str>,
     body: &[u8],
-) -> Result<ErrorBody, MalformedResponse> {
+) -> Result<ErrorBody<'h>, MalformedResponse> {
     let wire = parse_object::<WireError>(status, body);
     let body_error = wire.as_ref().err().map(|e| String::from(e.reason()));
     let wire = wire.unwrap_or_default();
     // An empty code must not hide the next source.
-    let code = [error_type, wire.code.as_deref(), wire.type_.as_deref()]
-        .into_iter()
-        .flatten()
-        .map(sanitize_code)
-        .find(|code| !code.is_empty());
+    let code = match error_type.map(sanitize_code).filter(|c| !c.is_empty()) {
+        Some(code) => Some(Cow::Borrowed(code)),
+        None => [wire.code.as_deref(), wire.type_.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(sanitize_code)
+            .find(|code| !code.is_empty())
+            .map(|code| Cow::Owned(String::from(code))),
+    };
     let message = wire.message.or(wire.message_upper).or(wire.error_message);
     // A JSON object with a message but no code is still the service's error (the SDKs keep it:
     // smithy-rs as an unhandled error with its message, aws-sdk-go-v2 as `UnknownError`).
     let code = match (code, &message) {
-        (None, Some(_)) if body_error.is_none() => Some(String::new()),
+        (None, Some(_)) if body_error.is_none() => Some(Cow::Borrowed("")),
         (code, _) => code,
     };
     let Some(code) = code else {
@@ -169,8 +177,8 @@ pub(crate) fn render_error(
 }
 
 /// An error response as read, before it becomes a version's service error.
-pub(crate) struct ReadError {
-    pub(crate) code: String,
+pub(crate) struct ReadError<'h> {
+    pub(crate) code: Cow<'h, str>,
     pub(crate) message: Option<String>,
     pub(crate) request_id: Option<String>,
     pub(crate) status: u16,
@@ -184,7 +192,7 @@ pub(crate) fn read_response<'h, 'b, T, E, K, V>(
     status: u16,
     headers: impl IntoIterator<Item = (&'h K, &'h V)>,
     body: &'b [u8],
-    error: impl FnOnce(ReadError) -> E,
+    error: impl FnOnce(ReadError<'h>) -> E,
 ) -> Result<(T, Option<String>), super::ResponseError<E>>
 where
     T: Deserialize<'b> + Default,

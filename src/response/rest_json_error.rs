@@ -36,10 +36,10 @@ macro_rules! rest_json_kinds {
             }
 
             /// The kind for a code already sanitized.
-            pub(crate) fn from_sanitized(code: alloc::string::String) -> $kind {
-                match code.as_str() {
+            pub(crate) fn from_sanitized(code: &str) -> $kind {
+                match code {
                     $($code => $kind::$variant,)*
-                    _ => $kind::Unknown(code),
+                    _ => $kind::Unknown(alloc::string::String::from(code)),
                 }
             }
 
