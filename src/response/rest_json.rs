@@ -109,7 +109,8 @@ pub(crate) fn read_error<'h>(
     // A JSON object with a message but no code is still the service's error (the SDKs keep it:
     // smithy-rs as an unhandled error with its message, aws-sdk-go-v2 as `UnknownError`).
     let code = match (code, &message) {
-        (None, Some(_)) if body_error.is_none() => Some(Cow::Borrowed("")),
+        // (A message means the body parsed: a body that did not is read as no fields.)
+        (None, Some(_)) => Some(Cow::Borrowed("")),
         (code, _) => code,
     };
     let Some(code) = code else {
