@@ -1,150 +1,117 @@
-//! The `proptest` feature: [`Arbitrary`] for every identifier and request, so downstream crates
-//! can property-test their own code with valid values.
+//! The `arbitrary` feature: [`Arbitrary`] for every identifier and request, for downstream
+//! cargo-fuzz targets that need valid values to reach their own code (the crate's own fuzz
+//! targets feed the parsers raw bytes instead).
 //!
-//! Every strategy builds values of the documented shape and passes them through the same
-//! validator as any other input, so it can only produce valid values. Identifiers span their
-//! whole length range; tokens are 1–260 bytes (a realistic range, not the 8 KiB maximum), and
-//! authorization values are in the canonical `Bearer ` form.
+//! A value is built from the rule's own tables (`crate::id::rules`): the prefix, then bytes of
+//! the rule's classes in its grammar, to a length in its range, or one of the rule's accepted
+//! literals (`$LATEST`). It then goes through the same validator as any other input. Building
+//! never fails: when the input runs short every choice falls to its first option, which the
+//! rules all accept, and a value the validator refused anyway (a reserved literal such as `..`)
+//! is replaced by the one built from no input at all.
 //!
 //! ```
-//! use botsession::{LexDeleteSessionRequest, AilySessionId};
-//! use proptest::prelude::*;
+//! use arbitrary::{Arbitrary, Unstructured};
+//! use botsession::{LexDeleteSessionRequest, LexUserId};
 //!
-//! proptest!(|(request in any::<LexDeleteSessionRequest>(), id in any::<AilySessionId>())| {
-//!     let path = request.path();
-//!     prop_assert_eq!(LexDeleteSessionRequest::from_route("DELETE", &path), Ok(request));
-//!     prop_assert!(id.as_str().starts_with("session_"));
-//! });
+//! let mut u = Unstructured::new(b"any bytes a fuzzer hands over");
+//! let request = LexDeleteSessionRequest::arbitrary(&mut u)?;
+//! assert_eq!(LexDeleteSessionRequest::from_route("DELETE", &request.path()), Ok(request));
+//!
+//! // Even from nothing: the shortest value the rule's first choices make.
+//! let user = LexUserId::arbitrary(&mut Unstructured::new(&[]))?;
+//! assert!(LexUserId::is_valid(user.as_str()));
+//! # Ok::<(), arbitrary::Error>(())
 //! ```
 
 use alloc::string::String;
+use alloc::vec::Vec;
 
-use proptest::arbitrary::Arbitrary;
-use proptest::collection::vec;
-use proptest::prelude::*;
-use proptest::sample::select;
-use proptest::strategy::BoxedStrategy;
+use arbitrary::{Arbitrary, Result, Unstructured};
 
-use crate::id::{rules, Parse};
-use crate::{
-    AilyAccessToken, AilyAuthorization, AilyDeleteSessionRequest, AilyMessageId, AilyRunId,
-    AilySessionId, LexBotAlias, LexBotName, LexDeleteSessionRequest, LexRegion, LexUserId,
-    LexV2BotAliasId, LexV2BotId, LexV2DeleteSessionRequest, LexV2LocaleId, LexV2SessionId,
-};
+use crate::id::engine::{ByteSet, Rule};
+use crate::id::rules::{self, BEARER};
+use crate::id::Parse;
+use crate::{AilyDeleteSessionRequest, IdKind, LexDeleteSessionRequest, LexV2DeleteSessionRequest};
 
-/// The rule's prefix, then bytes of its class up to its whole length range, validated as `T`.
-fn shaped<T: Parse + core::fmt::Debug>() -> BoxedStrategy<T> {
-    let rule = rules::rule_of(T::KIND);
-    let prefix = rule.prefix;
-    let body = rule.min_len - prefix.len()..=rule.max_len - prefix.len();
-    vec(select(rule.body.members()), body)
-        .prop_filter_map("outside the rule", move |body| {
-            let mut s = String::from(prefix);
-            s.extend(body.into_iter().map(char::from));
-            T::parse_string(s).ok()
-        })
-        .boxed()
+/// The bytes of a class, in order.
+fn members(set: &ByteSet) -> Vec<u8> {
+    (0..=u8::MAX).filter(|&b| set.contains(b)).collect()
 }
 
-/// `([A-Za-z]_?)+` within the rule's length range, validated as `T`.
-fn lex_name<T: Parse + core::fmt::Debug>() -> BoxedStrategy<T> {
-    let rule = rules::rule_of(T::KIND);
-    let (min, max) = (rule.min_len, rule.max_len);
-    vec((select(rule.first.members()), any::<bool>()), min..=max)
-        .prop_filter_map("outside the rule", move |parts| {
-            let mut s = String::new();
-            for (letter, underscore) in parts {
-                s.push(char::from(letter));
-                if underscore {
-                    s.push('_');
-                }
-            }
-            while s.len() > max {
-                s.pop();
-            }
-            T::parse_string(s).ok()
-        })
-        .boxed()
+/// One byte of `options` (never empty: every class has a member), the first when the input is
+/// spent.
+fn pick(u: &mut Unstructured<'_>, options: &[u8]) -> Result<char> {
+    Ok(char::from(*u.choose(options)?))
 }
 
-macro_rules! arbitrary {
-    ($ty:ty, $strategy:expr) => {
-        impl Arbitrary for $ty {
-            type Parameters = ();
-            type Strategy = BoxedStrategy<$ty>;
-
-            fn arbitrary_with((): ()) -> Self::Strategy {
-                $strategy
-            }
-        }
+/// A value in `rule`'s grammar, `prefix first (body | sep first)* pad*`, of a length in its
+/// range; or one of its accepted literals.
+fn shaped(rule: &Rule, u: &mut Unstructured<'_>) -> Result<String> {
+    if !rule.accept.is_empty() && u.ratio(1, 10)? {
+        return Ok(String::from(*u.choose(rule.accept)?));
+    }
+    let len = u.int_in_range(rule.min_len..=rule.max_len)?;
+    let rest = len - rule.prefix.len();
+    let pad = match &rule.pad {
+        // At most two padding bytes, as base64 has, and never the whole value.
+        Some(_) => u.int_in_range(0..=rest.saturating_sub(1).min(2))?,
+        None => 0,
     };
+    let first = members(&rule.first);
+    let body: Vec<u8> = members(&rule.body)
+        .into_iter()
+        .filter(|&b| !matches!(&rule.pad, Some(pad) if pad.contains(b)))
+        .collect();
+    let mut s = String::with_capacity(len);
+    s.push_str(rule.prefix);
+    let mut need_first = true;
+    for _ in 0..rest - pad {
+        let c = pick(u, if need_first { &first } else { &body })?;
+        need_first = matches!(rule.sep, Some(sep) if char::from(sep) == c);
+        s.push(c);
+    }
+    s.extend(core::iter::repeat('=').take(pad));
+    Ok(s)
 }
 
-arbitrary!(AilySessionId, shaped());
-arbitrary!(AilyMessageId, shaped());
-arbitrary!(AilyRunId, shaped());
-arbitrary!(LexUserId, shaped());
-arbitrary!(LexRegion, shaped());
-arbitrary!(LexBotName, lex_name());
-arbitrary!(
-    LexBotAlias,
-    prop_oneof![1 => Just(LexBotAlias::LATEST), 9 => lex_name()].boxed()
-);
-arbitrary!(
-    AilyAccessToken,
-    (
-        select(&["t-", "a-", "u-", "eyJ", ""][..]),
-        // A realistic length, not the 8 KiB maximum; no `=`, which only pads the end.
-        vec(select(rules::AILY_TOKEN.first.members()), 1..=256),
-        0..3usize
-    )
-        .prop_filter_map("outside the rule", |(prefix, body, pad)| {
-            let mut s = String::from(prefix);
-            s.extend(body.into_iter().map(char::from));
-            s.extend(core::iter::repeat('=').take(pad));
-            AilyAccessToken::parse_string(s).ok()
-        })
-        .boxed()
-);
-arbitrary!(
-    AilyAuthorization,
-    any::<AilyAccessToken>()
-        .prop_map(|token| AilyAuthorization::from_token(&token))
-        .boxed()
-);
-arbitrary!(LexV2BotId, shaped());
-arbitrary!(
-    LexV2BotAliasId,
-    prop_oneof![1 => Just(LexV2BotAliasId::TEST), 9 => shaped()].boxed()
-);
-arbitrary!(LexV2LocaleId, select(LexV2LocaleId::DOCUMENTED).boxed());
-arbitrary!(LexV2SessionId, shaped());
-arbitrary!(
-    LexV2DeleteSessionRequest,
-    (
-        any::<LexV2BotId>(),
-        any::<LexV2BotAliasId>(),
-        any::<LexV2LocaleId>(),
-        any::<LexV2SessionId>()
-    )
-        .prop_map(|(bot, alias, locale, session)| {
-            LexV2DeleteSessionRequest::new(bot, alias, locale, session)
-        })
-        .boxed()
-);
-arbitrary!(
-    AilyDeleteSessionRequest,
-    any::<AilySessionId>()
-        .prop_map(AilyDeleteSessionRequest::new)
-        .boxed()
-);
-arbitrary!(
-    LexDeleteSessionRequest,
-    (
-        any::<LexBotName>(),
-        any::<LexBotAlias>(),
-        any::<LexUserId>()
-    )
-        .prop_map(|(name, alias, user)| LexDeleteSessionRequest::new(name, alias, user))
-        .boxed()
-);
+/// An identifier from `u`: shaped by its rule, validated, and the value shaped from no input
+/// in its place should the validator refuse it.
+pub(crate) fn identifier<T: Parse>(u: &mut Unstructured<'_>) -> Result<T> {
+    let rule = rules::rule_of(T::KIND);
+    let minimal = || shaped(rule, &mut Unstructured::new(&[]));
+    match T::KIND {
+        IdKind::AilyAuthorization => {
+            // The scheme, then a token: the one rule that is not a table of its own.
+            let token = shaped(&rules::AILY_TOKEN, u)?;
+            let mut value = String::from(BEARER);
+            value.push_str(&token);
+            T::parse_string(value).map_err(|_| arbitrary::Error::IncorrectFormat)
+        }
+        _ => T::parse_string(shaped(rule, u)?).or_else(|_| {
+            T::parse_string(minimal()?).map_err(|_| arbitrary::Error::IncorrectFormat)
+        }),
+    }
+}
+
+impl<'a> Arbitrary<'a> for AilyDeleteSessionRequest {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        Ok(Self::new(u.arbitrary()?))
+    }
+}
+
+impl<'a> Arbitrary<'a> for LexDeleteSessionRequest {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        Ok(Self::new(u.arbitrary()?, u.arbitrary()?, u.arbitrary()?))
+    }
+}
+
+impl<'a> Arbitrary<'a> for LexV2DeleteSessionRequest {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        Ok(Self::new(
+            u.arbitrary()?,
+            u.arbitrary()?,
+            u.arbitrary()?,
+            u.arbitrary()?,
+        ))
+    }
+}

@@ -135,7 +135,7 @@
 extern crate alloc;
 
 mod aily;
-#[cfg(feature = "proptest")]
+#[cfg(feature = "arbitrary")]
 mod arbitrary;
 #[cfg(feature = "http")]
 mod http;
@@ -144,14 +144,22 @@ mod lex;
 mod lex_v2;
 #[cfg(feature = "serde")]
 mod mock;
+#[cfg(feature = "proptest")]
+mod proptest;
 #[cfg(feature = "serde")]
 mod reject;
 #[cfg(feature = "serde")]
 mod response;
 mod route;
 mod router;
+#[cfg(any(feature = "schemars", feature = "utoipa"))]
+mod schema;
+#[cfg(feature = "schemars")]
+mod schemars;
 #[cfg(feature = "serde")]
 mod text;
+#[cfg(feature = "utoipa")]
+mod utoipa;
 
 pub use aily::{
     AilyAccessToken, AilyAuthorization, AilyDeleteSessionRequest, AilyHost, AilyMessageId,
