@@ -42,8 +42,11 @@ fn document() -> Value {
     serde_json::to_value(Api::openapi()).unwrap()
 }
 
-/// Each route's path parameters, in order, with the identifier each one is.
-const ROUTES: [(&str, &[(&str, IdKind, &str)]); 3] = [
+/// A path parameter: its name, the identifier it is, and the pattern its schema must carry.
+type Param = (&'static str, IdKind, &'static str);
+
+/// Each route's path parameters, in order.
+const ROUTES: [(&str, &[Param]); 3] = [
     (
         "/open-apis/aily/v1/sessions/{aily_session_id}",
         &[(

@@ -621,7 +621,7 @@ fn rendered_bodies_validate() {
         }
     }
     check(
-        &AilyDeleteSessionResponse::new().render().body().to_vec(),
+        AilyDeleteSessionResponse::new().render().body(),
         "AilyDeleteSessionResponse",
     );
     check(
