@@ -75,21 +75,23 @@ fn shaped(rule: &Rule, u: &mut Unstructured<'_>) -> Result<String> {
 }
 
 /// An identifier from `u`: shaped by its rule, validated, and the value shaped from no input
-/// in its place should the validator refuse it.
+/// in its place should the validator refuse it (a test checks that one is valid for every
+/// rule, so the error is never returned).
 pub(crate) fn identifier<T: Parse>(u: &mut Unstructured<'_>) -> Result<T> {
-    let rule = rules::rule_of(T::KIND);
-    let minimal = || shaped(rule, &mut Unstructured::new(&[]));
-    match T::KIND {
-        IdKind::AilyAuthorization => {
+    let build = |u: &mut Unstructured<'_>| -> Result<String> {
+        if matches!(T::KIND, IdKind::AilyAuthorization) {
             // The scheme, then a token: the one rule that is not a table of its own.
-            let token = shaped(&rules::AILY_TOKEN, u)?;
             let mut value = String::from(BEARER);
-            value.push_str(&token);
-            T::parse_string(value).map_err(|_| arbitrary::Error::IncorrectFormat)
+            value.push_str(&shaped(&rules::AILY_TOKEN, u)?);
+            Ok(value)
+        } else {
+            shaped(rules::rule_of(T::KIND), u)
         }
-        _ => T::parse_string(shaped(rule, u)?).or_else(|_| {
-            T::parse_string(minimal()?).map_err(|_| arbitrary::Error::IncorrectFormat)
-        }),
+    };
+    match T::parse_string(build(u)?) {
+        Ok(value) => Ok(value),
+        Err(_) => T::parse_string(build(&mut Unstructured::new(&[]))?)
+            .map_err(|_| arbitrary::Error::IncorrectFormat),
     }
 }
 
@@ -113,5 +115,85 @@ impl<'a> Arbitrary<'a> for LexV2DeleteSessionRequest {
             u.arbitrary()?,
             u.arbitrary()?,
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use alloc::vec;
+
+    use super::*;
+    use crate::{
+        AilyAccessToken, AilyAuthorization, AilyMessageId, AilyRunId, AilySessionId, LexBotAlias,
+        LexBotName, LexRegion, LexUserId, LexV2BotAliasId, LexV2BotId, LexV2LocaleId,
+        LexV2SessionId,
+    };
+
+    /// From no input, from every short input and from longer pseudo-random ones, every
+    /// identifier is built, valid, and of more than one value.
+    fn always_valid<T: Parse + for<'a> Arbitrary<'a>>(text: fn(&T) -> &str) {
+        let mut inputs: Vec<Vec<u8>> = vec![Vec::new()];
+        inputs.extend((0..=255u8).map(|b| vec![b]));
+        inputs.extend((0..=255u8).map(|b| vec![b; 3]));
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        for len in [8, 64, 300, 9000] {
+            for _ in 0..16 {
+                inputs.push(
+                    (0..len)
+                        .map(|_| {
+                            state ^= state << 13;
+                            state ^= state >> 7;
+                            state ^= state << 17;
+                            state as u8
+                        })
+                        .collect(),
+                );
+            }
+        }
+        let mut seen = alloc::collections::BTreeSet::new();
+        for input in &inputs {
+            let value = T::arbitrary(&mut Unstructured::new(input))
+                .unwrap_or_else(|e| panic!("{:?} from {} bytes: {e}", T::KIND, input.len()));
+            let s = text(&value);
+            assert!(T::parse_str(s).is_ok(), "{:?}: {s:?}", T::KIND);
+            seen.insert(String::from(s));
+        }
+        assert!(
+            seen.len() > 16,
+            "{:?}: {} distinct values",
+            T::KIND,
+            seen.len()
+        );
+    }
+
+    #[test]
+    fn every_identifier_is_always_valid() {
+        always_valid::<AilySessionId>(AilySessionId::as_str);
+        always_valid::<AilyMessageId>(AilyMessageId::as_str);
+        always_valid::<AilyRunId>(AilyRunId::as_str);
+        always_valid::<AilyAccessToken>(AilyAccessToken::expose_secret);
+        always_valid::<AilyAuthorization>(AilyAuthorization::expose_header_value);
+        always_valid::<LexUserId>(LexUserId::as_str);
+        always_valid::<LexBotName>(LexBotName::as_str);
+        always_valid::<LexBotAlias>(LexBotAlias::as_str);
+        always_valid::<LexRegion>(LexRegion::as_str);
+        always_valid::<LexV2BotId>(LexV2BotId::as_str);
+        always_valid::<LexV2BotAliasId>(LexV2BotAliasId::as_str);
+        always_valid::<LexV2LocaleId>(LexV2LocaleId::as_str);
+        always_valid::<LexV2SessionId>(LexV2SessionId::as_str);
+    }
+
+    /// What the fallback builds: the value from no input, valid for every rule, reserved
+    /// literals included (`..` falls back to `--`).
+    #[test]
+    fn the_value_from_no_input_is_valid() {
+        let minimal = |kind| shaped(rules::rule_of(kind), &mut Unstructured::new(&[])).unwrap();
+        assert_eq!(minimal(IdKind::LexUserId), "--");
+        assert_eq!(minimal(IdKind::AilySessionId), "session_0");
+        assert_eq!(minimal(IdKind::LexBotAlias), "$LATEST");
+        assert_eq!(minimal(IdKind::LexV2LocaleId), "00000");
+        assert_eq!(minimal(IdKind::AilyAccessToken), "+");
+        let dots = LexUserId::arbitrary(&mut Unstructured::new(&[0, 0, 1, 1])).unwrap();
+        assert!(LexUserId::is_valid(dots.as_str()));
     }
 }
