@@ -76,12 +76,15 @@ macro_rules! request_schema {
                 Cow::Borrowed(stringify!($ty))
             }
 
+            /// The schemas of the identifiers the object refers to.
             fn schemas(schemas: &mut Vec<(alloc::string::String, RefOr<Schema>)>) {
                 $(schemas.push((<$field as ToSchema>::name().into_owned(), <$field>::schema()));)+
             }
         }
 
         impl IntoParams for $ty {
+            /// One path parameter per label of the path template, in order, each required and
+            /// with its identifier's schema inline (pattern, lengths, source).
             fn into_params(
                 parameter_in_provider: impl Fn() -> Option<ParameterIn>,
             ) -> Vec<Parameter> {
@@ -176,6 +179,9 @@ macro_rules! body_schema {
             fn name() -> Cow<'static, str> {
                 Cow::Borrowed(stringify!($ty))
             }
+
+            /// None: the body's nested objects are inline.
+            fn schemas(_: &mut Vec<(alloc::string::String, RefOr<Schema>)>) {}
         }
     )+};
 }

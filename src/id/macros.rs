@@ -86,6 +86,15 @@ macro_rules! conversions {
             fn name() -> alloc::borrow::Cow<'static, str> {
                 alloc::borrow::Cow::Borrowed(stringify!($ty))
             }
+
+            /// None: an identifier's schema refers to no other.
+            fn schemas(
+                _: &mut alloc::vec::Vec<(
+                    alloc::string::String,
+                    utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>,
+                )>,
+            ) {
+            }
         }
 
         #[cfg(feature = "arbitrary")]
