@@ -52,10 +52,13 @@ fn shaped(rule: &Rule, u: &mut Unstructured<'_>) -> Result<String> {
     }
     let len = u.int_in_range(rule.min_len..=rule.max_len)?;
     let rest = len - rule.prefix.len();
+    // At most two padding bytes, as base64 has, and never the whole value.
     let pad = match &rule.pad {
-        // At most two padding bytes, as base64 has, and never the whole value.
-        Some(_) => u.int_in_range(0..=rest.saturating_sub(1).min(2))?,
-        None => 0,
+        Some(set) => Some((
+            u.int_in_range(0..=rest.saturating_sub(1).min(2))?,
+            pick(u, &members(set))?,
+        )),
+        None => None,
     };
     let first = members(&rule.first);
     let body: Vec<u8> = members(&rule.body)
@@ -65,12 +68,14 @@ fn shaped(rule: &Rule, u: &mut Unstructured<'_>) -> Result<String> {
     let mut s = String::with_capacity(len);
     s.push_str(rule.prefix);
     let mut need_first = true;
-    for _ in 0..rest - pad {
+    for _ in 0..rest - pad.map_or(0, |(n, _)| n) {
         let c = pick(u, if need_first { &first } else { &body })?;
         need_first = matches!(rule.sep, Some(sep) if char::from(sep) == c);
         s.push(c);
     }
-    s.extend(core::iter::repeat('=').take(pad));
+    if let Some((n, byte)) = pad {
+        s.extend(core::iter::repeat(byte).take(n));
+    }
     Ok(s)
 }
 
@@ -181,6 +186,30 @@ mod tests {
         always_valid::<LexV2BotAliasId>(LexV2BotAliasId::as_str);
         always_valid::<LexV2LocaleId>(LexV2LocaleId::as_str);
         always_valid::<LexV2SessionId>(LexV2SessionId::as_str);
+    }
+
+    /// A shaped value is in its rule as built, at every length its rule allows, padding
+    /// included: the fallback is for a reserved literal only.
+    #[test]
+    fn shaped_values_need_no_fallback() {
+        for kind in rules::KINDS {
+            if matches!(kind, IdKind::AilyAuthorization) {
+                continue;
+            }
+            let rule = rules::rule_of(kind);
+            for a in [0x00, 0x7f, 0xfe, 0xff] {
+                for c in 0..=255u8 {
+                    let input: Vec<u8> = [a, a, c, c, c].into_iter().cycle().take(9000).collect();
+                    let s = shaped(rule, &mut Unstructured::new(&input)).unwrap();
+                    let reserved = rule.reserve.iter().any(|r| r.literal == s);
+                    assert!(
+                        reserved || crate::id::validate(kind, &s).is_ok(),
+                        "{kind:?}: {} bytes from {a:#x} {c:#x}",
+                        s.len()
+                    );
+                }
+            }
+        }
     }
 
     /// What the fallback builds: the value from no input, valid for every rule, reserved

@@ -53,11 +53,6 @@ pub(crate) fn id_schema(kind: IdKind) -> Schema {
     schema
 }
 
-/// The name schemars files a type under: `botsession::` and its name.
-fn id(name: &'static str) -> Cow<'static, str> {
-    Cow::Owned(alloc::format!("botsession::{name}"))
-}
-
 fn direction(generator: &SchemaGenerator) -> Direction {
     if generator.contract().is_serialize() {
         Direction::Write
@@ -76,7 +71,7 @@ macro_rules! request_schema {
             }
 
             fn schema_id() -> Cow<'static, str> {
-                id(stringify!($ty))
+                Cow::Borrowed(concat!("botsession::", stringify!($ty)))
             }
 
             fn json_schema(generator: &mut SchemaGenerator) -> Schema {
@@ -194,7 +189,7 @@ macro_rules! body_schema {
             }
 
             fn schema_id() -> Cow<'static, str> {
-                id(stringify!($ty))
+                Cow::Borrowed(concat!("botsession::", stringify!($ty)))
             }
 
             fn json_schema(generator: &mut SchemaGenerator) -> Schema {

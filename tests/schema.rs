@@ -702,6 +702,59 @@ fn rendered_bodies_validate() {
     }
 }
 
+/// Each body lists, written, exactly what its renderer can write, and, read, what its reader
+/// takes as well.
+#[test]
+fn body_schemas_list_what_is_written_and_read() {
+    let listed = |name: &str, serialize: bool| -> Vec<String> {
+        def(name, serialize)["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect()
+    };
+    let cases: &[(&str, &[&str], &[&str])] = &[
+        (
+            "AilyDeleteSessionResponse",
+            &["code", "data", "msg"],
+            &["code", "data", "error", "msg"],
+        ),
+        (
+            "AilyServiceError",
+            &["code", "error", "msg"],
+            &["code", "data", "error", "msg"],
+        ),
+        (
+            "LexServiceError",
+            &["code", "message"],
+            &["Message", "__type", "code", "errorMessage", "message"],
+        ),
+        (
+            "LexDeleteSessionResponse",
+            &["botAlias", "botName", "sessionId", "userId"],
+            &["botAlias", "botName", "sessionId", "userId"],
+        ),
+    ];
+    for (name, written, read) in cases {
+        let mut w = listed(name, true);
+        w.sort();
+        let mut r = listed(name, false);
+        r.sort();
+        assert_eq!(w, *written, "{name} written");
+        assert_eq!(r, *read, "{name} read");
+    }
+    assert_eq!(
+        def("AilyServiceError", true)["required"],
+        json!(["code", "msg"])
+    );
+    assert_eq!(def("AilyServiceError", false)["required"], json!(["code"]));
+    assert_eq!(def("AilyServiceError", true)["additionalProperties"], false);
+    assert!(def("AilyServiceError", false)
+        .get("additionalProperties")
+        .is_none());
+}
+
 /// The success and error envelopes of Aily partition the bodies the reader takes: `code` 0 is
 /// the success's, any other integer the error's; and the read schemas take what the docs show.
 #[test]
