@@ -126,6 +126,17 @@
 //!   parsers, through `serde_json`.
 //! - `http`: conversions from and to `http` 1.x requests and responses.
 //! - `proptest`: `Arbitrary` for every identifier and request.
+//! - `arbitrary`: `arbitrary::Arbitrary` for every identifier and request, for downstream
+//!   cargo-fuzz targets: any input, however short, gives a valid value.
+//! - `schemars`: `JsonSchema` (schemars 1.x) for every identifier, request, response and
+//!   error body. An identifier's schema is its rule: an anchored ECMA-262 `pattern` (a
+//!   lookahead refuses `..`, an alternation takes `$LATEST`), its byte lengths, its source and a
+//!   documented example; the secret types are `writeOnly`. A body's schema follows the
+//!   generator's contract: what `render` writes, or what `from_http` reads. Turns on `serde`.
+//! - `utoipa`: `ToSchema` (utoipa 5.x) for the same types, from the same patterns, and
+//!   `IntoParams` for each request's path parameters:
+//!   `#[utoipa::path(delete, path = "…", params(LexDeleteSessionRequest))]`. Turns on `serde`
+//!   and `std`.
 #![cfg_attr(not(feature = "std"), no_std)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
@@ -135,7 +146,7 @@
 extern crate alloc;
 
 mod aily;
-#[cfg(feature = "proptest")]
+#[cfg(feature = "arbitrary")]
 mod arbitrary;
 #[cfg(feature = "http")]
 mod http;
@@ -144,14 +155,22 @@ mod lex;
 mod lex_v2;
 #[cfg(feature = "serde")]
 mod mock;
+#[cfg(feature = "proptest")]
+mod proptest;
 #[cfg(feature = "serde")]
 mod reject;
 #[cfg(feature = "serde")]
 mod response;
 mod route;
 mod router;
+#[cfg(any(feature = "schemars", feature = "utoipa"))]
+mod schema;
+#[cfg(feature = "schemars")]
+mod schemars;
 #[cfg(feature = "serde")]
 mod text;
+#[cfg(feature = "utoipa")]
+mod utoipa;
 
 pub use aily::{
     AilyAccessToken, AilyAuthorization, AilyDeleteSessionRequest, AilyHost, AilyMessageId,

@@ -7,7 +7,8 @@
 //! - [`id_impls!`] is [`conversions!`] plus the impls that show or order the value (`AsRef`,
 //!   `Borrow`, `Display`, `Debug`, comparisons, hashing).
 //! - [`conversions!`] without a text method is what the secret types get: `FromStr`, `TryFrom`
-//!   and `Deserialize`, but no `Serialize`.
+//!   and `Deserialize`, but no `Serialize`; and the integrations every identifier has
+//!   (`JsonSchema`, `ToSchema`, `arbitrary::Arbitrary`), each through its feature's module.
 //! - [`cow_parse!`] is `Parse` for a type stored as `Cow<'static, str>` (string ids, tokens).
 
 /// `FromStr`, `TryFrom<&str>`, `TryFrom<String>`, `Deserialize`, all through the type's `Parse`
@@ -55,6 +56,51 @@ macro_rules! conversions {
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 deserializer.deserialize_str($crate::id::serde::IdVisitor::<$ty>::new())
+            }
+        }
+
+        #[cfg(feature = "schemars")]
+        impl schemars::JsonSchema for $ty {
+            fn schema_name() -> alloc::borrow::Cow<'static, str> {
+                alloc::borrow::Cow::Borrowed(stringify!($ty))
+            }
+
+            fn schema_id() -> alloc::borrow::Cow<'static, str> {
+                alloc::borrow::Cow::Borrowed(concat!("botsession::", stringify!($ty)))
+            }
+
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                $crate::schemars::id_schema(<$ty as $crate::id::Parse>::KIND)
+            }
+        }
+
+        #[cfg(feature = "utoipa")]
+        impl utoipa::PartialSchema for $ty {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                $crate::utoipa::id_schema(<$ty as $crate::id::Parse>::KIND).into()
+            }
+        }
+
+        #[cfg(feature = "utoipa")]
+        impl utoipa::ToSchema for $ty {
+            fn name() -> alloc::borrow::Cow<'static, str> {
+                alloc::borrow::Cow::Borrowed(stringify!($ty))
+            }
+
+            /// None: an identifier's schema refers to no other.
+            fn schemas(
+                _: &mut alloc::vec::Vec<(
+                    alloc::string::String,
+                    utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>,
+                )>,
+            ) {
+            }
+        }
+
+        #[cfg(feature = "arbitrary")]
+        impl<'a> arbitrary::Arbitrary<'a> for $ty {
+            fn arbitrary(u: &mut arbitrary::Unstructured<'a>) -> arbitrary::Result<Self> {
+                $crate::arbitrary::identifier(u)
             }
         }
     };
