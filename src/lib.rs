@@ -130,9 +130,10 @@
 //!   cargo-fuzz targets: any input, however short, gives a valid value.
 //! - `schemars`: `JsonSchema` (schemars 1.x) for every identifier, request, response and
 //!   error body. An identifier's schema is its rule: an anchored ECMA-262 `pattern` (a
-//!   lookahead refuses `..`, an alternation takes `$LATEST`), its byte lengths, its source and a
-//!   documented example; the secret types are `writeOnly`. A body's schema follows the
-//!   generator's contract: what `render` writes, or what `from_http` reads. Turns on `serde`.
+//!   lookahead refuses `..`, an alternation takes `$LATEST`), its byte lengths, its source and,
+//!   where the docs show a value, that value as its example; the secret types are `writeOnly`.
+//!   A body's schema follows the generator's contract: what `render` writes, or what
+//!   `from_http` reads. Turns on `serde`.
 //! - `utoipa`: `ToSchema` (utoipa 5.x) for the same types, from the same patterns, and
 //!   `IntoParams` for each request's path parameters:
 //!   `#[utoipa::path(delete, path = "…", params(LexDeleteSessionRequest))]`. Turns on `serde`

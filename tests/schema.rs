@@ -126,7 +126,19 @@ fn identifier_schemas_carry_the_rule() {
                 assert!(schema.get("examples").is_none(), "{}", T::NAME);
             } else {
                 assert!(schema.get("writeOnly").is_none(), "{}", T::NAME);
-                let examples = schema["examples"].as_array().unwrap();
+                // Only the ids the docs show a value of have an example.
+                let examples = schema
+                    .get("examples")
+                    .map_or(&[][..], |e| e.as_array().unwrap());
+                let documented = !matches!(
+                    T::KIND,
+                    IdKind::AilyMessageId
+                        | IdKind::AilyRunId
+                        | IdKind::LexUserId
+                        | IdKind::LexV2BotId
+                        | IdKind::LexV2SessionId
+                );
+                assert_eq!(examples.len(), usize::from(documented), "{}", T::NAME);
                 let validator = validator(T::NAME, false);
                 for example in examples {
                     let text = example.as_str().unwrap();

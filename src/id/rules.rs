@@ -166,7 +166,8 @@ impl IdKind {
 /// What a JSON Schema or an OpenAPI document says of a rule (the `schemars` and `utoipa`
 /// features): the rule as an anchored ECMA-262 `pattern`, which together with the rule's byte
 /// lengths accepts exactly what the engine accepts (`tests/schema.rs` proves it, differentially
-/// against the validators), the source the rule comes from, and the documented example.
+/// against the validators), the source the rule comes from, and the documented example, where
+/// there is one.
 #[cfg(any(feature = "schemars", feature = "utoipa"))]
 pub(crate) struct Contract {
     /// Anchored (`^…$`); ASCII only, so a schema's `minLength`/`maxLength` (which count code
@@ -174,7 +175,10 @@ pub(crate) struct Contract {
     pub(crate) pattern: &'static str,
     /// The rule and its source, as the rule's documentation above gives them.
     pub(crate) source: &'static str,
-    /// A value from the documentation; never one for a secret.
+    /// A value the documentation shows: the seed's session id, the Lex developer guide's
+    /// `OrderFlowers` bot, `$LATEST`, `TSTALIASID`, a locale and a region from the AWS tables.
+    /// `None` where the docs show no value (a made-up one would read as documented), and for a
+    /// secret.
     pub(crate) example: Option<&'static str>,
     /// A secret (a token, a header value that carries one): deserialized only, never shown.
     pub(crate) secret: bool,
@@ -186,12 +190,12 @@ pub(crate) const fn contract_of(kind: IdKind) -> &'static Contract {
     const fn public(
         pattern: &'static str,
         source: &'static str,
-        example: &'static str,
+        example: Option<&'static str>,
     ) -> Contract {
         Contract {
             pattern,
             source,
-            example: Some(example),
+            example,
             secret: false,
         }
     }
@@ -204,19 +208,21 @@ pub(crate) const fn contract_of(kind: IdKind) -> &'static Contract {
         "`session_` then 1-24 of `[0-9a-hjkmnp-z]` (digits and lowercase letters without i, l \
          and o), 9-32 bytes: the Aily delete-session docs, path parameter `aily_session_id` \
          (https://open.feishu.cn/document/aily-v1/aily_session/delete)",
-        "session_4dfunz7sp1g8m",
+        Some("session_4dfunz7sp1g8m"),
     );
     const AILY_MESSAGE_C: Contract = public(
         "^message_[0-9a-hjkmnp-z]{1,24}$",
         "`message_` then 1-24 of `[0-9a-hjkmnp-z]`, 9-32 bytes: the Aily API family docs \
          (https://open.feishu.cn/document/aily-v1/aily_session/delete)",
-        "message_4dfunz7sp1g8m",
+        // The docs show no value of this id.
+        None,
     );
     const AILY_RUN_C: Contract = public(
         "^run_[0-9a-hjkmnp-z]{1,28}$",
         "`run_` then 1-28 of `[0-9a-hjkmnp-z]`, 5-32 bytes: the Aily API family docs \
          (https://open.feishu.cn/document/aily-v1/aily_session/delete)",
-        "run_4dfunz7sp1g8m",
+        // The docs show no value of this id.
+        None,
     );
     const AILY_TOKEN_C: Contract = Contract {
         pattern: TOKEN,
@@ -239,54 +245,57 @@ pub(crate) const fn contract_of(kind: IdKind) -> &'static Contract {
          `userId` (\"Minimum length of 2. Maximum length of 100. Pattern: [0-9a-zA-Z._:-]+\", \
          https://docs.aws.amazon.com/lex/latest/dg/API_runtime_DeleteSession.html); `..` matches \
          that pattern but no URL path can carry it",
-        "user:42.eu-west-1",
+        // The docs show no value of this id.
+        None,
     );
     const LEX_BOT_NAME_C: Contract = public(
         NAME,
         "`^([A-Za-z]_?)+$`, 2-50 bytes: the Lex model-building API's `PutBot` `name`, the only \
          names a bot can have (the runtime model leaves `botName` unconstrained)",
-        "OrderFlowers",
+        Some("OrderFlowers"),
     );
     const LEX_BOT_ALIAS_C: Contract = public(
         "^(?:\\$LATEST|(?:[A-Za-z]_?)+)$",
         "`^([A-Za-z]_?)+$`, 1-100 bytes, or exactly `$LATEST` (the draft version): the Lex \
          model-building API's `PutBotAlias` `name` (the runtime model leaves `botAlias` \
          unconstrained)",
-        "$LATEST",
+        Some("$LATEST"),
     );
     const LEX_REGION_C: Contract = public(
         "^[a-z0-9-]{1,32}$",
         "1-32 of `[a-z0-9-]`: an AWS region as it stands in a host name; the crate's own rule, \
          which keeps `runtime.lex.<region>.amazonaws.com` one host name",
-        "eu-west-1",
+        Some("eu-west-1"),
     );
     const LEX_V2_BOT_C: Contract = public(
         V2_ID,
         "Exactly 10 of `[0-9a-zA-Z]`: Lex V2 runtime DeleteSession `botId` (\"Fixed length of \
          10. Pattern: ^[0-9a-zA-Z]+$\", \
          https://docs.aws.amazon.com/lexv2/latest/APIReference/API_runtime_DeleteSession.html)",
-        "ABCDE12345",
+        // The docs show no value of this id.
+        None,
     );
     const LEX_V2_ALIAS_C: Contract = public(
         V2_ID,
         "Exactly 10 of `[0-9a-zA-Z]`: the Lex V2 model-building API's `botAliasId` (\"Fixed \
          length of 10. Pattern: ^(\\bTSTALIASID\\b|[0-9a-zA-Z]+)$\"; the runtime model states \
          none); the built-in test alias `TSTALIASID` is one of them",
-        "TSTALIASID",
+        Some("TSTALIASID"),
     );
     const LEX_V2_LOCALE_C: Contract = public(
         "^(?:[0-9A-Za-z]_?)+$",
         "5-6 of `[0-9a-zA-Z_]`, not starting with `_`, no `__`: the crate's rule for a Lex V2 \
          `localeId`, which takes every locale of the Lex V2 \"Supported languages and locales\" \
          table (`ll_CC`, `ll_NNN`: `en_US`, `es_419`) and no path separator",
-        "en_US",
+        Some("en_US"),
     );
     const LEX_V2_SESSION_C: Contract = public(
         USER,
         "2-100 of `[0-9a-zA-Z._:-]`, except the dot-segment `..`: Lex V2 runtime DeleteSession \
          `sessionId` (\"Minimum length of 2. Maximum length of 100. Pattern: [0-9a-zA-Z._:-]+\", \
          https://docs.aws.amazon.com/lexv2/latest/APIReference/API_runtime_DeleteSession.html)",
-        "user:42.session-1",
+        // The docs show no value of this id.
+        None,
     );
     match kind {
         IdKind::AilySessionId => &AILY_SESSION_C,
