@@ -28,15 +28,10 @@ use alloc::vec::Vec;
 
 use arbitrary::{Arbitrary, Result, Unstructured};
 
-use crate::id::engine::{ByteSet, Rule};
+use crate::id::engine::Rule;
 use crate::id::rules::{self, BEARER};
 use crate::id::Parse;
 use crate::{AilyDeleteSessionRequest, IdKind, LexDeleteSessionRequest, LexV2DeleteSessionRequest};
-
-/// The bytes of a class, in order.
-fn members(set: &ByteSet) -> Vec<u8> {
-    (0..=u8::MAX).filter(|&b| set.contains(b)).collect()
-}
 
 /// One byte of `options` (never empty: every class has a member), the first when the input is
 /// spent.
@@ -56,12 +51,14 @@ fn shaped(rule: &Rule, u: &mut Unstructured<'_>) -> Result<String> {
     let pad = match &rule.pad {
         Some(set) => Some((
             u.int_in_range(0..=rest.saturating_sub(1).min(2))?,
-            pick(u, &members(set))?,
+            pick(u, &set.members())?,
         )),
         None => None,
     };
-    let first = members(&rule.first);
-    let body: Vec<u8> = members(&rule.body)
+    let first = rule.first.members();
+    let body: Vec<u8> = rule
+        .body
+        .members()
         .into_iter()
         .filter(|&b| !matches!(&rule.pad, Some(pad) if pad.contains(b)))
         .collect();

@@ -98,8 +98,9 @@ impl ByteSet {
         self
     }
 
-    /// The set's bytes, in order: what the `proptest` strategies draw from.
-    #[cfg(feature = "proptest")]
+    /// The set's bytes, in order: what the `proptest` strategies and the `arbitrary` values
+    /// draw from.
+    #[cfg(any(feature = "proptest", feature = "arbitrary"))]
     pub(crate) fn members(&self) -> alloc::vec::Vec<u8> {
         (0..=u8::MAX).filter(|&b| self.contains(b)).collect()
     }
@@ -504,8 +505,9 @@ mod tests {
         }
     }
 
-    /// The bytes the `proptest` strategies draw from are the documented alphabets.
-    #[cfg(feature = "proptest")]
+    /// The bytes the `proptest` strategies and `arbitrary` values draw from are the documented
+    /// alphabets.
+    #[cfg(any(feature = "proptest", feature = "arbitrary"))]
     #[test]
     fn members_are_the_documented_alphabets() {
         let members = |kind| rule_of(kind).body.members();
