@@ -19,6 +19,14 @@ pub(crate) fn labels(template: &'static str) -> impl Iterator<Item = &'static st
     })
 }
 
+/// The description of each request's object (and its path parameters), one per operation.
+pub(crate) const AILY_REQUEST: &str = "Aily delete session: the path parameter of \
+     `DELETE /open-apis/aily/v1/sessions/:aily_session_id`";
+pub(crate) const LEX_REQUEST: &str = "Lex runtime DeleteSession: the path labels of \
+     `DELETE /bot/{botName}/alias/{botAlias}/user/{userId}/session`";
+pub(crate) const LEX_V2_REQUEST: &str = "Lex V2 runtime DeleteSession: the path labels of \
+     `DELETE /bots/{botId}/botAliases/{botAliasId}/botLocales/{localeId}/sessions/{sessionId}`";
+
 /// Which direction a body schema describes.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Direction {

@@ -64,7 +64,7 @@ fn direction(generator: &SchemaGenerator) -> Direction {
 /// The request objects: one property per path parameter, named as in the path template (which
 /// is the serde form's field name), each a reference to its identifier's schema.
 macro_rules! request_schema {
-    ($ty:ident, $description:literal, [$($field:ty),+]) => {
+    ($ty:ident, $description:expr, [$($field:ty),+]) => {
         impl JsonSchema for $ty {
             fn schema_name() -> Cow<'static, str> {
                 Cow::Borrowed(stringify!($ty))
@@ -102,19 +102,17 @@ macro_rules! request_schema {
 
 request_schema!(
     AilyDeleteSessionRequest,
-    "Aily delete session: the path parameter of `DELETE /open-apis/aily/v1/sessions/:aily_session_id`",
+    schema::AILY_REQUEST,
     [AilySessionId]
 );
 request_schema!(
     LexDeleteSessionRequest,
-    "Lex runtime DeleteSession: the path labels of \
-     `DELETE /bot/{botName}/alias/{botAlias}/user/{userId}/session`",
+    schema::LEX_REQUEST,
     [LexBotName, LexBotAlias, LexUserId]
 );
 request_schema!(
     LexV2DeleteSessionRequest,
-    "Lex V2 runtime DeleteSession: the path labels of `DELETE /bots/{botId}/botAliases/\
-     {botAliasId}/botLocales/{localeId}/sessions/{sessionId}`",
+    schema::LEX_V2_REQUEST,
     [LexV2BotId, LexV2BotAliasId, LexV2LocaleId, LexV2SessionId]
 );
 

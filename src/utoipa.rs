@@ -55,7 +55,7 @@ pub(crate) fn id_schema(kind: IdKind) -> Schema {
 /// serde form's field name), each its identifier's schema, inline in a parameter and a
 /// reference in the object.
 macro_rules! request_schema {
-    ($ty:ident, $description:literal, [$($field:ty),+]) => {
+    ($ty:ident, $description:expr, [$($field:ty),+]) => {
         impl PartialSchema for $ty {
             fn schema() -> RefOr<Schema> {
                 let names = [$(<$field as ToSchema>::name()),+];
@@ -108,19 +108,17 @@ macro_rules! request_schema {
 
 request_schema!(
     AilyDeleteSessionRequest,
-    "Aily delete session: the path parameter of `DELETE /open-apis/aily/v1/sessions/:aily_session_id`",
+    schema::AILY_REQUEST,
     [AilySessionId]
 );
 request_schema!(
     LexDeleteSessionRequest,
-    "Lex runtime DeleteSession: the path labels of \
-     `DELETE /bot/{botName}/alias/{botAlias}/user/{userId}/session`",
+    schema::LEX_REQUEST,
     [LexBotName, LexBotAlias, LexUserId]
 );
 request_schema!(
     LexV2DeleteSessionRequest,
-    "Lex V2 runtime DeleteSession: the path labels of `DELETE /bots/{botId}/botAliases/\
-     {botAliasId}/botLocales/{localeId}/sessions/{sessionId}`",
+    schema::LEX_V2_REQUEST,
     [LexV2BotId, LexV2BotAliasId, LexV2LocaleId, LexV2SessionId]
 );
 
