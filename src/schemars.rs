@@ -154,10 +154,12 @@ fn value_schema(value: &Value, direction: Direction) -> Json {
     match value {
         Value::Text => json!({ "type": nullable("string") }),
         Value::Zero => json!({ "type": "integer", "enum": [0] }),
+        // The 64-bit range as `format: int64` (OpenAPI's format, and what utoipa can write on
+        // every target), not as bounds.
         Value::NonZero => json!({
             "anyOf": [
-                { "type": "integer", "minimum": i64::MIN, "maximum": -1 },
-                { "type": "integer", "minimum": 1, "maximum": i64::MAX },
+                { "type": "integer", "format": "int64", "maximum": -1 },
+                { "type": "integer", "format": "int64", "minimum": 1 },
             ]
         }),
         Value::Data => match direction {

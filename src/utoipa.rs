@@ -18,7 +18,8 @@ use alloc::vec::Vec;
 
 use utoipa::openapi::path::{Parameter, ParameterBuilder, ParameterIn};
 use utoipa::openapi::schema::{
-    AdditionalProperties, AnyOfBuilder, ArrayBuilder, ObjectBuilder, Schema, Type,
+    AdditionalProperties, AnyOfBuilder, ArrayBuilder, KnownFormat, ObjectBuilder, Schema,
+    SchemaFormat, Type,
 };
 use utoipa::openapi::{RefOr, Required};
 use utoipa::{IntoParams, PartialSchema, ToSchema};
@@ -143,12 +144,15 @@ fn value_schema(value: &Value) -> Schema {
     let object = match value {
         Value::Text => ObjectBuilder::new().schema_type(Type::String),
         Value::Zero => integer().enum_values(Some([0])),
+        // No `i64` bounds: utoipa 5 stores a bound as an `isize`, which would cut them to
+        // nonsense on 32-bit targets; `format: int64` carries the range.
         Value::NonZero => {
+            let int64 = || integer().format(Some(SchemaFormat::KnownFormat(KnownFormat::Int64)));
             return AnyOfBuilder::new()
-                .item(integer().minimum(Some(i64::MIN)).maximum(Some(-1)))
-                .item(integer().minimum(Some(1)).maximum(Some(i64::MAX)))
+                .item(int64().maximum(Some(-1)))
+                .item(int64().minimum(Some(1)))
                 .build()
-                .into()
+                .into();
         }
         Value::Data => ObjectBuilder::new()
             .schema_type(Type::Object)

@@ -67,7 +67,7 @@ const ROUTES: [(&str, &[Param]); 3] = [
             (
                 "userId",
                 IdKind::LexUserId,
-                r"^(?!\.\.$)[0-9A-Za-z._:-]{2,100}$",
+                r"^(?!\.\.$)[0-9A-Za-z._:\-]{2,100}$",
             ),
         ],
     ),
@@ -80,7 +80,7 @@ const ROUTES: [(&str, &[Param]); 3] = [
             (
                 "sessionId",
                 IdKind::LexV2SessionId,
-                r"^(?!\.\.$)[0-9A-Za-z._:-]{2,100}$",
+                r"^(?!\.\.$)[0-9A-Za-z._:\-]{2,100}$",
             ),
         ],
     ),

@@ -158,19 +158,19 @@ fn patterns_are_the_listed_ones() {
         ("AilySessionId", "^session_[0-9a-hjkmnp-z]{1,24}$"),
         ("AilyMessageId", "^message_[0-9a-hjkmnp-z]{1,24}$"),
         ("AilyRunId", "^run_[0-9a-hjkmnp-z]{1,28}$"),
-        ("AilyAccessToken", "^[A-Za-z0-9._~+/-]+=*$"),
+        ("AilyAccessToken", "^[A-Za-z0-9._~+\\/\\-]+=*$"),
         (
             "AilyAuthorization",
-            "^[Bb][Ee][Aa][Rr][Ee][Rr] [A-Za-z0-9._~+/-]+=*$",
+            "^[Bb][Ee][Aa][Rr][Ee][Rr] [A-Za-z0-9._~+\\/\\-]+=*$",
         ),
-        ("LexUserId", r"^(?!\.\.$)[0-9A-Za-z._:-]{2,100}$"),
+        ("LexUserId", r"^(?!\.\.$)[0-9A-Za-z._:\-]{2,100}$"),
         ("LexBotName", "^(?:[A-Za-z]_?)+$"),
         ("LexBotAlias", r"^(?:\$LATEST|(?:[A-Za-z]_?)+)$"),
-        ("LexRegion", "^[a-z0-9-]{1,32}$"),
+        ("LexRegion", "^[a-z0-9\\-]{1,32}$"),
         ("LexV2BotId", "^[0-9A-Za-z]{10}$"),
         ("LexV2BotAliasId", "^[0-9A-Za-z]{10}$"),
         ("LexV2LocaleId", "^(?:[0-9A-Za-z]_?)+$"),
-        ("LexV2SessionId", r"^(?!\.\.$)[0-9A-Za-z._:-]{2,100}$"),
+        ("LexV2SessionId", r"^(?!\.\.$)[0-9A-Za-z._:\-]{2,100}$"),
     ]);
     struct Pattern<'a>(&'a BTreeMap<&'static str, &'static str>);
     impl ForEachIdent for Pattern<'_> {
@@ -643,6 +643,20 @@ fn rendered_bodies_validate() {
             .body(),
         "AilyDeleteSessionResponse",
     );
+    // `Other(0)` renders the success code: the success's schema takes it (in the read contract,
+    // where the success reads `error` for its log id), the error's does not (README).
+    let zero: Value = serde_json::from_slice(
+        AilyServiceError::new(AilyErrorKind::Other(0))
+            .render()
+            .body(),
+    )
+    .unwrap();
+    assert_valid(
+        &validator("AilyDeleteSessionResponse", false),
+        &zero,
+        "Other(0) as a success",
+    );
+    assert!(!validator("AilyServiceError", true).is_valid(&zero));
     let mut kinds = AilyErrorKind::KNOWN.to_vec();
     kinds.extend([
         AilyErrorKind::Other(-1),

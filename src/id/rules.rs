@@ -199,8 +199,8 @@ pub(crate) const fn contract_of(kind: IdKind) -> &'static Contract {
             secret: false,
         }
     }
-    const TOKEN: &str = "^[A-Za-z0-9._~+/-]+=*$";
-    const USER: &str = "^(?!\\.\\.$)[0-9A-Za-z._:-]{2,100}$";
+    const TOKEN: &str = "^[A-Za-z0-9._~+\\/\\-]+=*$";
+    const USER: &str = "^(?!\\.\\.$)[0-9A-Za-z._:\\-]{2,100}$";
     const NAME: &str = "^(?:[A-Za-z]_?)+$";
     const V2_ID: &str = "^[0-9A-Za-z]{10}$";
     const AILY_SESSION_C: Contract = public(
@@ -233,7 +233,7 @@ pub(crate) const fn contract_of(kind: IdKind) -> &'static Contract {
         secret: true,
     };
     const AILY_AUTHORIZATION_C: Contract = Contract {
-        pattern: "^[Bb][Ee][Aa][Rr][Ee][Rr] [A-Za-z0-9._~+/-]+=*$",
+        pattern: "^[Bb][Ee][Aa][Rr][Ee][Rr] [A-Za-z0-9._~+\\/\\-]+=*$",
         source: "`Bearer ` (the scheme in any case, RFC 7235; one space) and an RFC 6750 \
                  `b64token`, 8-8199 bytes: the Aily `Authorization` header. A secret",
         example: None,
@@ -262,7 +262,7 @@ pub(crate) const fn contract_of(kind: IdKind) -> &'static Contract {
         Some("$LATEST"),
     );
     const LEX_REGION_C: Contract = public(
-        "^[a-z0-9-]{1,32}$",
+        "^[a-z0-9\\-]{1,32}$",
         "1-32 of `[a-z0-9-]`: an AWS region as it stands in a host name; the crate's own rule, \
          which keeps `runtime.lex.<region>.amazonaws.com` one host name",
         Some("eu-west-1"),
