@@ -19,13 +19,51 @@ pub(crate) fn labels(template: &'static str) -> impl Iterator<Item = &'static st
     })
 }
 
-/// The description of each request's object (and its path parameters), one per operation.
-pub(crate) const AILY_REQUEST: &str = "Aily delete session: the path parameter of \
-     `DELETE /open-apis/aily/v1/sessions/:aily_session_id`";
-pub(crate) const LEX_REQUEST: &str = "Lex runtime DeleteSession: the path labels of \
-     `DELETE /bot/{botName}/alias/{botAlias}/user/{userId}/session`";
-pub(crate) const LEX_V2_REQUEST: &str = "Lex V2 runtime DeleteSession: the path labels of \
-     `DELETE /bots/{botId}/botAliases/{botAliasId}/botLocales/{localeId}/sessions/{sessionId}`";
+/// Every request, the description of its object, and the identifier type of each label of its
+/// path template, in order: `$m!(Type, "description", [Id, …]);` for each, so that both
+/// features describe the same requests from one list.
+macro_rules! requests {
+    ($m:ident) => {
+        $m!(
+            AilyDeleteSessionRequest,
+            "Aily delete session: the path parameter of \
+             `DELETE /open-apis/aily/v1/sessions/:aily_session_id`",
+            [AilySessionId]
+        );
+        $m!(
+            LexDeleteSessionRequest,
+            "Lex runtime DeleteSession: the path labels of \
+             `DELETE /bot/{botName}/alias/{botAlias}/user/{userId}/session`",
+            [LexBotName, LexBotAlias, LexUserId]
+        );
+        $m!(
+            LexV2DeleteSessionRequest,
+            "Lex V2 runtime DeleteSession: the path labels of `DELETE /bots/{botId}/botAliases/\
+             {botAliasId}/botLocales/{localeId}/sessions/{sessionId}`",
+            [LexV2BotId, LexV2BotAliasId, LexV2LocaleId, LexV2SessionId]
+        );
+    };
+}
+
+/// Every response, service error and violation type with the [`Body`] it is:
+/// `$m! { Type = BODY; … }`, for both features.
+macro_rules! bodies {
+    ($m:ident) => {
+        $m! {
+            AilyDeleteSessionResponse = $crate::schema::AILY_SUCCESS;
+            AilyServiceError = $crate::schema::AILY_ERROR;
+            LexDeleteSessionResponse = $crate::schema::LEX_SUCCESS;
+            LexServiceError = $crate::schema::LEX_ERROR;
+            LexV2DeleteSessionResponse = $crate::schema::LEX_V2_SUCCESS;
+            LexV2ServiceError = $crate::schema::LEX_V2_ERROR;
+            FieldViolation = $crate::schema::FIELD_VIOLATION;
+            PermissionViolation = $crate::schema::PERMISSION_VIOLATION;
+            Help = $crate::schema::HELP;
+        }
+    };
+}
+
+pub(crate) use {bodies, requests};
 
 /// Which direction a body schema describes.
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -91,7 +91,7 @@ macro_rules! request_schema {
                 });
                 // The serializer writes exactly these fields; the derived `Deserialize` ignores
                 // unknown ones.
-                if generator.contract().is_serialize() {
+                if direction(generator) == Direction::Write {
                     schema.insert(String::from("additionalProperties"), Json::Bool(false));
                 }
                 schema
@@ -100,21 +100,7 @@ macro_rules! request_schema {
     };
 }
 
-request_schema!(
-    AilyDeleteSessionRequest,
-    schema::AILY_REQUEST,
-    [AilySessionId]
-);
-request_schema!(
-    LexDeleteSessionRequest,
-    schema::LEX_REQUEST,
-    [LexBotName, LexBotAlias, LexUserId]
-);
-request_schema!(
-    LexV2DeleteSessionRequest,
-    schema::LEX_V2_REQUEST,
-    [LexV2BotId, LexV2BotAliasId, LexV2LocaleId, LexV2SessionId]
-);
+schema::requests!(request_schema);
 
 /// The schema of a body in `direction`, nested objects inline.
 fn body_schema(body: &Body, direction: Direction) -> Json {
@@ -201,14 +187,4 @@ macro_rules! body_schema {
     )+};
 }
 
-body_schema! {
-    AilyDeleteSessionResponse = schema::AILY_SUCCESS;
-    AilyServiceError = schema::AILY_ERROR;
-    LexDeleteSessionResponse = schema::LEX_SUCCESS;
-    LexServiceError = schema::LEX_ERROR;
-    LexV2DeleteSessionResponse = schema::LEX_V2_SUCCESS;
-    LexV2ServiceError = schema::LEX_V2_ERROR;
-    FieldViolation = schema::FIELD_VIOLATION;
-    PermissionViolation = schema::PERMISSION_VIOLATION;
-    Help = schema::HELP;
-}
+schema::bodies!(body_schema);

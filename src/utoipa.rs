@@ -107,21 +107,7 @@ macro_rules! request_schema {
     };
 }
 
-request_schema!(
-    AilyDeleteSessionRequest,
-    schema::AILY_REQUEST,
-    [AilySessionId]
-);
-request_schema!(
-    LexDeleteSessionRequest,
-    schema::LEX_REQUEST,
-    [LexBotName, LexBotAlias, LexUserId]
-);
-request_schema!(
-    LexV2DeleteSessionRequest,
-    schema::LEX_V2_REQUEST,
-    [LexV2BotId, LexV2BotAliasId, LexV2LocaleId, LexV2SessionId]
-);
+schema::requests!(request_schema);
 
 /// The schema of a body as rendered, nested objects inline.
 fn body_schema(body: &Body) -> Schema {
@@ -188,14 +174,4 @@ macro_rules! body_schema {
     )+};
 }
 
-body_schema! {
-    AilyDeleteSessionResponse = schema::AILY_SUCCESS;
-    AilyServiceError = schema::AILY_ERROR;
-    LexDeleteSessionResponse = schema::LEX_SUCCESS;
-    LexServiceError = schema::LEX_ERROR;
-    LexV2DeleteSessionResponse = schema::LEX_V2_SUCCESS;
-    LexV2ServiceError = schema::LEX_V2_ERROR;
-    FieldViolation = schema::FIELD_VIOLATION;
-    PermissionViolation = schema::PERMISSION_VIOLATION;
-    Help = schema::HELP;
-}
+schema::bodies!(body_schema);
