@@ -12,6 +12,9 @@
 //! `count --group <group>` checks that group's inputs, then runs it alone and prints its manifest.
 //! One group per process, so a count does not depend on which groups ran before it.
 
+#[path = "common/samples.rs"]
+mod samples;
+
 use std::hint::black_box;
 use std::sync::LazyLock;
 
@@ -23,6 +26,8 @@ use botsession::{
 };
 use serde::de::IgnoredAny;
 use serde::Deserialize;
+
+use samples::*;
 
 /// One measured case.
 struct Case {
@@ -395,24 +400,6 @@ const LEX_OK: &[u8] = include_bytes!("../tests/fixtures/lex_delete_session_succe
 const LEX_CONFLICT: &[u8] = include_bytes!("../tests/fixtures/lex_conflict_exception.json");
 const LEX_HEADERS: [(&str, &str); 1] =
     [("x-amzn-RequestId", "5f1e2d3c-0000-4000-8000-000000000000")];
-const LEX_CONFLICT_HEADERS: [(&str, &str); 2] = [
-    (
-        "x-amzn-ErrorType",
-        "ConflictException:http://internal.amazon.com/coral/com.amazon.coral.service/",
-    ),
-    ("x-amzn-RequestId", "5f1e2d3c-0000-4000-8000-000000000000"),
-];
-
-const LEX_V2_OK: &[u8] = br#"{"botId":"ABCDE12345","botAliasId":"TSTALIASID","localeId":"es_419","sessionId":"user:6f1c2d4e-9b8a"}"#;
-const LEX_V2_THROTTLED: &[u8] = br#"{"message":"Rate exceeded"}"#;
-const LEX_V2_THROTTLED_HEADERS: [(&str, &str); 3] = [
-    (
-        "x-amzn-ErrorType",
-        "ThrottlingException:http://internal.amazon.com/coral/com.amazon.coral.service/",
-    ),
-    ("x-amzn-RequestId", "5f1e2d3c-0000-4000-8000-000000000000"),
-    ("x-amz-retry-after", "1500"),
-];
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -594,10 +581,6 @@ group!(aily_from_http_scope_missing, 1000, {} {
 // ---------------------------------------------------------------------------------------------
 // Group 3: `from_route` against a bare split on `/` that picks the labels (as `protocol.rs`'s
 // `split_no_validation`: checks nothing, decodes nothing).
-
-const LEX_PATH: &str = "/bot/OrderFlowers/alias/%24LATEST/user/user%3A6f1c2d4e-9b8a/session";
-const LEX_V2_PATH: &str =
-    "/bots/ABCDE12345/botAliases/TSTALIASID/botLocales/es_419/sessions/user%3A6f1c2d4e-9b8a";
 
 group!(lex_from_route, 1000, {} {
     from_route = || LexDeleteSessionRequest::from_route(black_box("DELETE"), black_box(LEX_PATH));

@@ -3,6 +3,9 @@
 
 mod common;
 
+#[path = "common/samples.rs"]
+mod samples;
+
 use std::hint::black_box;
 
 use botsession::{
@@ -11,7 +14,7 @@ use botsession::{
 };
 use criterion::{criterion_group, criterion_main, Criterion};
 
-const LEX_PATH: &str = "/bot/OrderFlowers/alias/%24LATEST/user/user%3A6f1c2d4e-9b8a/session";
+use samples::*;
 
 fn route(c: &mut Criterion) {
     let mut g = c.benchmark_group("lex_route_parse");
@@ -29,9 +32,6 @@ fn route(c: &mut Criterion) {
     });
     g.finish();
 }
-
-const LEX_V2_PATH: &str =
-    "/bots/ABCDE12345/botAliases/TSTALIASID/botLocales/es_419/sessions/user%3A6f1c2d4e-9b8a";
 
 fn route_v2(c: &mut Criterion) {
     let mut g = c.benchmark_group("lex_v2_route_parse");
@@ -91,24 +91,6 @@ const AILY_ERR: &[u8] = br#"{"code":2700001,"msg":"param is invalid","error":{"l
 const LEX_OK: &[u8] = br#"{"botAlias":"$LATEST","botName":"OrderFlowers","sessionId":"2024-11-23T07:00:00.000Z-abc","userId":"user:6f1c2d4e-9b8a"}"#;
 const LEX_ERR: &[u8] =
     br#"{"message":"Two clients are using the same AWS account, Amazon Lex bot, and user ID."}"#;
-const LEX_ERR_HEADERS: [(&str, &str); 2] = [
-    (
-        "x-amzn-ErrorType",
-        "ConflictException:http://internal.amazon.com/coral/com.amazon.coral.service/",
-    ),
-    ("x-amzn-RequestId", "5f1e2d3c-0000-4000-8000-000000000000"),
-];
-
-const LEX_V2_OK: &[u8] = br#"{"botId":"ABCDE12345","botAliasId":"TSTALIASID","localeId":"es_419","sessionId":"user:6f1c2d4e-9b8a"}"#;
-const LEX_V2_ERR: &[u8] = br#"{"message":"Rate exceeded"}"#;
-const LEX_V2_ERR_HEADERS: [(&str, &str); 3] = [
-    (
-        "x-amzn-ErrorType",
-        "ThrottlingException:http://internal.amazon.com/coral/com.amazon.coral.service/",
-    ),
-    ("x-amzn-RequestId", "5f1e2d3c-0000-4000-8000-000000000000"),
-    ("x-amz-retry-after", "1500"),
-];
 
 /// The naive Aily classification: a `Value` parse and a look at `code`.
 fn naive_aily(body: &[u8]) -> Option<(i64, String)> {
@@ -146,12 +128,14 @@ fn responses(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("lex_error");
     g.bench_function("botsession_from_http", |b| {
-        b.iter(|| LexDeleteSessionResponse::from_http(409, &LEX_ERR_HEADERS, black_box(LEX_ERR)))
+        b.iter(|| {
+            LexDeleteSessionResponse::from_http(409, &LEX_CONFLICT_HEADERS, black_box(LEX_ERR))
+        })
     });
     g.bench_function("serde_json_value", |b| {
         b.iter(|| {
             let v: serde_json::Value = serde_json::from_slice(black_box(LEX_ERR)).ok()?;
-            let code = LEX_ERR_HEADERS[0].1.split(':').next()?.to_owned();
+            let code = LEX_CONFLICT_HEADERS[0].1.split(':').next()?.to_owned();
             Some((code, v.get("message")?.as_str()?.to_owned()))
         })
     });
@@ -179,14 +163,18 @@ fn responses(c: &mut Criterion) {
     let mut g = c.benchmark_group("lex_v2_error");
     g.bench_function("botsession_from_http", |b| {
         b.iter(|| {
-            LexV2DeleteSessionResponse::from_http(429, &LEX_V2_ERR_HEADERS, black_box(LEX_V2_ERR))
+            LexV2DeleteSessionResponse::from_http(
+                429,
+                &LEX_V2_THROTTLED_HEADERS,
+                black_box(LEX_V2_THROTTLED),
+            )
         })
     });
     g.bench_function("serde_json_value", |b| {
         b.iter(|| {
-            let v: serde_json::Value = serde_json::from_slice(black_box(LEX_V2_ERR)).ok()?;
-            let code = LEX_V2_ERR_HEADERS[0].1.split(':').next()?.to_owned();
-            let wait: u64 = LEX_V2_ERR_HEADERS[2].1.parse().ok()?;
+            let v: serde_json::Value = serde_json::from_slice(black_box(LEX_V2_THROTTLED)).ok()?;
+            let code = LEX_V2_THROTTLED_HEADERS[0].1.split(':').next()?.to_owned();
+            let wait: u64 = LEX_V2_THROTTLED_HEADERS[2].1.parse().ok()?;
             Some((code, v.get("message")?.as_str()?.to_owned(), wait))
         })
     });
