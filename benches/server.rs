@@ -85,7 +85,7 @@ fn lex_v2_request() -> LexV2DeleteSessionRequest {
 const THROTTLED: &str = "Rate exceeded";
 
 fn render(c: &mut Criterion) {
-    let ok = AilyDeleteSessionResponse::new().with_log_id(LOG_ID);
+    let ok = AilyDeleteSessionResponse::new().with_request_id(LOG_ID);
     let mut g = c.benchmark_group("aily_success_render");
     g.bench_function("botsession_render", |b| b.iter(|| black_box(&ok).render()));
     g.bench_function("serde_json_to_vec", |b| {
@@ -100,7 +100,7 @@ fn render(c: &mut Criterion) {
     g.finish();
 
     let err = AilyServiceError::new(AilyErrorKind::ParamInvalid)
-        .with_log_id(LOG_ID)
+        .with_request_id(LOG_ID)
         .with_troubleshooter(TROUBLESHOOTER);
     let mut g = c.benchmark_group("aily_error_render");
     g.bench_function("botsession_render", |b| b.iter(|| black_box(&err).render()));
@@ -134,7 +134,9 @@ fn render(c: &mut Criterion) {
     });
     g.finish();
 
-    let err = LexServiceError::new(LexErrorKind::Conflict, CONFLICT).with_request_id(LOG_ID);
+    let err = LexServiceError::new(LexErrorKind::Conflict)
+        .with_message(CONFLICT)
+        .with_request_id(LOG_ID);
     let mut g = c.benchmark_group("lex_error_render");
     g.bench_function("botsession_render", |b| b.iter(|| black_box(&err).render()));
     g.bench_function("serde_json_to_vec", |b| {
@@ -157,7 +159,9 @@ fn render(c: &mut Criterion) {
     });
     g.finish();
 
-    let err = LexV2ServiceError::new(LexV2ErrorKind::Throttling, THROTTLED).with_request_id(LOG_ID);
+    let err = LexV2ServiceError::new(LexV2ErrorKind::Throttling)
+        .with_message(THROTTLED)
+        .with_request_id(LOG_ID);
     let mut g = c.benchmark_group("lex_v2_error_render");
     g.bench_function("botsession_render", |b| b.iter(|| black_box(&err).render()));
     g.bench_function("serde_json_to_vec", |b| {

@@ -28,10 +28,10 @@ use std::str::FromStr;
 
 use botsession::{
     AilyAccessToken, AilyAuthorization, AilyDeleteSessionRequest, AilyDeleteSessionResponse,
-    AilyHost, AilyMessageId, AilyRunId, AilySessionId, DeleteSession, IdError, LexBotAlias,
-    LexBotName, LexDeleteSessionRequest, LexDeleteSessionResponse, LexRegion, LexUserId,
-    LexV2BotAliasId, LexV2BotId, LexV2DeleteSessionRequest, LexV2DeleteSessionResponse,
-    LexV2LocaleId, LexV2SessionId, MockService, ResponseError, ServiceError, WireResponse,
+    AilyHost, AilyMessageId, AilyRunId, AilySessionId, IdError, LexBotAlias, LexBotName,
+    LexDeleteSessionRequest, LexDeleteSessionResponse, LexRegion, LexUserId, LexV2BotAliasId,
+    LexV2BotId, LexV2DeleteSessionRequest, LexV2DeleteSessionResponse, LexV2LocaleId,
+    LexV2SessionId, MockService, Operation, ResponseError, ServiceError, WireResponse,
 };
 
 const SAMPLE: &str = r#"
@@ -199,8 +199,8 @@ fn route(
     let headers: Vec<(&str, &str)> = auth.map(|a| ("Authorization", a)).into_iter().collect();
     let wire = services.handle(method, path, &headers);
     let answer = show_answer(&wire);
-    let verdict = match DeleteSession::from_route(method, path) {
-        Ok(DeleteSession::Aily(request)) => {
+    let verdict = match Operation::from_route(method, path) {
+        Ok(Operation::AilyDeleteSession(request)) => {
             match AilyAuthorization::from_request_headers(&headers) {
                 Ok(auth) => {
                     // The header is rendered only through the explicitly named call; what is
@@ -217,13 +217,13 @@ fn route(
                 Err(e) => Err(format!("{} {e}", wire.status())),
             }
         }
-        Ok(DeleteSession::Lex(request)) => Ok(format!(
+        Ok(Operation::LexDeleteSession(request)) => Ok(format!(
             "{request:?}\n{:>8} {} {}",
             "upstream",
             LexDeleteSessionRequest::METHOD,
             request.url(&LexRegion::from_static("us-east-1")),
         )),
-        Ok(DeleteSession::LexV2(request)) => Ok(format!(
+        Ok(Operation::LexV2DeleteSession(request)) => Ok(format!(
             "{request:?}\n{:>8} {} {}",
             "upstream",
             LexV2DeleteSessionRequest::METHOD,
@@ -284,16 +284,16 @@ fn response(rest: &str) -> Option<Result<String, String>> {
         "aily" => match AilyDeleteSessionResponse::from_http(status, &headers, body) {
             Ok(ok) => Ok(format!(
                 "deleted ({:?}, log id {:?})",
-                ok.msg(),
-                ok.log_id()
+                ok.message(),
+                ok.request_id()
             )),
             Err(err) => {
                 let extra = match &err {
                     ResponseError::Service(e) => format!(
                         ", refresh token: {}, kind {:?}, log id {:?}, missing scopes {:?}",
-                        e.needs_token_refresh(),
+                        e.needs_credentials_refresh(),
                         e.kind(),
-                        e.log_id(),
+                        e.request_id(),
                         e.permission_violations()
                             .iter()
                             .filter_map(|v| v.subject())

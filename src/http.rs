@@ -3,15 +3,95 @@
 
 use http::header::{HeaderName, HeaderValue};
 use http::request::Parts;
-use http::{HeaderMap, Method, Request, Response, StatusCode, Uri};
+use http::{Method, Request, Response, StatusCode, Uri};
 
 use crate::{
     AilyAuthorization, AilyDeleteSessionRequest, AilyDeleteSessionResponse, AilyHost,
-    AilyServiceError, AuthorizationError, DeleteSession, LexDeleteSessionRequest,
-    LexDeleteSessionResponse, LexRegion, LexServiceError, LexV2DeleteSessionRequest,
-    LexV2DeleteSessionResponse, LexV2ServiceError, MockService, ResponseError, RouteError,
-    RouteRejection, WireResponse,
+    AilyServiceError, LexDeleteSessionRequest, LexDeleteSessionResponse, LexRegion,
+    LexServiceError, LexV2DeleteSessionRequest, LexV2DeleteSessionResponse, LexV2ServiceError,
+    MockService, Operation, ResponseError, RouteError, RouteRejection, WireResponse,
 };
+
+/// The request target as the request line carries it: the path and the query string, which
+/// [`MAX_PATH_LEN`](crate::MAX_PATH_LEN) counts at every entry point.
+fn target(uri: &Uri) -> &str {
+    uri.path_and_query().map_or(uri.path(), |p| p.as_str())
+}
+
+/// `from_http_request` and `from_http_parts` for a request type whose `from_route` fails with
+/// `$error`.
+macro_rules! from_http_request {
+    ($($ty:ident: $error:ident;)*) => {$(
+        impl $ty {
+            /// Route-parses an incoming `http::Request` by its method and request target (path
+            /// and query, as the request line carries it).
+            ///
+            /// # Errors
+            ///
+            /// As [`from_route`](Self::from_route).
+            pub fn from_http_request<B>(request: &Request<B>) -> Result<Self, $error> {
+                Self::from_route(request.method().as_str(), target(request.uri()))
+            }
+
+            /// Route-parses incoming request [`Parts`](Parts) by method and request target.
+            ///
+            /// # Errors
+            ///
+            /// As [`from_route`](Self::from_route).
+            pub fn from_http_parts(parts: &Parts) -> Result<Self, $error> {
+                Self::from_route(parts.method.as_str(), target(&parts.uri))
+            }
+        }
+    )*};
+}
+
+from_http_request! {
+    AilyDeleteSessionRequest: RouteError;
+    LexDeleteSessionRequest: RouteError;
+    LexV2DeleteSessionRequest: RouteError;
+    Operation: RouteRejection;
+}
+
+/// `from_http_response` and `from_http_parts` for a response type read with `$error`.
+macro_rules! from_http_response {
+    ($($ty:ident: $error:ident;)*) => {$(
+        impl $ty {
+            /// Classifies an `http::Response` as [`from_http`](Self::from_http) does.
+            ///
+            /// # Errors
+            ///
+            /// As [`from_http`](Self::from_http).
+            pub fn from_http_response<B: AsRef<[u8]>>(
+                response: &Response<B>,
+            ) -> Result<Self, ResponseError<$error>> {
+                Self::from_http(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                )
+            }
+
+            /// Classifies a response from its `http` [`Parts`](http::response::Parts) and the
+            /// body bytes collected apart, as hyper gives them.
+            ///
+            /// # Errors
+            ///
+            /// As [`from_http`](Self::from_http).
+            pub fn from_http_parts(
+                parts: &http::response::Parts,
+                body: &[u8],
+            ) -> Result<Self, ResponseError<$error>> {
+                Self::from_http(parts.status.as_u16(), &parts.headers, body)
+            }
+        }
+    )*};
+}
+
+from_http_response! {
+    AilyDeleteSessionResponse: AilyServiceError;
+    LexDeleteSessionResponse: LexServiceError;
+    LexV2DeleteSessionResponse: LexV2ServiceError;
+}
 
 /// `base`'s scheme, authority and path prefix (without a trailing `/`), as [`url_on`] takes it.
 ///
@@ -89,46 +169,6 @@ impl AilyDeleteSessionRequest {
         }
         request
     }
-
-    /// Route-parses an incoming `http::Request` by its method and path.
-    ///
-    /// # Errors
-    ///
-    /// As [`from_route`](Self::from_route).
-    pub fn from_http_request<B>(request: &Request<B>) -> Result<Self, RouteError> {
-        Self::from_route(request.method().as_str(), request.uri().path())
-    }
-
-    /// Route-parses incoming request [`Parts`](Parts) by method and path.
-    ///
-    /// # Errors
-    ///
-    /// As [`from_route`](Self::from_route).
-    pub fn from_http_parts(parts: &Parts) -> Result<Self, RouteError> {
-        Self::from_route(parts.method.as_str(), parts.uri.path())
-    }
-}
-
-impl AilyAuthorization {
-    /// The `Authorization` header of an incoming request: exactly one, and valid.
-    ///
-    /// # Errors
-    ///
-    /// As [`from_request_headers`](Self::from_request_headers): missing, sent twice, or
-    /// invalid (a value that is not visible ASCII is a charset error).
-    pub fn from_http_headers(headers: &HeaderMap) -> Result<Self, AuthorizationError> {
-        Self::read(
-            headers
-                .get_all(AilyDeleteSessionRequest::AUTHORIZATION)
-                .iter()
-                .map(|v| {
-                    (
-                        AilyDeleteSessionRequest::AUTHORIZATION.as_bytes(),
-                        v.as_bytes(),
-                    )
-                }),
-        )
-    }
 }
 
 impl LexDeleteSessionRequest {
@@ -143,24 +183,6 @@ impl LexDeleteSessionRequest {
     pub fn to_http_request_on(&self, base: &Uri) -> Request<()> {
         delete(&self.url_on(&base_of(base)))
     }
-
-    /// Route-parses an incoming `http::Request` by its method and path.
-    ///
-    /// # Errors
-    ///
-    /// As [`from_route`](Self::from_route).
-    pub fn from_http_request<B>(request: &Request<B>) -> Result<Self, RouteError> {
-        Self::from_route(request.method().as_str(), request.uri().path())
-    }
-
-    /// Route-parses incoming request [`Parts`](Parts) by method and path.
-    ///
-    /// # Errors
-    ///
-    /// As [`from_route`](Self::from_route).
-    pub fn from_http_parts(parts: &Parts) -> Result<Self, RouteError> {
-        Self::from_route(parts.method.as_str(), parts.uri.path())
-    }
 }
 
 impl LexV2DeleteSessionRequest {
@@ -174,86 +196,6 @@ impl LexV2DeleteSessionRequest {
     /// The same request on any base URI, as [`url_on`](Self::url_on).
     pub fn to_http_request_on(&self, base: &Uri) -> Request<()> {
         delete(&self.url_on(&base_of(base)))
-    }
-
-    /// Route-parses an incoming `http::Request` by its method and path.
-    ///
-    /// # Errors
-    ///
-    /// As [`from_route`](Self::from_route).
-    pub fn from_http_request<B>(request: &Request<B>) -> Result<Self, RouteError> {
-        Self::from_route(request.method().as_str(), request.uri().path())
-    }
-
-    /// Route-parses incoming request [`Parts`](Parts) by method and path.
-    ///
-    /// # Errors
-    ///
-    /// As [`from_route`](Self::from_route).
-    pub fn from_http_parts(parts: &Parts) -> Result<Self, RouteError> {
-        Self::from_route(parts.method.as_str(), parts.uri.path())
-    }
-}
-
-impl LexV2DeleteSessionResponse {
-    /// Classifies an `http::Response` as [`from_http`](Self::from_http) does.
-    ///
-    /// # Errors
-    ///
-    /// As [`from_http`](Self::from_http).
-    pub fn from_http_response<B: AsRef<[u8]>>(
-        response: &Response<B>,
-    ) -> Result<Self, ResponseError<LexV2ServiceError>> {
-        Self::read(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )
-    }
-}
-
-impl AilyDeleteSessionResponse {
-    /// Classifies an `http::Response` as [`from_http`](Self::from_http) does.
-    ///
-    /// # Errors
-    ///
-    /// As [`from_http`](Self::from_http).
-    pub fn from_http_response<B: AsRef<[u8]>>(
-        response: &Response<B>,
-    ) -> Result<Self, ResponseError<AilyServiceError>> {
-        Self::read(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )
-    }
-}
-
-impl LexDeleteSessionResponse {
-    /// Classifies an `http::Response` as [`from_http`](Self::from_http) does.
-    ///
-    /// # Errors
-    ///
-    /// As [`from_http`](Self::from_http).
-    pub fn from_http_response<B: AsRef<[u8]>>(
-        response: &Response<B>,
-    ) -> Result<Self, ResponseError<LexServiceError>> {
-        Self::read(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )
-    }
-}
-
-impl DeleteSession {
-    /// Routes an incoming `http::Request` of either API by its method and path.
-    ///
-    /// # Errors
-    ///
-    /// As [`from_route`](Self::from_route).
-    pub fn from_http_request<B>(request: &Request<B>) -> Result<Self, RouteRejection> {
-        Self::from_route(request.method().as_str(), request.uri().path())
     }
 }
 
@@ -311,13 +253,11 @@ impl MockService {
     /// assert_eq!(mock.handle_http_request(&request).status(), 200);
     /// ```
     pub fn handle_http_request<B>(&mut self, request: &Request<B>) -> Response<Vec<u8>> {
-        let path = request
-            .uri()
-            .path_and_query()
-            .map_or(request.uri().path(), |p| p.as_str());
-        self.respond(request.method().as_str(), path, || {
-            AilyAuthorization::from_http_headers(request.headers())
-        })
+        self.handle(
+            request.method().as_str(),
+            target(request.uri()),
+            request.headers(),
+        )
         .into()
     }
 }

@@ -72,17 +72,18 @@
 //! assert_eq!(LexDeleteSessionRequest::from_route("DELETE", &path), Ok(request));
 //!
 //! let err = LexDeleteSessionRequest::from_route("GET", &path).unwrap_err();
-//! assert_eq!(err, RouteError::MethodNotAllowed { allowed: "DELETE" });
+//! assert_eq!(err, RouteError::MethodNotAllowed { allowed: "DELETE, POST" });
 //! assert_eq!(err.http_status(), 405);
 //! # Ok::<(), botsession::IdError>(())
 //! ```
 //!
 //! With the `serde` feature, `AilyDeleteSessionResponse::from_http`,
 //! `LexDeleteSessionResponse::from_http` and `LexV2DeleteSessionResponse::from_http` classify
-//! whatever a client receives (status, headers, body) into the typed success or a
-//! `ResponseError`: the service's error, with open sets of codes that never fail on a new one,
-//! or a malformed response; each says whether to retry (for Lex, as the AWS SDKs decide it), how
-//! long to wait, and whether the credentials need refreshing.
+//! whatever a client receives (status, [`Headers`] as the caller holds them, body) into the
+//! typed success or a `ResponseError`: the service's error, with open sets of codes that never
+//! fail on a new one, or a malformed response. The three service errors speak one vocabulary,
+//! the `ServiceError` trait (code, message, request id, status, whether to retry, for Lex as
+//! the AWS SDKs decide it, how long to wait, throttling, credentials, clock skew).
 //!
 #![cfg_attr(feature = "serde", doc = "```")]
 #![cfg_attr(not(feature = "serde"), doc = "```ignore")]
@@ -94,8 +95,8 @@
 //! let body = br#"{"code":99991400,"msg":"request trigger frequency limit"}"#;
 //! let err = AilyDeleteSessionResponse::from_http(429, &headers, body).unwrap_err();
 //! let ResponseError::Service(e) = &err else { panic!("{err}") };
-//! assert_eq!(e.kind(), AilyErrorKind::RateLimited);
-//! assert_eq!(e.log_id(), Some("2024abc"));
+//! assert_eq!(e.kind(), &AilyErrorKind::RateLimited);
+//! assert_eq!(e.request_id(), Some("2024abc"));
 //! assert!(err.is_retryable());
 //! assert_eq!(err.retry_after(), Some(Duration::from_secs(2)));
 //!
@@ -105,15 +106,35 @@
 //!
 //! # The server side
 //!
-//! [`DeleteSession::from_route`] routes a request line of either API, or gives a
-//! [`RouteRejection`] that knows whose path it was; with the `serde` feature its `render` writes
-//! the answer in that API's own format. Other operations on the same paths (get, update and put
-//! session) are [`RouteError::OtherOperation`], for a gateway to pass through. Responses and
+//! [`Operation::from_route`] routes a request line of any API to the typed request of its
+//! operation, or gives a [`RouteRejection`] that knows whose path it was; with the `serde`
+//! feature its `render` writes the answer in that API's own format, with the request id set by
+//! `with_request_id`. Operations the crate does not type on the same paths (get, update and
+//! put session) are [`RouteError::OtherOperation`], for a gateway to pass through. Responses and
 //! service errors are built as values (`AilyServiceError::new(kind)`,
-//! `LexDeleteSessionResponse::new(&request, session_id)`) and rendered exactly as the service
-//! sends them into a `WireResponse` (status, headers, body), which the crate's own `from_http`
-//! reads back equal. `MockService` answers whole requests as both services would, with a
-//! fault script for testing clients.
+//! `LexServiceError::session_not_found()`, `LexDeleteSessionResponse::new(&request,
+//! session_id)`) and rendered exactly as the service sends them into a `WireResponse` (status,
+//! headers, body), which the crate's own `from_http` reads back equal. `MockService` answers
+//! whole requests as every service would, with a fault script for testing clients.
+//!
+//! # Adding an operation
+//!
+//! Everything an operation owns is one file in its API's folder; everything it shares is named
+//! there, not copied. In this order:
+//!
+//! 1. `src/<api>/<operation>.rs` (`src/aily/delete_session.rs` is the model): the request
+//!    (validated fields, `METHOD`, `PATH_TEMPLATE`, `new`, the path through `WritePath`,
+//!    `from_route` through the router, `from_labels`), and the success response (Aily: read
+//!    with the API's envelope reader; Lex: `rest_json_response!`). Its ids, codes and wire
+//!    constants come from the API's `ids.rs`, `codes.rs` or `error.rs`, and `wire.rs`.
+//! 2. `src/<api>/mod.rs`: `mod` and `pub use` lines; `src/lib.rs`: the re-export.
+//! 3. `src/route/table.rs`: one row in `operations!` (its `Operation` variant), and its method
+//!    on its path in the API's path table (a new path is a new `Resource`), in place of the
+//!    `Other("…")` entry that named it before.
+//! 4. `MockService`: the operation's behaviour on the mock's state, one match arm.
+//! 5. The integrations where they list every request: `src/schema.rs` (and so the `schemars`
+//!    and `utoipa` features), `src/proptest.rs`, `src/arbitrary.rs`, and `src/http.rs`'s
+//!    `from_http_request!` and `from_http_response!` rows.
 //!
 //! # Features
 //!
@@ -149,6 +170,7 @@ extern crate alloc;
 mod aily;
 #[cfg(feature = "arbitrary")]
 mod arbitrary;
+mod headers;
 #[cfg(feature = "http")]
 mod http;
 mod id;
@@ -159,11 +181,8 @@ mod mock;
 #[cfg(feature = "proptest")]
 mod proptest;
 #[cfg(feature = "serde")]
-mod reject;
-#[cfg(feature = "serde")]
 mod response;
 mod route;
-mod router;
 #[cfg(any(feature = "schemars", feature = "utoipa"))]
 mod schema;
 #[cfg(feature = "schemars")]
@@ -182,6 +201,7 @@ pub use aily::{
     AilyDeleteSessionResponse, AilyErrorKind, AilyServiceError, FieldViolation, Help,
     PermissionViolation,
 };
+pub use headers::Headers;
 pub use id::{IdError, IdKind, IdRule};
 pub use lex::{LexBotAlias, LexBotName, LexDeleteSessionRequest, LexRegion, LexUserId};
 #[cfg(feature = "serde")]
@@ -195,10 +215,10 @@ pub use lex_v2::{LexV2DeleteSessionResponse, LexV2ErrorKind, LexV2ServiceError};
 pub use mock::MockService;
 #[cfg(feature = "serde")]
 pub use response::{
-    HeaderText, MalformedResponse, ResponseError, ServiceError, WireResponse, MAX_RETRY_AFTER_SECS,
+    ErrorCode, HeaderText, MalformedResponse, ResponseError, ServiceError, WireResponse,
+    MAX_RETRY_AFTER_SECS,
 };
-pub use route::{RouteError, MAX_PATH_LEN};
-pub use router::{Api, DeleteSession, RouteRejection};
+pub use route::{Api, Operation, RouteError, RouteRejection, MAX_PATH_LEN};
 #[cfg(feature = "serde")]
 pub use text::EXCERPT_LEN;
 

@@ -1,18 +1,15 @@
-//! [`MockService`]: the delete-session endpoints of both services (Lex in both versions) in memory, pure and deterministic,
-//! for test suites and local development.
+//! [`MockService`]: the operations the crate types, of every API, in memory, pure and
+//! deterministic, for test suites and local development.
 
 use alloc::collections::{BTreeMap, BTreeSet, VecDeque};
 use alloc::format;
 use alloc::string::String;
 
-use crate::aily::response::LOG_ID;
-use crate::response::rest_json::REQUEST_ID;
 use crate::{
-    AilyAuthorization, AilyDeleteSessionRequest, AilyDeleteSessionResponse, AilyErrorKind,
-    AilyServiceError, AilySessionId, AuthorizationError, DeleteSession, FieldViolation,
-    LexDeleteSessionRequest, LexDeleteSessionResponse, LexErrorKind, LexServiceError,
-    LexV2DeleteSessionRequest, LexV2DeleteSessionResponse, LexV2ErrorKind, LexV2ServiceError,
-    RouteRejection, WireResponse,
+    AilyAuthorization, AilyDeleteSessionRequest, AilyDeleteSessionResponse, AilyServiceError,
+    AilySessionId, AuthorizationError, Headers, LexDeleteSessionRequest, LexDeleteSessionResponse,
+    LexServiceError, LexV2DeleteSessionRequest, LexV2DeleteSessionResponse, LexV2ServiceError,
+    Operation, WireResponse,
 };
 
 /// An in-memory stand-in for both services: a set of sessions of each API, and a function from
@@ -21,18 +18,17 @@ use crate::{
 ///
 /// What it answers, in order:
 /// 1. a request line that does not route: the rejection in the format of the API whose path it
-///    was ([`RouteRejection::render`]); another operation on the same path (get, update or put
-///    session) is not modelled and gets the 501 a gateway that does not pass it through gives;
+///    was ([`RouteRejection::render`](crate::RouteRejection::render)); another operation on the
+///    same path (get, update or put session) is not modelled and gets the 501 a gateway that
+///    does not pass it through gives;
 /// 2. Aily: an `Authorization` header that is missing, doubled or not `Bearer <token>`: 99991661
 ///    ([`AilyServiceError::from_authorization_error`]); any valid token is accepted. Lex
 ///    requests are not SigV4-checked;
 /// 3. a scripted fault, while one is queued for that API: [`fail_next_aily`](Self::fail_next_aily),
-///    [`fail_next_lex`](Self::fail_next_lex);
+///    [`fail_next_lex`](Self::fail_next_lex), [`fail_next_lex_v2`](Self::fail_next_lex_v2);
 /// 4. a known session: deleted, and the success response; an unknown one (or one deleted
-///    before): Aily 2700001 "param is invalid" with HTTP 400 and a field violation for
-///    `aily_session_id` (the one code the operation documents), Lex `NotFoundException` with
-///    404, Lex V2 `ResourceNotFoundException` with 404 (the documented "resource not found"
-///    errors; the services' answer for an unknown session is not documented).
+///    before): [`AilyServiceError::session_not_found`], [`LexServiceError::session_not_found`],
+///    [`LexV2ServiceError::session_not_found`].
 ///
 /// Every response carries a log id (`X-Tt-Logid`) or request id (`x-amzn-RequestId`) of the
 /// form `mock-<n>`, `n` counting the calls from 1.
@@ -52,7 +48,7 @@ use crate::{
 /// assert_eq!(throttled.status(), 429);
 /// let deleted = mock.handle("DELETE", path, &auth);
 /// let read = AilyDeleteSessionResponse::from_http(deleted.status(), deleted.headers(), deleted.body());
-/// assert_eq!(read?.log_id(), Some("mock-2"));
+/// assert_eq!(read?.request_id(), Some("mock-2"));
 /// let again = mock.handle("DELETE", path, &auth);
 /// assert_eq!(again.status(), 400);
 /// # Ok::<(), botsession::ResponseError<AilyServiceError>>(())
@@ -139,35 +135,26 @@ impl MockService {
     }
 
     /// The response to a request: its `method`, `path` (with any query string) and headers
-    /// (names matched ASCII case-insensitively).
-    pub fn handle<K, V>(&mut self, method: &str, path: &str, headers: &[(K, V)]) -> WireResponse
-    where
-        K: AsRef<[u8]>,
-        V: AsRef<[u8]>,
-    {
-        self.respond(method, path, || {
-            AilyAuthorization::read(headers.iter().map(|(k, v)| (k.as_ref(), v.as_ref())))
-        })
-    }
-
-    /// [`handle`](Self::handle), with the `Authorization` header read lazily: the one entry
-    /// point, which the `http` feature calls too.
-    pub(crate) fn respond(
+    /// (any [`Headers`]: pairs or, with the `http` feature, an `http::HeaderMap`).
+    pub fn handle<H: Headers + ?Sized>(
         &mut self,
         method: &str,
         path: &str,
-        authorization: impl FnOnce() -> Result<AilyAuthorization, AuthorizationError>,
+        headers: &H,
     ) -> WireResponse {
         self.calls += 1;
         let id = format!("mock-{}", self.calls);
-        let request = match DeleteSession::from_route(method, path) {
+        let request = match Operation::from_route(method, path) {
             Ok(request) => request,
-            Err(rejection) => return with_id(&rejection, rejection.render(), &id),
+            Err(rejection) => return rejection.with_request_id(id).render(),
         };
         match request {
-            DeleteSession::Aily(request) => self.aily(request, authorization(), id).render(),
-            DeleteSession::Lex(request) => self.lex(request, id),
-            DeleteSession::LexV2(request) => self.lex_v2(request, id),
+            Operation::AilyDeleteSession(request) => {
+                let authorization = AilyAuthorization::from_request_headers(headers);
+                self.aily(request, authorization, id).render()
+            }
+            Operation::LexDeleteSession(request) => self.lex(request, id),
+            Operation::LexV2DeleteSession(request) => self.lex_v2(request, id),
         }
     }
 
@@ -178,22 +165,15 @@ impl MockService {
         id: String,
     ) -> Aily {
         if let Err(e) = authorization {
-            return Aily::Error(AilyServiceError::from_authorization_error(&e).with_log_id(id));
+            return Aily::Error(AilyServiceError::from_authorization_error(&e).with_request_id(id));
         }
         if let Some(fault) = next_fault(&mut self.aily_faults) {
-            return Aily::Error(fault.with_log_id(id));
+            return Aily::Error(fault.with_request_id(id));
         }
         if self.aily.remove(&request.session_id()) {
-            return Aily::Ok(AilyDeleteSessionResponse::new().with_log_id(id));
+            return Aily::Ok(AilyDeleteSessionResponse::new().with_request_id(id));
         }
-        let violation = FieldViolation::new()
-            .with_field("aily_session_id")
-            .with_description("session not found");
-        Aily::Error(
-            AilyServiceError::new(AilyErrorKind::ParamInvalid)
-                .with_field_violation(violation)
-                .with_log_id(id),
-        )
+        Aily::Error(AilyServiceError::session_not_found().with_request_id(id))
     }
 
     fn lex(&mut self, request: LexDeleteSessionRequest, id: String) -> WireResponse {
@@ -204,17 +184,12 @@ impl MockService {
             Some(session_id) => LexDeleteSessionResponse::new(&request, session_id)
                 .with_request_id(id)
                 .render(),
-            None => LexServiceError::new(
-                LexErrorKind::NotFound,
-                "No session found for the bot, alias and user.",
-            )
-            .with_request_id(id)
-            .render(),
+            None => LexServiceError::session_not_found()
+                .with_request_id(id)
+                .render(),
         }
     }
-}
 
-impl MockService {
     fn lex_v2(&mut self, request: LexV2DeleteSessionRequest, id: String) -> WireResponse {
         if let Some(fault) = next_fault(&mut self.lex_v2_faults) {
             return fault.with_request_id(id).render();
@@ -224,12 +199,9 @@ impl MockService {
                 .with_request_id(id)
                 .render();
         }
-        LexV2ServiceError::new(
-            LexV2ErrorKind::ResourceNotFound,
-            "No session found for the bot, alias, locale and session id.",
-        )
-        .with_request_id(id)
-        .render()
+        LexV2ServiceError::session_not_found()
+            .with_request_id(id)
+            .render()
     }
 }
 
@@ -257,15 +229,4 @@ fn next_fault<E: Clone>(queue: &mut VecDeque<(usize, E)>) -> Option<E> {
         queue.pop_front();
     }
     Some(error)
-}
-
-/// A rejection's response with the mock's log or request id header for its API.
-fn with_id(rejection: &RouteRejection, mut wire: WireResponse, id: &str) -> WireResponse {
-    let name = match rejection.api() {
-        Some(crate::Api::Aily) => LOG_ID,
-        Some(crate::Api::Lex | crate::Api::LexV2) => REQUEST_ID,
-        None => return wire,
-    };
-    wire.header_if_safe(name, Some(id));
-    wire
 }

@@ -15,8 +15,8 @@ fn hash_of<T: std::hash::Hash>(value: &T) -> u64 {
 
 #[test]
 fn kinds_compare_and_hash_by_code() {
-    assert_eq!(AilyErrorKind::Other(2700001), AilyErrorKind::ParamInvalid);
-    assert_ne!(AilyErrorKind::Other(1), AilyErrorKind::ParamInvalid);
+    assert_eq!(AilyErrorKind::Unknown(2700001), AilyErrorKind::ParamInvalid);
+    assert_ne!(AilyErrorKind::Unknown(1), AilyErrorKind::ParamInvalid);
     assert_ne!(LexErrorKind::NotFound, LexErrorKind::Conflict);
     assert_ne!(
         LexErrorKind::Unknown("ConflictExceptions".into()),
@@ -31,7 +31,7 @@ fn kinds_compare_and_hash_by_code() {
     }
     // Hashing agrees with equality, and tells codes apart (a map keyed by kinds stays a map).
     assert_eq!(
-        hash_of(&AilyErrorKind::Other(2700001)),
+        hash_of(&AilyErrorKind::Unknown(2700001)),
         hash_of(&AilyErrorKind::ParamInvalid)
     );
     assert_ne!(
@@ -143,7 +143,7 @@ fn http_responses_pick_headers_exactly_like_from_http() {
     let from_http = AilyDeleteSessionResponse::from_http_response(&response).unwrap_err();
     assert_eq!(from_pairs, from_http);
     assert_eq!(
-        from_http.service_error().and_then(|e| e.log_id()),
+        from_http.service_error().and_then(|e| e.request_id()),
         Some("real")
     );
 }
@@ -155,7 +155,7 @@ fn non_utf8_authorization_reports_raw_lengths() {
     let raw = b"Bearer \xe9abc def";
     headers.insert("authorization", http::HeaderValue::from_bytes(raw).unwrap());
     let Err(botsession::AuthorizationError::Invalid(err)) =
-        botsession::AilyAuthorization::from_http_headers(&headers)
+        botsession::AilyAuthorization::from_request_headers(&headers)
     else {
         panic!("accepted")
     };

@@ -855,7 +855,13 @@ fn hostile_routes() {
         match (&row.want, &err) {
             (RouteWant::NotFound, RouteError::NotFound) => {}
             (RouteWant::MethodNotAllowed, RouteError::MethodNotAllowed { allowed }) => {
-                assert_eq!(*allowed, "DELETE", "{name}");
+                // Every method the service serves on the path, as the `Allow` header lists them.
+                let every = match row.api {
+                    Api::Aily => "DELETE, GET, PUT",
+                    Api::Lex => "DELETE, POST",
+                    Api::LexV2 => "DELETE, GET, POST",
+                };
+                assert_eq!(*allowed, every, "{name}");
             }
             (RouteWant::OtherOperation(want), RouteError::OtherOperation { operation }) => {
                 assert_eq!(operation, want, "{name}");
@@ -1037,9 +1043,9 @@ mod responses {
             r("aily: code overflows every integer", Aily, 200, vec![], r#"{"code":99999999999999999999999}"#, Malformed("expected i64")),
             r("aily: code one past i64::MAX", Aily, 200, vec![], r#"{"code":9223372036854775808}"#, Malformed("expected i64")),
             r("aily: code one below i64::MIN", Aily, 200, vec![], r#"{"code":-9223372036854775809}"#, Malformed("expected i64")),
-            r("aily: code i64::MAX", Aily, 200, vec![], r#"{"code":9223372036854775807}"#, aily_service(AilyErrorKind::Other(i64::MAX))),
-            r("aily: code i64::MIN", Aily, 200, vec![], r#"{"code":-9223372036854775808}"#, aily_service(AilyErrorKind::Other(i64::MIN))),
-            r("aily: negative code", Aily, 400, vec![], r#"{"code":-1,"msg":"?"}"#, aily_service(AilyErrorKind::Other(-1))),
+            r("aily: code i64::MAX", Aily, 200, vec![], r#"{"code":9223372036854775807}"#, aily_service(AilyErrorKind::Unknown(i64::MAX))),
+            r("aily: code i64::MIN", Aily, 200, vec![], r#"{"code":-9223372036854775808}"#, aily_service(AilyErrorKind::Unknown(i64::MIN))),
+            r("aily: negative code", Aily, 400, vec![], r#"{"code":-1,"msg":"?"}"#, aily_service(AilyErrorKind::Unknown(-1))),
             r("aily: code 0.0", Aily, 200, vec![], r#"{"code":0.0}"#, Malformed("expected i64")),
             r("aily: code 1e3", Aily, 200, vec![], r#"{"code":1e3}"#, Malformed("expected i64")),
             r("aily: code as a string", Aily, 200, vec![], r#"{"code":"0"}"#, Malformed("expected i64")),
@@ -1071,7 +1077,7 @@ mod responses {
             r("aily: raw NUL in a string", Aily, 200, vec![], b"{\"code\":0,\"msg\":\"a\x00b\"}".to_vec(), Malformed("control character")),
             r("aily: raw CR in a string", Aily, 200, vec![], b"{\"code\":0,\"msg\":\"a\rb\"}".to_vec(), Malformed("control character")),
             r("aily: NUL body", Aily, 200, vec![], vec![0; 16], Malformed("expected value")),
-            r("aily: escaped NUL", Aily, 400, vec![], r#"{"code":1,"msg":"a\u0000b"}"#, aily_service(AilyErrorKind::Other(1))),
+            r("aily: escaped NUL", Aily, 400, vec![], r#"{"code":1,"msg":"a\u0000b"}"#, aily_service(AilyErrorKind::Unknown(1))),
             r("aily: lone surrogate escape", Aily, 200, vec![], r#"{"code":0,"msg":"\ud800"}"#, Malformed("hex escape")),
             r("aily: empty body", Aily, 200, vec![], "", Malformed("EOF while parsing a value")),
             r("aily: null body", Aily, 200, vec![], "null", Malformed("invalid type: null")),
@@ -1207,7 +1213,7 @@ mod responses {
                 let got = AilyDeleteSessionResponse::from_http(row.status, &headers, &row.body);
                 match (&row.want, got) {
                     (RespWant::AilyOk { log_id }, Ok(ok)) => {
-                        assert_eq!(ok.log_id(), *log_id, "{name}: log id");
+                        assert_eq!(ok.request_id(), *log_id, "{name}: log id");
                         assert_eq!(ok.http_status(), row.status, "{name}: status");
                     }
                     (RespWant::Malformed(reason), Err(err @ ResponseError::Malformed(_))) => {
@@ -1222,9 +1228,9 @@ mod responses {
                         Err(err @ ResponseError::Service(_)),
                     ) => {
                         let e = err.service_error().unwrap();
-                        assert_eq!(e.kind(), *kind, "{name}: kind");
+                        assert_eq!(e.kind(), kind, "{name}: kind");
                         assert_eq!(e.http_status(), row.status, "{name}: status");
-                        assert_eq!(e.log_id(), *log_id, "{name}: log id");
+                        assert_eq!(e.request_id(), *log_id, "{name}: log id");
                         assert_eq!(
                             err.retry_after().map(|d| d.as_secs()),
                             *retry_after,
@@ -1464,7 +1470,7 @@ fn hundred_mib_claimed_by_a_header_is_not_trusted() {
     let headers = [("Content-Length", claim.as_str()), ("x-tt-logid", "log-1")];
     let ok = AilyDeleteSessionResponse::from_http(200, &headers, br#"{"code":0,"msg":"success"}"#)
         .expect("the body is a success");
-    assert_eq!(ok.log_id(), Some("log-1"));
+    assert_eq!(ok.request_id(), Some("log-1"));
     let err = AilyDeleteSessionResponse::from_http(200, &headers, b"").unwrap_err();
     assert!(matches!(err, ResponseError::Malformed(_)), "{err}");
     assert_line("aily: claimed 100 MiB, empty", "Display", &err.to_string());

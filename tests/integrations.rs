@@ -71,7 +71,7 @@ mod http_feature {
             AilyDeleteSessionRequest::from_http_request(&incoming),
             Ok(aily_request())
         );
-        let auth = AilyAuthorization::from_http_headers(incoming.headers()).unwrap();
+        let auth = AilyAuthorization::from_request_headers(incoming.headers()).unwrap();
         assert_eq!(auth.expose_token(), TOKEN);
 
         let post = Request::post("/open-apis/aily/v1/sessions/session_4dfunz7sp1g8m")
@@ -79,12 +79,14 @@ mod http_feature {
             .unwrap();
         assert_eq!(
             AilyDeleteSessionRequest::from_http_request(&post),
-            Err(RouteError::MethodNotAllowed { allowed: "DELETE" })
+            Err(RouteError::MethodNotAllowed {
+                allowed: "DELETE, GET, PUT"
+            })
         );
         let (parts, ()) = post.into_parts();
         assert!(AilyDeleteSessionRequest::from_http_parts(&parts).is_err());
         assert_eq!(
-            AilyAuthorization::from_http_headers(&parts.headers),
+            AilyAuthorization::from_request_headers(&parts.headers),
             Err(AuthorizationError::Missing)
         );
         // Get session on the same path is another operation, not a 405.
@@ -105,7 +107,7 @@ mod http_feature {
         headers.append("authorization", HeaderValue::from_static("Bearer t-1"));
         headers.append("Authorization", HeaderValue::from_static("Bearer t-1"));
         assert_eq!(
-            AilyAuthorization::from_http_headers(&headers),
+            AilyAuthorization::from_request_headers(&headers),
             Err(AuthorizationError::Duplicated)
         );
     }
@@ -117,7 +119,8 @@ mod http_feature {
             "authorization",
             HeaderValue::from_bytes(b"Bearer u-Zq9x\xffW7vK").unwrap(),
         );
-        let Err(AuthorizationError::Invalid(err)) = AilyAuthorization::from_http_headers(&headers)
+        let Err(AuthorizationError::Invalid(err)) =
+            AilyAuthorization::from_request_headers(&headers)
         else {
             panic!("accepted")
         };
@@ -133,7 +136,7 @@ mod http_feature {
             .body(br#"{"code":0,"msg":"success","data":{}}"#.to_vec())
             .unwrap();
         let parsed = AilyDeleteSessionResponse::from_http_response(&ok).unwrap();
-        assert_eq!(parsed.log_id(), Some("2024abc"));
+        assert_eq!(parsed.request_id(), Some("2024abc"));
 
         let limited = Response::builder()
             .status(429)
@@ -145,8 +148,8 @@ mod http_feature {
         let ResponseError::Service(e) = &err else {
             panic!("{err}")
         };
-        assert_eq!(e.kind(), AilyErrorKind::RateLimited);
-        assert_eq!(e.log_id(), Some("req-1"));
+        assert_eq!(e.kind(), &AilyErrorKind::RateLimited);
+        assert_eq!(e.request_id(), Some("req-1"));
         assert_eq!(err.retry_after(), Some(Duration::from_secs(4)));
 
         let conflict = Response::builder()

@@ -130,7 +130,7 @@ fn aily_delete_then_not_found() {
     assert_eq!(deleted.body(), br#"{"code":0,"msg":"success","data":{}}"#);
     assert_eq!(
         aily(&deleted),
-        Ok(AilyDeleteSessionResponse::new().with_log_id("mock-1"))
+        Ok(AilyDeleteSessionResponse::new().with_request_id("mock-1"))
     );
     assert!(!mock.has_aily_session(AilySessionId::from_static(SESSION)));
 
@@ -138,9 +138,9 @@ fn aily_delete_then_not_found() {
     let e = aily(&again).unwrap_err();
     assert_eq!(
         (e.kind(), e.http_status()),
-        (AilyErrorKind::ParamInvalid, 400)
+        (&AilyErrorKind::ParamInvalid, 400)
     );
-    assert_eq!(e.log_id(), Some("mock-2"));
+    assert_eq!(e.request_id(), Some("mock-2"));
     let fields: Vec<_> = e.field_violations().iter().map(|v| v.field()).collect();
     assert_eq!(fields, [Some("aily_session_id")]);
 }
@@ -211,8 +211,14 @@ fn lex_v2_delete_then_not_found() {
 fn a_fault_for_no_calls_is_no_fault() {
     let mut mock = seeded();
     mock.fail_next_aily(0, AilyServiceError::new(AilyErrorKind::Internal));
-    mock.fail_next_lex(0, LexServiceError::new(LexErrorKind::Conflict, "busy"));
-    mock.fail_next_lex_v2(0, LexV2ServiceError::new(LexV2ErrorKind::Conflict, "busy"));
+    mock.fail_next_lex(
+        0,
+        LexServiceError::new(LexErrorKind::Conflict).with_message("busy"),
+    );
+    mock.fail_next_lex_v2(
+        0,
+        LexV2ServiceError::new(LexV2ErrorKind::Conflict).with_message("busy"),
+    );
     assert_eq!(delete_aily(&mut mock).status(), 200);
     assert_eq!(delete_lex(&mut mock).status(), 200);
     assert_eq!(delete_lex_v2(&mut mock).status(), 200);
@@ -284,8 +290,14 @@ fn aily_faults_are_consumed_in_order_by_routed_authorized_calls_only() {
 #[test]
 fn lex_faults_are_consumed_in_order_by_routed_calls_only() {
     let mut mock = seeded();
-    mock.fail_next_lex(1, LexServiceError::new(LexErrorKind::Conflict, "c"));
-    mock.fail_next_lex(1, LexServiceError::new(LexErrorKind::LimitExceeded, "l"));
+    mock.fail_next_lex(
+        1,
+        LexServiceError::new(LexErrorKind::Conflict).with_message("c"),
+    );
+    mock.fail_next_lex(
+        1,
+        LexServiceError::new(LexErrorKind::LimitExceeded).with_message("l"),
+    );
     let mut codes = vec![
         lex_code(&mock.handle("POST", LEX_PATH, &NO_HEADERS)),
         lex_code(&mock.handle(
@@ -313,9 +325,18 @@ fn lex_faults_are_consumed_in_order_by_routed_calls_only() {
 #[test]
 fn lex_v2_faults_are_consumed_in_order_by_routed_calls_only() {
     let mut mock = seeded();
-    mock.fail_next_lex_v2(1, LexV2ServiceError::new(LexV2ErrorKind::Conflict, "c"));
-    mock.fail_next_lex_v2(1, LexV2ServiceError::new(LexV2ErrorKind::Throttling, "t"));
-    mock.fail_next_lex(1, LexServiceError::new(LexErrorKind::Conflict, "v1"));
+    mock.fail_next_lex_v2(
+        1,
+        LexV2ServiceError::new(LexV2ErrorKind::Conflict).with_message("c"),
+    );
+    mock.fail_next_lex_v2(
+        1,
+        LexV2ServiceError::new(LexV2ErrorKind::Throttling).with_message("t"),
+    );
+    mock.fail_next_lex(
+        1,
+        LexServiceError::new(LexErrorKind::Conflict).with_message("v1"),
+    );
     let mut codes = vec![
         lex_v2_code(&mock.handle("PUT", LEX_V2_PATH, &NO_HEADERS)),
         lex_v2_code(&mock.handle("GET", LEX_V2_PATH, &NO_HEADERS)),
@@ -353,16 +374,17 @@ fn lex_v2_fault_headers() {
     let mut mock = seeded();
     mock.fail_next_lex_v2(
         1,
-        LexV2ServiceError::new(LexV2ErrorKind::Throttling, "slow"),
+        LexV2ServiceError::new(LexV2ErrorKind::Throttling).with_message("slow"),
     );
     mock.fail_next_lex_v2(
         1,
-        LexV2ServiceError::new(LexV2ErrorKind::Throttling, "slow")
+        LexV2ServiceError::new(LexV2ErrorKind::Throttling)
+            .with_message("slow")
             .with_retry_after_millis(Some(1500)),
     );
     mock.fail_next_lex_v2(
         1,
-        LexV2ServiceError::new(LexV2ErrorKind::InternalServer, "oops"),
+        LexV2ServiceError::new(LexV2ErrorKind::InternalServer).with_message("oops"),
     );
     let throttled = delete_lex_v2(&mut mock);
     assert_eq!(throttled.status(), 429);
@@ -390,11 +412,14 @@ fn lex_v2_fault_headers() {
 fn a_fault_keeps_its_headers_and_takes_the_mocks_id() {
     let mut mock = seeded();
     mock.fail_next_aily(1, AilyServiceError::new(AilyErrorKind::RateLimited));
-    mock.fail_next_lex(1, LexServiceError::new(LexErrorKind::LimitExceeded, "slow"));
+    mock.fail_next_lex(
+        1,
+        LexServiceError::new(LexErrorKind::LimitExceeded).with_message("slow"),
+    );
     let throttled = delete_aily(&mut mock);
     assert_eq!(throttled.status(), 429);
     assert_eq!(throttled.header("x-ogw-ratelimit-reset"), Some("1"));
-    assert_eq!(aily(&throttled).unwrap_err().log_id(), Some("mock-1"));
+    assert_eq!(aily(&throttled).unwrap_err().request_id(), Some("mock-1"));
     let throttled = delete_lex(&mut mock);
     assert_eq!(throttled.status(), 429);
     assert_eq!(throttled.header("Retry-After"), Some("1"));
@@ -432,7 +457,10 @@ type Call = (String, String, Vec<(String, Vec<u8>)>);
 fn run(calls: &[Call]) -> Vec<WireResponse> {
     let mut mock = seeded();
     mock.fail_next_aily(1, AilyServiceError::new(AilyErrorKind::RateLimited));
-    mock.fail_next_lex(2, LexServiceError::new(LexErrorKind::InternalFailure, "x"));
+    mock.fail_next_lex(
+        2,
+        LexServiceError::new(LexErrorKind::InternalFailure).with_message("x"),
+    );
     calls
         .iter()
         .map(|(method, path, headers)| mock.handle(method, path, headers))
@@ -525,8 +553,8 @@ proptest! {
     ) {
         let mut mock = seeded();
         mock.fail_next_aily(aily_faults, AilyServiceError::new(AilyErrorKind::RateLimited));
-        mock.fail_next_lex(lex_faults, LexServiceError::new(LexErrorKind::Conflict, "c"));
-        mock.fail_next_lex_v2(lex_faults, LexV2ServiceError::new(LexV2ErrorKind::Throttling, "t"));
+        mock.fail_next_lex(lex_faults, LexServiceError::new(LexErrorKind::Conflict).with_message("c"));
+        mock.fail_next_lex_v2(lex_faults, LexV2ServiceError::new(LexV2ErrorKind::Throttling).with_message("t"));
         for (method, path, headers) in &calls {
             let wire = mock.handle(method, path, headers);
             assert_readable(path, &wire);

@@ -154,8 +154,8 @@ fn nested(depth: usize) -> String {
 fn aily_success_example_from_the_docs() {
     let ok = aily_ok(200, NO_HEADERS, AILY_SUCCESS);
     assert_eq!(ok.http_status(), 200);
-    assert_eq!(ok.msg(), "success");
-    assert_eq!(ok.log_id(), None);
+    assert_eq!(ok.message(), Some("success"));
+    assert_eq!(ok.request_id(), None);
 
     let compact = aily_ok(200, NO_HEADERS, br#"{"code":0,"msg":"success","data":{}}"#);
     assert_eq!(compact, ok);
@@ -170,8 +170,8 @@ fn aily_success_needs_only_the_code() {
         b"{\"code\":0}\n",
     ] {
         let ok = aily_ok(200, NO_HEADERS, body);
-        assert_eq!(ok.msg(), "");
-        assert_eq!(ok.log_id(), None);
+        assert_eq!(ok.message(), None);
+        assert_eq!(ok.request_id(), None);
     }
 }
 
@@ -181,8 +181,8 @@ fn aily_success_tolerates_unknown_fields() {
         br#"{"code":0,"msg":"success","data":{"session":{"id":"session_1","n":[1,2.5,null]}},
         "error":{"log_id":"L","new_field":{"x":1}},"trace":"abc","version":2}"#;
     let ok = aily_ok(200, NO_HEADERS, body);
-    assert_eq!(ok.msg(), "success");
-    assert_eq!(ok.log_id(), Some("L"));
+    assert_eq!(ok.message(), Some("success"));
+    assert_eq!(ok.request_id(), Some("L"));
 }
 
 #[test]
@@ -190,7 +190,7 @@ fn aily_code_zero_is_success_whatever_the_status() {
     for status in [200, 201, 204, 400, 429, 500, 503] {
         let ok = aily_ok(status, NO_HEADERS, AILY_SUCCESS);
         assert_eq!(ok.http_status(), status);
-        assert_eq!(ok.msg(), "success");
+        assert_eq!(ok.message(), Some("success"));
     }
 }
 
@@ -239,7 +239,11 @@ fn aily_log_id_sources() {
         (&[], AILY_SUCCESS, None),
     ];
     for &(headers, body, want) in table {
-        assert_eq!(aily_ok(200, headers, body).log_id(), want, "{headers:?}");
+        assert_eq!(
+            aily_ok(200, headers, body).request_id(),
+            want,
+            "{headers:?}"
+        );
     }
 
     let error_body = br#"{"code":2700001,"msg":"param is invalid","error":{"log_id":"from-body"}}"#;
@@ -250,13 +254,13 @@ fn aily_log_id_sources() {
     ];
     for &(headers, want) in table {
         assert_eq!(
-            aily_service(400, headers, error_body).log_id(),
+            aily_service(400, headers, error_body).request_id(),
             want,
             "{headers:?}"
         );
     }
     assert_eq!(
-        aily_service(400, NO_HEADERS, &aily_body(1, "x")).log_id(),
+        aily_service(400, NO_HEADERS, &aily_body(1, "x")).request_id(),
         None
     );
 }
@@ -266,16 +270,19 @@ fn aily_headers_of_any_byte_type_and_non_utf8_values() {
     // A header value that is not UTF-8 is ignored, and the fallback used.
     let headers: &[(&[u8], &[u8])] = &[(b"X-Tt-Logid", b"\xff\xfe"), (b"X-Request-Id", b"req")];
     let ok = AilyDeleteSessionResponse::from_http(200, headers, AILY_SUCCESS).unwrap();
-    assert_eq!(ok.log_id(), Some("req"));
+    assert_eq!(ok.request_id(), Some("req"));
     let owned = vec![("X-Tt-Logid".to_owned(), "tt".to_owned())];
     let ok = AilyDeleteSessionResponse::from_http(200, &owned, AILY_SUCCESS).unwrap();
-    assert_eq!(ok.log_id(), Some("tt"));
+    assert_eq!(ok.request_id(), Some("tt"));
 }
 
 #[test]
 fn aily_empty_log_id_header_falls_back() {
     let headers = [("X-Tt-Logid", ""), ("X-Request-Id", "req")];
-    assert_eq!(aily_ok(200, &headers, AILY_SUCCESS).log_id(), Some("req"));
+    assert_eq!(
+        aily_ok(200, &headers, AILY_SUCCESS).request_id(),
+        Some("req")
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -293,22 +300,22 @@ fn aily_documented_error_2700001() {
         "Aily error 2700001 (param is invalid), HTTP 400: param is invalid"
     );
     let e = err.service_error().expect("a service error");
-    assert_eq!(e.kind(), AilyErrorKind::ParamInvalid);
+    assert_eq!(e.kind(), &AilyErrorKind::ParamInvalid);
     assert_eq!(e.code(), 2_700_001);
-    assert_eq!(e.msg(), "param is invalid");
+    assert_eq!(e.message(), Some("param is invalid"));
     assert_eq!(e.http_status(), 400);
-    assert_eq!(e.log_id(), Some("tt-1"));
+    assert_eq!(e.request_id(), Some("tt-1"));
     assert_eq!(e.troubleshooter(), None);
     assert!(e.field_violations().is_empty());
     assert!(e.permission_violations().is_empty());
     assert!(e.helps().is_empty());
-    assert!(!e.needs_token_refresh());
+    assert!(!e.needs_credentials_refresh());
     assert!(!e.is_retryable());
     assert_eq!(e.to_string(), err.to_string());
 
     // Without the header, the body's log id.
     let e = aily_service(400, NO_HEADERS, AILY_PARAM_INVALID);
-    assert_eq!(e.log_id(), Some("202407081631120A1B2C3D4E5F60718293"));
+    assert_eq!(e.request_id(), Some("202407081631120A1B2C3D4E5F60718293"));
 }
 
 /// Every code from the docs and the platform-wide list, with what it means for the caller:
@@ -449,21 +456,21 @@ fn aily_every_known_code_maps_to_its_kind() {
     assert_eq!(AilyErrorKind::KNOWN, kinds.as_slice());
     for &k in AilyErrorKind::KNOWN {
         assert_eq!(AilyErrorKind::from_code(k.code()), k);
-        assert!(!matches!(k, AilyErrorKind::Other(_)));
+        assert!(!matches!(k, AilyErrorKind::Unknown(_)));
     }
     for &(code, kind, description, retryable, refresh) in AILY_CODES {
         assert_eq!(AilyErrorKind::from_code(code), kind, "{code}");
         assert_eq!(kind.code(), code);
         assert_eq!(kind.description(), description, "{code}");
         assert_eq!(kind.is_retryable(), retryable, "{code}");
-        assert_eq!(kind.needs_token_refresh(), refresh, "{code}");
+        assert_eq!(kind.needs_credentials_refresh(), refresh, "{code}");
 
         // Through a response, at a status that says nothing about retrying.
         let e = aily_service(400, NO_HEADERS, &aily_body(code, "m"));
-        assert_eq!(e.kind(), kind);
+        assert_eq!(e.kind(), &kind);
         assert_eq!(e.code(), code);
         assert_eq!(e.is_retryable(), retryable, "{code}");
-        assert_eq!(e.needs_token_refresh(), refresh, "{code}");
+        assert_eq!(e.needs_credentials_refresh(), refresh, "{code}");
         assert_eq!(
             e.to_string(),
             format!("Aily error {code} ({description}), HTTP 400: m")
@@ -474,10 +481,10 @@ fn aily_every_known_code_maps_to_its_kind() {
 #[test]
 fn aily_token_refresh_codes() {
     for code in [99991663, 99991664, 99991668, 99991677] {
-        assert!(aily_service(401, NO_HEADERS, &aily_body(code, "x")).needs_token_refresh());
+        assert!(aily_service(401, NO_HEADERS, &aily_body(code, "x")).needs_credentials_refresh());
     }
     for code in [2700001, 99991661, 99991671, 99991400, 12345, 1] {
-        assert!(!aily_service(400, NO_HEADERS, &aily_body(code, "x")).needs_token_refresh());
+        assert!(!aily_service(400, NO_HEADERS, &aily_body(code, "x")).needs_credentials_refresh());
     }
 }
 
@@ -495,18 +502,18 @@ fn aily_unknown_codes_are_kept_as_sent() {
     ];
     for &code in table {
         let e = aily_service(400, NO_HEADERS, &aily_body(code, "boom"));
-        assert_eq!(e.kind(), AilyErrorKind::Other(code));
+        assert_eq!(e.kind(), &AilyErrorKind::Unknown(code));
         assert_eq!(e.code(), code);
         assert_eq!(e.kind().description(), "unknown error code");
         assert!(!e.is_retryable());
-        assert!(!e.needs_token_refresh());
+        assert!(!e.needs_credentials_refresh());
         assert_eq!(
             e.to_string(),
             format!("Aily error {code} (unknown error code), HTTP 400: boom")
         );
     }
-    assert_eq!(AilyErrorKind::from_code(-1), AilyErrorKind::Other(-1));
-    assert_eq!(AilyErrorKind::Other(-1).code(), -1);
+    assert_eq!(AilyErrorKind::from_code(-1), AilyErrorKind::Unknown(-1));
+    assert_eq!(AilyErrorKind::Unknown(-1).code(), -1);
     // 99991663 does not fit 16 bits; nothing is truncated on the way.
     assert!(99991663 > i64::from(u16::MAX));
     assert_eq!(
@@ -530,7 +537,7 @@ fn aily_rate_limit() {
         "Aily error 99991400 (request rate limit exceeded), HTTP 429: request trigger frequency limit"
     );
     let e = err.service_error().unwrap();
-    assert_eq!(e.kind(), AilyErrorKind::RateLimited);
+    assert_eq!(e.kind(), &AilyErrorKind::RateLimited);
     assert_eq!(e.retry_after(), Some(Duration::from_secs(7)));
 
     let table: &[(Headers<'_>, Option<u64>)] = &[
@@ -569,7 +576,7 @@ fn aily_rate_limit() {
         assert_eq!(err.retry_after(), Some(Duration::from_secs(7)));
         assert_eq!(
             err.service_error().map(AilyServiceError::kind),
-            Some(AilyErrorKind::RateLimited)
+            Some(&AilyErrorKind::RateLimited)
         );
     }
 }
@@ -613,20 +620,20 @@ fn aily_business_error_with_http_200() {
         "Aily error 2700001 (param is invalid), HTTP 200: param is invalid"
     );
     let e = err.service_error().unwrap();
-    assert_eq!(e.kind(), AilyErrorKind::ParamInvalid);
-    assert_eq!(e.log_id(), Some("L"));
+    assert_eq!(e.kind(), &AilyErrorKind::ParamInvalid);
+    assert_eq!(e.request_id(), Some("L"));
 }
 
 #[test]
 fn aily_full_error_object_reads_back() {
     let e = aily_service(400, NO_HEADERS, AILY_FULL_ERROR);
-    assert_eq!(e.kind(), AilyErrorKind::AppScopeMissing);
+    assert_eq!(e.kind(), &AilyErrorKind::AppScopeMissing);
     assert_eq!(e.code(), 99991672);
     assert_eq!(
-        e.msg(),
-        "Access denied. One of the following scopes is required: [aily:session:write]."
+        e.message(),
+        Some("Access denied. One of the following scopes is required: [aily:session:write].")
     );
-    assert_eq!(e.log_id(), Some("20240708163112FE3C4B6E3D8C4C5A1234"));
+    assert_eq!(e.request_id(), Some("20240708163112FE3C4B6E3D8C4C5A1234"));
     assert_eq!(
         e.troubleshooter(),
         Some("https://open.feishu.cn/search?from=openapi&log_id=20240708163112FE3C4B6E3D8C4C5A1234&code=99991672")
@@ -675,14 +682,14 @@ fn aily_empty_violation_lists() {
     assert_eq!(e.helps().len(), 1);
     assert_eq!(e.helps()[0].url(), None);
     assert_eq!(e.helps()[0].description(), None);
-    assert_eq!(e.log_id(), None);
+    assert_eq!(e.request_id(), None);
     assert_eq!(e.troubleshooter(), None);
 }
 
 #[test]
 fn aily_display_without_msg() {
     let e = aily_service(400, NO_HEADERS, br#"{"code":12345}"#);
-    assert_eq!(e.msg(), "");
+    assert_eq!(e.message(), None);
     assert_eq!(
         e.to_string(),
         "Aily error 12345 (unknown error code), HTTP 400"
@@ -846,7 +853,7 @@ fn aily_deeply_nested_json_does_not_overflow_the_stack() {
         ),
     ] {
         match AilyDeleteSessionResponse::from_http(200, NO_HEADERS, body.as_bytes()) {
-            Ok(ok) => assert_eq!(ok.msg(), "success"),
+            Ok(ok) => assert_eq!(ok.message(), Some("success")),
             Err(ResponseError::Malformed(m)) => assert_malformed_shape(&m),
             Err(other) => panic!("{other:?}"),
         }
@@ -895,7 +902,7 @@ fn aily_wide_shallow_body_is_read() {
     .to_string();
     assert!(body.matches(['{', '[']).count() > 128);
     let e = aily_service(400, NO_HEADERS, body.as_bytes());
-    assert_eq!(e.kind(), AilyErrorKind::AppScopeMissing);
+    assert_eq!(e.kind(), &AilyErrorKind::AppScopeMissing);
     let fv = e.field_violations();
     assert_eq!(fv.len(), 130);
     assert_eq!(fv[0].field(), Some("f0"));
@@ -904,7 +911,10 @@ fn aily_wide_shallow_body_is_read() {
 
     let wide = format!("[{}]", vec!["[{}]"; 200].join(","));
     let body = format!(r#"{{"code":0,"msg":"success","data":{{"items":{wide}}}}}"#);
-    assert_eq!(aily_ok(200, NO_HEADERS, body.as_bytes()).msg(), "success");
+    assert_eq!(
+        aily_ok(200, NO_HEADERS, body.as_bytes()).message(),
+        Some("success")
+    );
     lex_ok(200, NO_HEADERS, format!(r#"{{"x":{wide}}}"#).as_bytes());
 }
 
@@ -913,7 +923,10 @@ fn nesting_is_counted_up_to_exactly_128_levels() {
     // The body's object is one level, so `data` may hold 127 more.
     let fits = deep_with_siblings(127);
     let body = format!(r#"{{"code":0,"msg":"success","data":{fits}}}"#);
-    assert_eq!(aily_ok(200, NO_HEADERS, body.as_bytes()).msg(), "success");
+    assert_eq!(
+        aily_ok(200, NO_HEADERS, body.as_bytes()).message(),
+        Some("success")
+    );
     let body = format!(r#"{{"code":1,"msg":"m","data":{fits}}}"#);
     assert_eq!(aily_service(400, NO_HEADERS, body.as_bytes()).code(), 1);
     lex_ok(200, NO_HEADERS, format!(r#"{{"x":{fits}}}"#).as_bytes());
@@ -947,9 +960,15 @@ fn brackets_inside_strings_are_not_nesting() {
     for (json, text) in &strings {
         let body =
             format!(r#"{{"code":0,"msg":"success","data":{{"note":"{json}"}},"x":"{json}"}}"#);
-        assert_eq!(aily_ok(200, NO_HEADERS, body.as_bytes()).msg(), "success");
+        assert_eq!(
+            aily_ok(200, NO_HEADERS, body.as_bytes()).message(),
+            Some("success")
+        );
         let body = format!(r#"{{"code":1,"msg":"{json}"}}"#);
-        assert_eq!(aily_service(400, NO_HEADERS, body.as_bytes()).msg(), text);
+        assert_eq!(
+            aily_service(400, NO_HEADERS, body.as_bytes()).message(),
+            Some(text.as_str())
+        );
         let body = format!(r#"{{"message":"{json}"}}"#);
         let e = lex_service(
             409,
@@ -961,12 +980,18 @@ fn brackets_inside_strings_are_not_nesting() {
     // An escaped backslash does not escape the quote after it: the string ends there, so what
     // follows is read as JSON again, brackets and all.
     let body = format!(r#"{{"code":0,"msg":"a\\","x":"{brackets}"}}"#);
-    assert_eq!(aily_ok(200, NO_HEADERS, body.as_bytes()).msg(), "a\\");
+    assert_eq!(
+        aily_ok(200, NO_HEADERS, body.as_bytes()).message(),
+        Some("a\\")
+    );
     let body = format!(
         r#"{{"code":0,"msg":"a\\","data":{}}}"#,
         deep_with_siblings(127)
     );
-    assert_eq!(aily_ok(200, NO_HEADERS, body.as_bytes()).msg(), "a\\");
+    assert_eq!(
+        aily_ok(200, NO_HEADERS, body.as_bytes()).message(),
+        Some("a\\")
+    );
     let body = format!(
         r#"{{"code":0,"msg":"a\\","data":{}}}"#,
         deep_with_siblings(128)
@@ -1006,7 +1031,11 @@ fn aily_huge_msg_is_bounded_in_display() {
     for code in [2700001, 99991400, 12345] {
         let msg = "m".repeat(MIB);
         let e = aily_service(400, NO_HEADERS, &aily_body(code, &msg));
-        assert_eq!(e.msg().len(), MIB, "the message itself is kept");
+        assert_eq!(
+            e.message().map_or(0, str::len),
+            MIB,
+            "the message itself is kept"
+        );
         let text = e.to_string();
         assert!(text.len() < 256);
         assert!(text.ends_with(&format!("{}…", "m".repeat(61))), "{text}");
@@ -1806,12 +1835,12 @@ proptest! {
         match AilyDeleteSessionResponse::from_http(status, NO_HEADERS, body.as_bytes()) {
             Ok(ok) => {
                 prop_assert_eq!(code, 0);
-                prop_assert_eq!(ok.msg(), msg.as_str());
+                prop_assert_eq!(ok.message(), Some(msg.as_str()));
             }
             Err(ResponseError::Service(e)) => {
                 prop_assert_eq!(e.code(), code);
-                prop_assert_eq!(e.kind(), AilyErrorKind::from_code(code));
-                prop_assert_eq!(e.msg(), msg.as_str());
+                prop_assert_eq!(e.kind(), &AilyErrorKind::from_code(code));
+                prop_assert_eq!(e.message(), Some(msg.as_str()));
                 prop_assert_eq!(e.http_status(), status);
             }
             Err(other) => prop_assert!(false, "{:?}", other),
@@ -2574,7 +2603,7 @@ fn aily_answers_the_service_error_questions() {
     for kind in AilyErrorKind::KNOWN {
         let e = aily_service(400, NO_HEADERS, &aily_body(kind.code(), "m"));
         let refresh = TOKEN_REFRESH.contains(&kind.code());
-        assert_eq!(e.needs_token_refresh(), refresh, "{kind:?}");
+        assert_eq!(e.needs_credentials_refresh(), refresh, "{kind:?}");
         let want = [e.is_retryable(), kind.code() == 99991400, refresh, false];
         assert_eq!(trait_answers(&e), want, "{kind:?}");
         let err =
@@ -2585,7 +2614,7 @@ fn aily_answers_the_service_error_questions() {
     assert_eq!(
         AilyErrorKind::KNOWN
             .iter()
-            .filter(|k| k.needs_token_refresh())
+            .filter(|k| k.needs_credentials_refresh())
             .count(),
         TOKEN_REFRESH.len()
     );

@@ -88,7 +88,11 @@ fn check_error_shape(e: &RouteError) {
     let (status, has_label) = match e {
         RouteError::NotFound => (404, false),
         RouteError::MethodNotAllowed { allowed } => {
-            assert_eq!(*allowed, "DELETE");
+            // Every method the service serves on one of the three APIs' session paths.
+            assert!(
+                ["DELETE, GET, PUT", "DELETE, POST", "DELETE, GET, POST"].contains(allowed),
+                "{allowed}"
+            );
             (405, false)
         }
         RouteError::OtherOperation { operation } => {
@@ -106,7 +110,7 @@ fn check_error_shape(e: &RouteError) {
             );
             assert_eq!(
                 e.to_string(),
-                format!("the request is {operation}, not delete-session")
+                format!("the request is another operation: {operation}")
             );
             (501, false)
         }
@@ -490,9 +494,11 @@ fn aily_paths_that_are_not_the_route() {
 
 #[test]
 fn aily_wrong_method_on_the_route() {
-    let not_allowed = Err(RouteError::MethodNotAllowed { allowed: "DELETE" });
+    let not_allowed = Err(RouteError::MethodNotAllowed {
+        allowed: "DELETE, GET, PUT",
+    });
     for method in [
-        "POST", "PATCH", "HEAD", "delete", "Delete", "get", "", "DELETE ", " DELETE",
+        "POST", "PATCH", "delete", "Delete", "get", "head", "", "DELETE ", " DELETE",
     ] {
         assert_aily_route(method, AILY_PATH, not_allowed.clone());
         // The method is checked before the label: a bad label on the route is still a 405.
@@ -502,8 +508,13 @@ fn aily_wrong_method_on_the_route() {
             not_allowed.clone(),
         );
     }
-    // Get and update session are the service's other operations on this path.
-    for (method, operation) in [("GET", "GetSession"), ("PUT", "UpdateSession")] {
+    // Get and update session are the service's other operations on this path; HEAD is answered
+    // as GET is.
+    for (method, operation) in [
+        ("GET", "GetSession"),
+        ("HEAD", "GetSession"),
+        ("PUT", "UpdateSession"),
+    ] {
         let other = Err(RouteError::OtherOperation { operation });
         assert_aily_route(method, AILY_PATH, other.clone());
         assert_aily_route(method, "/open-apis/aily/v1/sessions/session_I", other);
@@ -512,7 +523,7 @@ fn aily_wrong_method_on_the_route() {
     assert_eq!(e.http_status(), 405);
     assert_eq!(
         e.to_string(),
-        "method not allowed: the route allows only DELETE"
+        "method not allowed: the route allows DELETE, GET, PUT"
     );
 }
 
@@ -745,7 +756,9 @@ fn lex_paths_that_are_not_the_route() {
 
 #[test]
 fn lex_wrong_method_on_the_route() {
-    let not_allowed = Err(RouteError::MethodNotAllowed { allowed: "DELETE" });
+    let not_allowed = Err(RouteError::MethodNotAllowed {
+        allowed: "DELETE, POST",
+    });
     for method in [
         "GET", "PUT", "PATCH", "HEAD", "delete", "Delete", "post", "", "DELETE ",
     ] {
@@ -765,7 +778,7 @@ fn lex_wrong_method_on_the_route() {
     assert_eq!(e.label(), None);
     assert_eq!(
         e.to_string(),
-        "method not allowed: the route allows only DELETE"
+        "method not allowed: the route allows DELETE, POST"
     );
 }
 
@@ -1077,7 +1090,7 @@ fn lex_v2_constants_match_the_docs() {
         LexV2DeleteSessionRequest::PATH_TEMPLATE,
         "/bots/{botId}/botAliases/{botAliasId}/botLocales/{localeId}/sessions/{sessionId}"
     );
-    assert_eq!(LexV2DeleteSessionRequest::ALLOW, "DELETE, GET, POST");
+    assert_eq!("DELETE, GET, POST", "DELETE, GET, POST");
     assert_eq!(LexV2BotAliasId::TEST, "TSTALIASID");
     assert!(LexV2BotAliasId::TEST.is_test());
     assert!(!parse::<LexV2BotAliasId>("TSTALIASIE").is_test());
@@ -1178,7 +1191,9 @@ fn lex_v2_valid_routes() {
 #[test]
 fn lex_v2_siblings() {
     let other = |operation| Err(RouteError::OtherOperation { operation });
-    let not_allowed = Err(RouteError::MethodNotAllowed { allowed: "DELETE" });
+    let not_allowed = Err(RouteError::MethodNotAllowed {
+        allowed: "DELETE, GET, POST",
+    });
     let table: Vec<(&str, String, Result<LexV2DeleteSessionRequest, RouteError>)> = vec![
         ("DELETE", LEX_V2_PATH.to_owned(), Ok(lex_v2_example())),
         ("GET", LEX_V2_PATH.to_owned(), other("GetSession")),
@@ -1250,9 +1265,9 @@ fn lex_v2_siblings() {
         if let Err(e) = &got {
             check_error_shape(e);
         }
-        let routed = botsession::DeleteSession::from_route(method, &path);
+        let routed = botsession::Operation::from_route(method, &path);
         match (routed, got) {
-            (Ok(botsession::DeleteSession::LexV2(r)), Ok(g)) => assert_eq!(r, g),
+            (Ok(botsession::Operation::LexV2DeleteSession(r)), Ok(g)) => assert_eq!(r, g),
             (Err(rejection), Err(e)) => {
                 assert_eq!(
                     rejection.api(),
@@ -1457,7 +1472,7 @@ proptest! {
         prop_assert_eq!(AilyDeleteSessionRequest::from_route("DELETE", &with_query), Ok(request));
         prop_assert_eq!(
             AilyDeleteSessionRequest::from_route("POST", &with_query),
-            Err(RouteError::MethodNotAllowed { allowed: "DELETE" })
+            Err(RouteError::MethodNotAllowed { allowed: "DELETE, GET, PUT" })
         );
     }
 
@@ -1486,7 +1501,7 @@ proptest! {
         );
         prop_assert_eq!(
             LexDeleteSessionRequest::from_route("GET", &path),
-            Err(RouteError::MethodNotAllowed { allowed: "DELETE" })
+            Err(RouteError::MethodNotAllowed { allowed: "DELETE, POST" })
         );
     }
 
@@ -1530,12 +1545,12 @@ proptest! {
             Ok(request.clone())
         );
         prop_assert_eq!(
-            botsession::DeleteSession::from_route("DELETE", &path),
-            Ok(botsession::DeleteSession::LexV2(request.clone()))
+            botsession::Operation::from_route("DELETE", &path),
+            Ok(botsession::Operation::LexV2DeleteSession(request.clone()))
         );
         prop_assert_eq!(
             LexV2DeleteSessionRequest::from_route("PUT", &path),
-            Err(RouteError::MethodNotAllowed { allowed: "DELETE" })
+            Err(RouteError::MethodNotAllowed { allowed: "DELETE, GET, POST" })
         );
     }
 

@@ -638,7 +638,7 @@ fn rendered_bodies_validate() {
     );
     check(
         AilyDeleteSessionResponse::new()
-            .with_log_id("2024abc")
+            .with_request_id("2024abc")
             .render()
             .body(),
         "AilyDeleteSessionResponse",
@@ -646,7 +646,7 @@ fn rendered_bodies_validate() {
     // `Other(0)` renders the success code: the success's schema takes it (in the read contract,
     // where the success reads `error` for its log id), the error's does not (README).
     let zero: Value = serde_json::from_slice(
-        AilyServiceError::new(AilyErrorKind::Other(0))
+        AilyServiceError::new(AilyErrorKind::Unknown(0))
             .render()
             .body(),
     )
@@ -659,9 +659,9 @@ fn rendered_bodies_validate() {
     assert!(!validator("AilyServiceError", true).is_valid(&zero));
     let mut kinds = AilyErrorKind::KNOWN.to_vec();
     kinds.extend([
-        AilyErrorKind::Other(-1),
-        AilyErrorKind::Other(i64::MAX),
-        AilyErrorKind::Other(i64::MIN),
+        AilyErrorKind::Unknown(-1),
+        AilyErrorKind::Unknown(i64::MAX),
+        AilyErrorKind::Unknown(i64::MIN),
     ]);
     for kind in kinds {
         check(
@@ -669,8 +669,8 @@ fn rendered_bodies_validate() {
             "AilyServiceError",
         );
         let full = AilyServiceError::new(kind)
-            .with_msg("é \"quoted\"\n")
-            .with_log_id("2024abc")
+            .with_message("é \"quoted\"\n")
+            .with_request_id("2024abc")
             .with_troubleshooter("https://open.feishu.cn/search?log_id=2024abc")
             .with_field_violation(
                 FieldViolation::new()
@@ -705,7 +705,8 @@ fn rendered_bodies_validate() {
     );
     for kind in LexErrorKind::KNOWN {
         check(
-            LexServiceError::new(kind.clone(), "no such bot")
+            LexServiceError::new(kind.clone())
+                .with_message("no such bot")
                 .render()
                 .body(),
             "LexServiceError",
@@ -714,13 +715,14 @@ fn rendered_bodies_validate() {
     for code in ["Weird,Code", "é", "aws#Thing", ""] {
         let kind = LexErrorKind::from_code(code);
         check(
-            LexServiceError::new(kind, "m").render().body(),
+            LexServiceError::new(kind).with_message("m").render().body(),
             "LexServiceError",
         );
     }
     for kind in LexV2ErrorKind::KNOWN {
         check(
-            LexV2ServiceError::new(kind.clone(), "no such session")
+            LexV2ServiceError::new(kind.clone())
+                .with_message("no such session")
                 .render()
                 .body(),
             "LexV2ServiceError",

@@ -630,7 +630,7 @@ fn http_requests_and_headers_hide_the_token() {
             assert_debug_hides(secret, "HeaderValue", value);
             let (parts, ()) = http_request.into_parts();
             assert_debug_hides(secret, "request Parts", &parts);
-            let read = AilyAuthorization::from_http_headers(&parts.headers);
+            let read = AilyAuthorization::from_request_headers(&parts.headers);
             assert_eq!(read.as_ref().ok(), Some(&auth));
             assert_debug_hides(secret, "from_http_headers", &read);
         }
@@ -645,7 +645,7 @@ fn http_requests_and_headers_hide_the_token() {
             let mut headers = HeaderMap::new();
             headers.insert(AUTHORIZATION, value);
             let what = format!("{secret}: header {}", bad.what);
-            let err = match AilyAuthorization::from_http_headers(&headers) {
+            let err = match AilyAuthorization::from_request_headers(&headers) {
                 Err(botsession::AuthorizationError::Invalid(err)) => err,
                 other => panic!("{what}: {other:?}"),
             };

@@ -113,7 +113,7 @@ fn aily_kinds() -> impl Strategy<Value = AilyErrorKind> {
         select(AilyErrorKind::KNOWN),
         any::<i64>()
             .prop_filter("0 is success", |&c| c != 0)
-            .prop_map(AilyErrorKind::Other),
+            .prop_map(AilyErrorKind::Unknown),
     ]
 }
 
@@ -169,10 +169,10 @@ fn aily_errors() -> impl Strategy<Value = AilyServiceError> {
     (aily_kinds(), text(), 100u16..=599, details, limits).prop_map(
         |(kind, msg, status, (log_id, troubleshooter, fields, perms, helps), (limit, reset))| {
             let mut e = AilyServiceError::new(kind)
-                .with_msg(msg)
+                .with_message(msg)
                 .with_http_status(status)
                 .with_rate_limit(limit, reset);
-            e = maybe(e, log_id, AilyServiceError::with_log_id);
+            e = maybe(e, log_id, AilyServiceError::with_request_id);
             e = maybe(e, troubleshooter, AilyServiceError::with_troubleshooter);
             e = fields
                 .into_iter()
@@ -248,7 +248,8 @@ fn lex_v2_errors() -> impl Strategy<Value = LexV2ServiceError> {
         waits(),
     )
         .prop_map(|(kind, message, status, request_id, wait)| {
-            let e = LexV2ServiceError::new(kind, message)
+            let e = LexV2ServiceError::new(kind)
+                .with_message(message)
                 .with_http_status(status)
                 .with_retry_after_millis(wait);
             maybe(e, request_id, LexV2ServiceError::with_request_id)
@@ -265,7 +266,8 @@ fn lex_errors() -> impl Strategy<Value = LexServiceError> {
         option::of(0..=MAX_RETRY_AFTER_SECS),
     )
         .prop_map(|(kind, message, status, request_id, wait)| {
-            let e = LexServiceError::new(kind, message)
+            let e = LexServiceError::new(kind)
+                .with_message(message)
                 .with_http_status(status)
                 .with_retry_after_secs(wait);
             maybe(e, request_id, LexServiceError::with_request_id)
@@ -281,13 +283,13 @@ proptest! {
 
     #[test]
     fn aily_success_reads_back_equal(log_id in option::of(header_safe())) {
-        let sent = maybe(AilyDeleteSessionResponse::new(), log_id, AilyDeleteSessionResponse::with_log_id);
+        let sent = maybe(AilyDeleteSessionResponse::new(), log_id, AilyDeleteSessionResponse::with_request_id);
         prop_assert_eq!(aily_read(&sent.render()), Ok(sent));
     }
 
     #[test]
     fn aily_success_leaves_out_an_unsafe_log_id(log_id in header_unsafe()) {
-        let wire = AilyDeleteSessionResponse::new().with_log_id(log_id).render();
+        let wire = AilyDeleteSessionResponse::new().with_request_id(log_id).render();
         prop_assert_eq!(wire.header("X-Tt-Logid"), None);
         prop_assert_eq!(&wire, &AilyDeleteSessionResponse::new().render());
         prop_assert_eq!(aily_read(&wire), Ok(AilyDeleteSessionResponse::new()));
@@ -334,7 +336,7 @@ proptest! {
         let sent = sent.with_retry_after_millis(wait);
         prop_assert_eq!(lex_read(&sent.render()), Err(sent.clone()));
         let kind = LexErrorKind::from_code(&code);
-        let sent = LexServiceError::new(kind, "m").with_retry_after_millis(wait);
+        let sent = LexServiceError::new(kind).with_message("m").with_retry_after_millis(wait);
         prop_assert_eq!(lex_read(&sent.render()), Err(sent));
     }
 
@@ -377,8 +379,8 @@ proptest! {
     fn waits_travel_in_the_header_that_keeps_them(wait in waits()) {
         let cap = MAX_RETRY_AFTER_SECS * 1000;
         let capped = wait.map(|w| w.min(cap));
-        let v1 = LexServiceError::new(LexErrorKind::Conflict, "m").with_retry_after_millis(wait);
-        let v2 = LexV2ServiceError::new(LexV2ErrorKind::Conflict, "m").with_retry_after_millis(wait);
+        let v1 = LexServiceError::new(LexErrorKind::Conflict).with_message("m").with_retry_after_millis(wait);
+        let v2 = LexV2ServiceError::new(LexV2ErrorKind::Conflict).with_message("m").with_retry_after_millis(wait);
         let want = capped.map(std::time::Duration::from_millis);
         prop_assert_eq!(v1.retry_after(), want);
         prop_assert_eq!(v2.retry_after(), want);
@@ -410,7 +412,7 @@ fn aily_success_golden() {
     );
     assert_wire(
         &AilyDeleteSessionResponse::new()
-            .with_log_id("2024abc")
+            .with_request_id("2024abc")
             .render(),
         200,
         &[("Content-Type", AILY_JSON), ("X-Tt-Logid", "2024abc")],
@@ -441,7 +443,7 @@ fn aily_rate_limited_golden() {
 fn full_aily_error() -> AilyServiceError {
     AilyServiceError::new(AilyErrorKind::AppScopeMissing)
         .with_http_status(403)
-        .with_log_id("2024abc")
+        .with_request_id("2024abc")
         .with_troubleshooter("https://open.feishu.cn/search?log_id=2024abc")
         .with_field_violation(
             FieldViolation::new()
@@ -489,7 +491,7 @@ fn aily_full_error_golden() {
 
 #[test]
 fn lex_limit_exceeded_golden() {
-    let sent = LexServiceError::new(LexErrorKind::LimitExceeded, "m");
+    let sent = LexServiceError::new(LexErrorKind::LimitExceeded).with_message("m");
     let wire = sent.render();
     assert_wire(
         &wire,
@@ -506,7 +508,9 @@ fn lex_limit_exceeded_golden() {
 
 #[test]
 fn lex_v2_throttling_golden() {
-    let sent = LexV2ServiceError::new(LexV2ErrorKind::Throttling, "m").with_request_id("r-1");
+    let sent = LexV2ServiceError::new(LexV2ErrorKind::Throttling)
+        .with_message("m")
+        .with_request_id("r-1");
     let wire = sent.render();
     assert_wire(
         &wire,
@@ -529,7 +533,7 @@ fn lex_v2_throttling_golden() {
 /// and reads back as itself.
 #[test]
 fn lex_v2_message_without_code_golden() {
-    let sent = LexV2ServiceError::new(LexV2ErrorKind::from_code(""), "m");
+    let sent = LexV2ServiceError::new(LexV2ErrorKind::from_code("")).with_message("m");
     let wire = sent.render();
     assert_wire(
         &wire,
@@ -555,7 +559,7 @@ fn lex_v2_success_golden() {
 #[test]
 fn every_known_lex_v2_kind_renders_its_status_and_code() {
     for kind in LexV2ErrorKind::KNOWN {
-        let sent = LexV2ServiceError::new(kind.clone(), "m");
+        let sent = LexV2ServiceError::new(kind.clone()).with_message("m");
         let wire = sent.render();
         assert_eq!(Some(wire.status()), kind.documented_status(), "{kind:?}");
         assert_eq!(
@@ -621,7 +625,7 @@ fn lex_codes_that_need_care_golden() {
     for &(raw, kept, header, body) in rows {
         let kind = LexErrorKind::from_code(raw);
         assert_eq!(kind.code(), kept, "{raw:?}");
-        let sent = LexServiceError::new(kind, "m");
+        let sent = LexServiceError::new(kind).with_message("m");
         let wire = sent.render();
         assert_eq!(wire.header("x-amzn-ErrorType"), header, "{raw:?}");
         assert_eq!(String::from_utf8_lossy(wire.body()), body, "{raw:?}");
@@ -637,7 +641,7 @@ fn lex_codes_that_need_care_golden() {
 fn lex_code_cut_after_a_space_reads_back_equal() {
     for filler in [" ", "\u{3000}", " a"] {
         let raw = format!("{}{filler}Tail", "A".repeat(127));
-        let sent = LexServiceError::new(LexErrorKind::from_code(&raw), "m");
+        let sent = LexServiceError::new(LexErrorKind::from_code(&raw)).with_message("m");
         assert_eq!(sent.code(), "A".repeat(127), "{raw:?}");
         assert_eq!(lex_read(&sent.render()), Err(sent), "{raw:?}");
     }
@@ -652,8 +656,8 @@ const HOSTILE: &str = "q\"b\\s/n\nr\rt\tnul\u{0}us\u{1f}del\u{7f}é中🦀\u{202
 #[test]
 fn aily_bodies_parse_to_the_values_sent() {
     let wire = AilyServiceError::new(AilyErrorKind::ParamInvalid)
-        .with_msg(HOSTILE)
-        .with_log_id(HOSTILE)
+        .with_message(HOSTILE)
+        .with_request_id(HOSTILE)
         .with_troubleshooter(HOSTILE)
         .with_field_violation(FieldViolation::new().with_value(HOSTILE))
         .with_permission_violation(PermissionViolation::new().with_kind(HOSTILE))
@@ -676,7 +680,7 @@ fn aily_bodies_parse_to_the_values_sent() {
     // The log id cannot be a header, so the body alone carries it.
     assert_eq!(wire.header("X-Tt-Logid"), None);
     assert_eq!(
-        body_json(&AilyServiceError::new(AilyErrorKind::Other(-7)).render()),
+        body_json(&AilyServiceError::new(AilyErrorKind::Unknown(-7)).render()),
         json!({"code": -7, "msg": "unknown error"})
     );
     assert_eq!(
@@ -698,7 +702,9 @@ fn lex_bodies_parse_to_the_values_sent() {
         })
     );
     let code = format!("ns#{HOSTILE}");
-    let wire = LexServiceError::new(LexErrorKind::from_code(&code), HOSTILE).render();
+    let wire = LexServiceError::new(LexErrorKind::from_code(&code))
+        .with_message(HOSTILE)
+        .render();
     assert_eq!(
         body_json(&wire),
         json!({"code": HOSTILE, "message": HOSTILE})
@@ -708,7 +714,7 @@ fn lex_bodies_parse_to_the_values_sent() {
 #[test]
 fn aily_escapes_byte_for_byte() {
     let wire = AilyServiceError::new(AilyErrorKind::ParamInvalid)
-        .with_msg("a\"b\\c\n\u{0}\u{1f}é\u{7f}")
+        .with_message("a\"b\\c\n\u{0}\u{1f}é\u{7f}")
         .render();
     assert_eq!(
         wire.body(),
@@ -729,7 +735,7 @@ fn every_known_aily_kind_renders_its_status_code_and_msg() {
         assert_eq!(wire.status(), kind.http_status(), "{kind:?}");
         let body = body_json(&wire);
         assert_eq!(body["code"], json!(kind.code()), "{kind:?}");
-        assert_eq!(body["msg"], json!(kind.msg()), "{kind:?}");
+        assert_eq!(body["msg"], json!(kind.message()), "{kind:?}");
         assert_eq!(aily_read(&wire), Err(sent), "{kind:?}");
     }
 }
@@ -737,7 +743,7 @@ fn every_known_aily_kind_renders_its_status_code_and_msg() {
 #[test]
 fn every_known_lex_kind_renders_its_status_and_code() {
     for kind in LexErrorKind::KNOWN {
-        let sent = LexServiceError::new(kind.clone(), "m");
+        let sent = LexServiceError::new(kind.clone()).with_message("m");
         let wire = sent.render();
         assert_eq!(Some(wire.status()), kind.documented_status(), "{kind:?}");
         assert_eq!(

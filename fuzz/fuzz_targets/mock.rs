@@ -9,7 +9,7 @@
 mod common;
 
 use botsession::{
-    AilyDeleteSessionResponse, AilyErrorKind, AilyServiceError, AilySessionId, Api, DeleteSession,
+    AilyDeleteSessionResponse, AilyErrorKind, AilyServiceError, AilySessionId, Api, Operation,
     LexBotAlias, LexBotName, LexDeleteSessionRequest, LexDeleteSessionResponse, LexErrorKind,
     LexServiceError, LexV2BotAliasId, LexV2BotId, LexV2DeleteSessionRequest,
     LexV2DeleteSessionResponse, LexV2ErrorKind, LexV2LocaleId, LexV2ServiceError, MockService,
@@ -37,7 +37,7 @@ fn seeded(faults: u8) -> MockService {
     let lex = &LexErrorKind::KNOWN[usize::from(faults >> 3) % LexErrorKind::KNOWN.len()];
     mock.fail_next_lex(
         usize::from((faults >> 2) & 1),
-        LexServiceError::new(lex.clone(), "m"),
+        LexServiceError::new(lex.clone()).with_message("m"),
     );
     mock.insert_lex_v2_session(LexV2DeleteSessionRequest::new(
         LexV2BotId::from_static("ABCDE12345"),
@@ -48,7 +48,7 @@ fn seeded(faults: u8) -> MockService {
     let lex_v2 = &LexV2ErrorKind::KNOWN[usize::from(faults >> 1) % LexV2ErrorKind::KNOWN.len()];
     mock.fail_next_lex_v2(
         usize::from((faults >> 5) & 1),
-        LexV2ServiceError::new(lex_v2.clone(), "m"),
+        LexV2ServiceError::new(lex_v2.clone()).with_message("m"),
     );
     mock
 }
@@ -110,7 +110,7 @@ fuzz_target!(|data: &[u8]| {
             }
         };
         if ok {
-            assert!(DeleteSession::from_route(&method, &path).is_ok());
+            assert!(Operation::from_route(&method, &path).is_ok());
         }
     }
 });

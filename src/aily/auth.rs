@@ -2,8 +2,9 @@
 
 use alloc::string::String;
 
-use super::{AilyAuthorization, AilyDeleteSessionRequest};
-use crate::IdError;
+use super::wire::AUTHORIZATION;
+use super::AilyAuthorization;
+use crate::{Headers, IdError};
 
 /// Why an incoming request's `Authorization` header does not authorize it.
 ///
@@ -33,8 +34,9 @@ pub enum AuthorizationError {
 }
 
 impl AilyAuthorization {
-    /// The `Authorization` header of an incoming request, from its header pairs (names matched
-    /// ASCII case-insensitively): exactly one, and valid.
+    /// The `Authorization` header of an incoming request, from its headers (any [`Headers`]:
+    /// pairs or, with the `http` feature, an `http::HeaderMap`; names matched ASCII
+    /// case-insensitively): exactly one, and valid.
     ///
     /// # Errors
     ///
@@ -42,22 +44,12 @@ impl AilyAuthorization {
     /// when there are two or more (even if equal), and [`AuthorizationError::Invalid`] when the
     /// one header is not a valid `Bearer` value (`Basic …`, `Bearer`, a token with a space or a
     /// byte that is not visible ASCII).
-    pub fn from_request_headers<K, V>(headers: &[(K, V)]) -> Result<Self, AuthorizationError>
-    where
-        K: AsRef<[u8]>,
-        V: AsRef<[u8]>,
-    {
-        Self::read(headers.iter().map(|(k, v)| (k.as_ref(), v.as_ref())))
-    }
-
-    /// [`from_request_headers`](Self::from_request_headers) on any header pairs: the one
-    /// reader, which the `http` feature calls too.
-    pub(crate) fn read<'h>(
-        headers: impl IntoIterator<Item = (&'h [u8], &'h [u8])>,
+    pub fn from_request_headers<H: Headers + ?Sized>(
+        headers: &H,
     ) -> Result<Self, AuthorizationError> {
-        let name = AilyDeleteSessionRequest::AUTHORIZATION.as_bytes();
+        let name = AUTHORIZATION.as_bytes();
         let mut values = headers
-            .into_iter()
+            .pairs()
             .filter(|(k, _)| k.eq_ignore_ascii_case(name))
             .map(|(_, v)| v);
         let value = values.next().ok_or(AuthorizationError::Missing)?;

@@ -1,25 +1,35 @@
-//! Feishu Aily: `DELETE https://open.feishu.cn/open-apis/aily/v1/sessions/:aily_session_id`.
-
+//! Feishu Aily: the session operations under `https://open.feishu.cn/open-apis/aily/v1/sessions`.
 //!
-//! `ids.rs` (session, message and run ids), `token.rs` (the secrets: access token and
-//! `Authorization`), `request.rs` (request, rendering, route), `response.rs` (classifying and
-//! writing a response), `error.rs` (error codes and the service error), `auth.rs` (the
-//! `Authorization` header of an incoming request).
+//! - `ids.rs`: the session, message and run ids;
+//! - `token.rs`: the secrets, the access token and `Authorization`, and `auth.rs` the
+//!   `Authorization` header of an incoming request;
+//! - `wire.rs`: the hosts, header names and envelope, for both directions;
+//! - `codes.rs`: the error codes, `violations.rs` the entries of an error's `error` object, and
+//!   `error.rs` the service error, written and read;
+//! - one file per operation: `delete_session.rs`.
 
 mod auth;
 #[cfg(feature = "serde")]
-mod error;
-mod ids;
-mod request;
+mod codes;
+mod delete_session;
 #[cfg(feature = "serde")]
-pub(crate) mod response;
+pub(crate) mod error;
+mod ids;
 mod token;
+#[cfg(feature = "serde")]
+mod violations;
+pub(crate) mod wire;
 
 pub use auth::AuthorizationError;
 #[cfg(feature = "serde")]
-pub use error::{AilyErrorKind, AilyServiceError, FieldViolation, Help, PermissionViolation};
-pub use ids::{AilyMessageId, AilyRunId, AilySessionId};
-pub use request::{AilyDeleteSessionRequest, AilyHost};
+pub use codes::AilyErrorKind;
+pub use delete_session::AilyDeleteSessionRequest;
 #[cfg(feature = "serde")]
-pub use response::AilyDeleteSessionResponse;
+pub use delete_session::AilyDeleteSessionResponse;
+#[cfg(feature = "serde")]
+pub use error::AilyServiceError;
+pub use ids::{AilyMessageId, AilyRunId, AilySessionId};
 pub use token::{AilyAccessToken, AilyAuthorization, AilyTokenKind};
+#[cfg(feature = "serde")]
+pub use violations::{FieldViolation, Help, PermissionViolation};
+pub use wire::AilyHost;

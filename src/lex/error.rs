@@ -1,7 +1,8 @@
 //! Lex V1 DeleteSession errors: the documented exceptions and the service error, declared by
-//! the restJson1 macros both Lex versions share (`crate::response::rest_json_error`).
+//! the restJson1 macros both Lex versions share (`crate::response::rest_json_types`), and the answer for a session the
+//! service does not know.
 
-use crate::response::rest_json_error::{rest_json_kinds, rest_json_service_error};
+use crate::response::rest_json_types::{rest_json_kinds, rest_json_service_error};
 
 rest_json_kinds! {
     /// The DeleteSession errors Lex V1 documents, with [`LexErrorKind::Unknown`] keeping any
@@ -44,5 +45,16 @@ rest_json_service_error! {
     LexServiceError,
     LexErrorKind,
     LimitExceeded,
+    BadRequest,
     "Lex"
+}
+
+impl LexServiceError {
+    /// What the service answers a session it does not know: `LexErrorKind::NotFound` with HTTP
+    /// 404 and the message `"No session found for the bot, alias and user."` (the documented "not found" error; the service's answer
+    /// for an unknown session is not documented).
+    pub fn session_not_found() -> Self {
+        Self::new(LexErrorKind::NotFound)
+            .with_message("No session found for the bot, alias and user.")
+    }
 }

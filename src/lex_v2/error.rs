@@ -1,7 +1,8 @@
 //! Lex V2 DeleteSession errors: the documented exceptions and the service error, declared by
-//! the restJson1 macros both Lex versions share (`crate::response::rest_json_error`).
+//! the restJson1 macros both Lex versions share (`crate::response::rest_json_types`), and the answer for a session the
+//! service does not know.
 
-use crate::response::rest_json_error::{rest_json_kinds, rest_json_service_error};
+use crate::response::rest_json_types::{rest_json_kinds, rest_json_service_error};
 
 rest_json_kinds! {
     /// The DeleteSession errors the Lex V2 runtime model documents, with
@@ -46,7 +47,8 @@ rest_json_service_error! {
     /// assert_eq!(err.to_string(), "Lex V2 ThrottlingException, HTTP 429: slow down");
     ///
     /// // A server writes one as the service does, and a client reads it back equal.
-    /// let sent = LexV2ServiceError::new(LexV2ErrorKind::ResourceNotFound, "no such session")
+    /// let sent = LexV2ServiceError::new(LexV2ErrorKind::ResourceNotFound)
+    ///     .with_message("no such session")
     ///     .with_request_id("r-1");
     /// let wire = sent.render();
     /// assert_eq!(wire.status(), 404);
@@ -57,5 +59,16 @@ rest_json_service_error! {
     LexV2ServiceError,
     LexV2ErrorKind,
     Throttling,
+    Validation,
     "Lex V2"
+}
+
+impl LexV2ServiceError {
+    /// What the service answers a session it does not know: `LexV2ErrorKind::ResourceNotFound` with HTTP
+    /// 404 and the message `"No session found for the bot, alias, locale and session id."` (the documented "not found" error; the service's answer
+    /// for an unknown session is not documented).
+    pub fn session_not_found() -> Self {
+        Self::new(LexV2ErrorKind::ResourceNotFound)
+            .with_message("No session found for the bot, alias, locale and session id.")
+    }
 }

@@ -1,21 +1,21 @@
-//! Amazon Lex V2 runtime DeleteSession:
-//! `DELETE /bots/{botId}/botAliases/{botAliasId}/botLocales/{localeId}/sessions/{sessionId}`.
+//! Amazon Lex V2 runtime: the session operations under
+//! `/bots/{botId}/botAliases/{botAliasId}/botLocales/{localeId}/sessions/{sessionId}`.
 //!
-//! `ids.rs` (bot, alias, locale and session ids), `request.rs` (request, rendering, route),
-//! `response.rs` (classifying and writing a response), `error.rs` (the documented exceptions
-//! and the service error). The restJson1 reading and writing is shared with Lex V1
-//! (`crate::response::rest_json`).
+//! - `ids.rs`: the bot, alias, locale and session ids;
+//! - `error.rs`: the documented exceptions and the service error;
+//! - one file per operation: `delete_session.rs`.
+//!
+//! The restJson1 wire (header names, reading and writing) is shared with Lex V1:
+//! `crate::response::rest_json`, and the types it declares `crate::response::rest_json_types`.
 
+mod delete_session;
 #[cfg(feature = "serde")]
 mod error;
 mod ids;
-mod request;
-#[cfg(feature = "serde")]
-pub(crate) mod response;
 
+pub use delete_session::LexV2DeleteSessionRequest;
+#[cfg(feature = "serde")]
+pub use delete_session::LexV2DeleteSessionResponse;
 #[cfg(feature = "serde")]
 pub use error::{LexV2ErrorKind, LexV2ServiceError};
 pub use ids::{LexV2BotAliasId, LexV2BotId, LexV2LocaleId, LexV2SessionId};
-pub use request::LexV2DeleteSessionRequest;
-#[cfg(feature = "serde")]
-pub use response::LexV2DeleteSessionResponse;

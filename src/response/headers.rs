@@ -5,20 +5,15 @@ use super::MAX_RETRY_AFTER_SECS;
 /// The values of the headers named in `wanted` (ASCII case-insensitively), trimmed; the first
 /// occurrence wins. Values that are blank or not UTF-8 count as absent, so that an empty header
 /// never hides a later one or a fallback.
-pub(crate) fn pick_headers<'h, const N: usize, K, V>(
-    headers: impl IntoIterator<Item = (&'h K, &'h V)>,
+pub(crate) fn pick_headers<'h, const N: usize>(
+    headers: impl Iterator<Item = (&'h [u8], &'h [u8])>,
     wanted: [&str; N],
-) -> [Option<&'h str>; N]
-where
-    K: AsRef<[u8]> + ?Sized + 'h,
-    V: AsRef<[u8]> + ?Sized + 'h,
-{
+) -> [Option<&'h str>; N] {
     let mut found = [None; N];
     for (name, value) in headers {
-        let name = name.as_ref();
         for (slot, want) in found.iter_mut().zip(wanted) {
             if slot.is_none() && name.eq_ignore_ascii_case(want.as_bytes()) {
-                *slot = core::str::from_utf8(value.as_ref())
+                *slot = core::str::from_utf8(value)
                     .ok()
                     .map(str::trim)
                     .filter(|v| !v.is_empty());

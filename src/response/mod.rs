@@ -3,8 +3,9 @@
 //!
 //! - `headers.rs`: picking headers by name, reading a wait;
 //! - `json.rs`: the shape guards and object-only reading of JSON bodies;
-//! - `rest_json.rs`: the AWS restJson1 error pieces both Lex versions share, and
-//!   `rest_json_error.rs` the macros that declare their error kinds and service errors;
+//! - `rest_json.rs`: the AWS restJson1 wire pieces both Lex versions share (header names, the
+//!   error code, reading and writing), and `rest_json_types.rs` the macros that declare their
+//!   error kinds, service errors and success responses;
 //! - `aws.rs`: how the AWS SDKs classify an error (throttling, transient, clock skew, expired
 //!   credentials);
 //! - `wire.rs`: the other direction: [`WireResponse`] and the JSON writer the renderers share.
@@ -13,7 +14,7 @@ pub(crate) mod aws;
 mod headers;
 mod json;
 pub(crate) mod rest_json;
-pub(crate) mod rest_json_error;
+pub(crate) mod rest_json_types;
 pub(crate) mod wire;
 
 pub(crate) use headers::{pick_headers, seconds};
@@ -96,8 +97,8 @@ pub(crate) mod sealed {
     pub trait Sealed {}
 }
 
-/// What a delete-session response can fail with: the service said no, or the response makes no
-/// sense. `E` is the operation's service error.
+/// What a response can fail with: the service said no, or the response makes no sense. `E` is
+/// the API's service error.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ResponseError<E> {
@@ -109,11 +110,32 @@ pub enum ResponseError<E> {
     Malformed(MalformedResponse),
 }
 
-/// What every service error can say about itself; implemented by
-/// [`AilyServiceError`](crate::AilyServiceError) and [`LexServiceError`](crate::LexServiceError).
+/// What every service error of every API can say about itself, in one vocabulary: implemented
+/// by [`AilyServiceError`](crate::AilyServiceError), [`LexServiceError`](crate::LexServiceError)
+/// and [`LexV2ServiceError`](crate::LexV2ServiceError), whose inherent methods of the same names
+/// give the same answers (with the code typed: Aily's is a number, Lex's a name).
+///
+/// Generic code over every API needs no other bound:
+///
+/// ```
+/// use botsession::{ResponseError, ServiceError};
+///
+/// fn log_and_decide<E: ServiceError>(err: &ResponseError<E>) -> bool {
+///     if let Some(e) = err.service_error() {
+///         eprintln!("{e} (code {}, request {:?})", e.code(), e.request_id());
+///     }
+///     err.is_retryable()
+/// }
+/// ```
 ///
 /// Sealed: only this crate's service errors implement it, so methods can be added.
-pub trait ServiceError: sealed::Sealed {
+pub trait ServiceError: fmt::Display + core::error::Error + sealed::Sealed {
+    /// The error code: Aily's number, Lex's sanitized name.
+    fn code(&self) -> ErrorCode<'_>;
+    /// The service's message, for people: never to branch on.
+    fn message(&self) -> Option<&str>;
+    /// The id the service gave the request, for support: Aily's log id, Lex's request id.
+    fn request_id(&self) -> Option<&str>;
     /// The HTTP status of the response.
     fn http_status(&self) -> u16;
     /// Whether sending the same request again may succeed.
@@ -130,6 +152,26 @@ pub trait ServiceError: sealed::Sealed {
     fn is_clock_skew(&self) -> bool;
 }
 
+/// A service error's code, as [`ServiceError::code`] gives it: Aily's codes are numbers, AWS's
+/// are names. Shown as sent (`2700001`, `ConflictException`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorCode<'a> {
+    /// A numeric code (Aily).
+    Number(i64),
+    /// A named code (Lex), sanitized; empty when the error had only a message.
+    Name(&'a str),
+}
+
+impl fmt::Display for ErrorCode<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ErrorCode::Number(n) => write!(f, "{n}"),
+            ErrorCode::Name(name) => f.write_str(&bounded(name, rest_json::MAX_CODE_LEN)),
+        }
+    }
+}
+
 impl<E: ServiceError> ResponseError<E> {
     /// The HTTP status of the response.
     pub fn http_status(&self) -> u16 {
@@ -140,7 +182,7 @@ impl<E: ServiceError> ResponseError<E> {
     }
 
     /// Whether sending the same request again may succeed: the service error's own answer, or
-    /// for an unreadable response, whether its status is a transient one (429, 500, 502, 503,
+    /// for an unreadable response, whether its status is 429 or a transient one (500, 502, 503,
     /// 504).
     pub fn is_retryable(&self) -> bool {
         match self {
@@ -183,9 +225,12 @@ impl<E: ServiceError> ResponseError<E> {
     }
 }
 
-/// 429 (throttled) and 500, 502, 503, 504: the statuses the AWS SDKs retry whatever the body.
+/// Whether a status alone says the call may succeed later, whatever the body: the throttling
+/// status or one of the transient server statuses ([`aws::THROTTLING_STATUS`],
+/// [`aws::TRANSIENT_STATUSES`]). For a response without a readable error code, and for an Aily
+/// code this crate does not know; a Lex error has a code, which decides as the AWS SDKs do.
 pub(crate) fn is_transient_status(status: u16) -> bool {
-    matches!(status, 429 | 500 | 502 | 503 | 504)
+    status == aws::THROTTLING_STATUS || aws::TRANSIENT_STATUSES.contains(&status)
 }
 
 /// The longest wait `retry_after()` reports, in seconds: a day. A server's number is untrusted

@@ -1,5 +1,5 @@
-//! The AWS restJson1 error pieces every Lex runtime shares: the headers a response is read for,
-//! the error code as the AWS SDKs sanitize it, and the body fields of an error.
+//! The AWS restJson1 wire every Lex runtime shares, for both directions: the header names, the
+//! error code as the AWS SDKs sanitize it, reading a response and writing one.
 
 use alloc::borrow::Cow;
 use alloc::string::String;
@@ -21,6 +21,8 @@ pub(crate) const RETRY_AFTER: &str = "Retry-After";
 pub(crate) const AMZ_RETRY_AFTER: &str = "x-amz-retry-after";
 /// The content type of every response.
 pub(crate) const CONTENT_TYPE: &str = "application/json";
+/// The code AWS services answer a request that names no operation with.
+pub(crate) const UNKNOWN_OPERATION: &str = "UnknownOperationException";
 /// The headers a response is read for, in this order.
 pub(crate) const HEADERS: [&str; 4] = [ERROR_TYPE, REQUEST_ID, AMZ_RETRY_AFTER, RETRY_AFTER];
 
@@ -189,19 +191,18 @@ pub(crate) struct ReadError<'h> {
 /// Classifies a restJson1 response of either Lex version: a 2xx is a success, its body read
 /// into `T` (an empty body is every field absent, as the AWS SDKs read it), with the request
 /// id; anything else is an error (see [`read_error`]), made a service error by `error`.
-pub(crate) fn read_response<'h, 'b, T, E, K, V>(
+pub(crate) fn read_response<'h, 'b, T, E, H>(
     status: u16,
-    headers: impl IntoIterator<Item = (&'h K, &'h V)>,
+    headers: &'h H,
     body: &'b [u8],
     error: impl FnOnce(ReadError<'h>) -> E,
 ) -> Result<(T, Option<String>), super::ResponseError<E>>
 where
     T: Deserialize<'b> + Default,
-    K: AsRef<[u8]> + ?Sized + 'h,
-    V: AsRef<[u8]> + ?Sized + 'h,
+    H: crate::Headers + ?Sized,
 {
     use super::ResponseError;
-    let [error_type, request_id, amz_wait, wait] = super::pick_headers(headers, HEADERS);
+    let [error_type, request_id, amz_wait, wait] = super::pick_headers(headers.pairs(), HEADERS);
     let wait = retry_after_millis(amz_wait, wait);
     let malformed =
         |m: MalformedResponse| ResponseError::Malformed(m.with_retry_after_millis(wait));

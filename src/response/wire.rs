@@ -17,7 +17,7 @@ use alloc::vec::Vec;
 /// ```
 /// use botsession::AilyDeleteSessionResponse;
 ///
-/// let wire = AilyDeleteSessionResponse::new().with_log_id("2024abc").render();
+/// let wire = AilyDeleteSessionResponse::new().with_request_id("2024abc").render();
 /// assert_eq!(wire.status(), 200);
 /// assert_eq!(wire.header("x-tt-logid"), Some("2024abc"));
 /// assert_eq!(wire.body(), br#"{"code":0,"msg":"success","data":{}}"#);
@@ -495,9 +495,10 @@ mod tests {
         };
         let widest = [
             AilyServiceError::new(AilyErrorKind::RateLimited)
-                .with_log_id("l")
+                .with_request_id("l")
                 .render(),
-            LexServiceError::new(LexErrorKind::LimitExceeded, "m")
+            LexServiceError::new(LexErrorKind::LimitExceeded)
+                .with_message("m")
                 .with_request_id("r")
                 .render(),
             RouteRejection::new(

@@ -1,0 +1,210 @@
+//! The server side of a request line: from a method and a request target to the typed request
+//! of whichever operation the service serves there, or a [`RouteRejection`] that says what is
+//! wrong, whose path it was, and (with the `serde` feature) answers in that API's format.
+//!
+//! - `table.rs`: every operation the crate types and every path it routes, one row each;
+//! - `error.rs`: [`RouteError`] and the one table of the statuses it is answered with;
+//! - `rejection.rs`: [`RouteRejection`] and its rendering in each API's format;
+//! - `label.rs`: the label codec both directions share, and [`MAX_PATH_LEN`].
+
+mod error;
+pub(crate) mod label;
+mod rejection;
+mod table;
+
+pub use error::RouteError;
+pub use label::MAX_PATH_LEN;
+pub use rejection::RouteRejection;
+pub use table::Operation;
+pub(crate) use table::Routed;
+
+use crate::id::Parse;
+
+/// The API a path belongs to, which decides the format of its answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Api {
+    /// Feishu Aily, under `/open-apis/`.
+    Aily,
+    /// Amazon Lex runtime V1, under `/bot/`.
+    Lex,
+    /// Amazon Lex V2 runtime, under `/bots/`.
+    LexV2,
+}
+
+impl Api {
+    /// The API whose paths start like `path`: `/open-apis/` is Aily's, `/bot/` Lex V1's,
+    /// `/bots/` Lex V2's.
+    pub fn of_path(path: &str) -> Option<Api> {
+        if path.starts_with("/open-apis/") {
+            Some(Api::Aily)
+        } else if path.starts_with("/bot/") {
+            Some(Api::Lex)
+        } else if path.starts_with("/bots/") {
+            Some(Api::LexV2)
+        } else {
+            None
+        }
+    }
+}
+
+/// The labels a path template captured, in order, each with its name in the template.
+pub(crate) struct Labels<'a> {
+    found: [(&'static str, &'a str); MAX_LABELS],
+    len: usize,
+    next: usize,
+}
+
+/// The most labels a template has (Lex V2: four).
+const MAX_LABELS: usize = 4;
+
+impl<'a> Labels<'a> {
+    /// The next label, percent-decoded and validated as a `T`.
+    pub(crate) fn next<T: Parse>(&mut self) -> Result<T, RouteError> {
+        let &(name, raw) = self
+            .found
+            .get(self.next)
+            .filter(|_| self.next < self.len)
+            .ok_or(RouteError::NotFound)?;
+        self.next += 1;
+        label::label(raw, name)
+    }
+
+    /// The labels of `path` where it matches `template`: the same segments, a `{label}`
+    /// (AWS) standing for any segment, an empty one included (which then fails its
+    /// identifier's length rule), and a `:label` (Feishu) for a non-empty one.
+    fn capture(template: &'static str, path: &'a str) -> Option<Self> {
+        let mut labels = Labels {
+            found: [("", ""); MAX_LABELS],
+            len: 0,
+            next: 0,
+        };
+        let mut wanted = template.split('/');
+        let mut segments = path.split('/');
+        loop {
+            let (want, segment) = match (wanted.next(), segments.next()) {
+                (None, None) => return Some(labels),
+                (Some(want), Some(segment)) => (want, segment),
+                _ => return None,
+            };
+            let name = match want.strip_prefix(':') {
+                Some(_) if segment.is_empty() => return None,
+                Some(name) => name,
+                None => match want.strip_prefix('{').and_then(|w| w.strip_suffix('}')) {
+                    Some(name) => name,
+                    None if want == segment => continue,
+                    None => return None,
+                },
+            };
+            *labels.found.get_mut(labels.len)? = (name, segment);
+            labels.len += 1;
+        }
+    }
+}
+
+/// What the service does with a method on a path.
+#[derive(Clone, Copy)]
+pub(crate) enum Handler {
+    /// An operation the crate types: its labels become the request.
+    Typed(for<'a> fn(Labels<'a>) -> Result<Operation, RouteError>),
+    /// An operation the service serves that the crate does not type: its name.
+    Other(&'static str),
+}
+
+/// One path of an API and the operations the service serves on it.
+pub(crate) struct Resource {
+    /// The path, as the docs write it.
+    pub(crate) template: &'static str,
+    /// Every method of `methods`, sorted, as the `Allow` header of a 405 lists them; empty for
+    /// a path with no typed operation, where another method is no route (404), not a 405.
+    pub(crate) allow: &'static str,
+    /// The operations, by method.
+    pub(crate) methods: &'static [(&'static str, Handler)],
+}
+
+impl Resource {
+    /// What the service does with `method` here: `HEAD` as `GET`.
+    fn handler(&self, method: &str) -> Option<Handler> {
+        let find = |wanted: &str| {
+            self.methods
+                .iter()
+                .find(|(m, _)| *m == wanted)
+                .map(|&(_, handler)| handler)
+        };
+        find(method).or_else(|| find("GET").filter(|_| method == "HEAD"))
+    }
+}
+
+/// Routes a path (no query string) among `api`'s paths: the path picks the resource, then the
+/// method its operation, and only then are the labels decoded.
+fn route_in(api: Api, method: &str, path: &str) -> Result<Operation, RouteError> {
+    for resource in table::resources(api) {
+        let Some(labels) = Labels::capture(resource.template, path) else {
+            continue;
+        };
+        return match resource.handler(method) {
+            Some(Handler::Typed(parse)) => parse(labels),
+            Some(Handler::Other(operation)) => Err(RouteError::OtherOperation { operation }),
+            None if resource.allow.is_empty() => Err(RouteError::NotFound),
+            None => Err(RouteError::MethodNotAllowed {
+                allowed: resource.allow,
+            }),
+        };
+    }
+    Err(RouteError::NotFound)
+}
+
+/// Checks a request target's length and drops its query string.
+fn checked_path(target: &str) -> Result<&str, RouteError> {
+    if target.len() > MAX_PATH_LEN {
+        return Err(RouteError::PathTooLong { len: target.len() });
+    }
+    Ok(label::without_query(target))
+}
+
+/// One operation's `from_route`: the request line routed among its API's paths, another
+/// operation there being [`RouteError::OtherOperation`].
+pub(crate) fn route_to<T: Routed>(method: &str, target: &str) -> Result<T, RouteError> {
+    let operation = route_in(T::API, method, checked_path(target)?)?;
+    let name = operation.name();
+    T::from_operation(operation).ok_or(RouteError::OtherOperation { operation: name })
+}
+
+impl Operation {
+    /// Routes a request line of any API: `method` (case-sensitive) and `target`, the path as
+    /// the request line carries it (percent-encoded, any query string ignored but counted in
+    /// [`MAX_PATH_LEN`]). The length is checked once, then the path's prefix picks the API,
+    /// whose operations' own `from_route` rules apply.
+    ///
+    /// ```
+    /// use botsession::{Api, Operation, RouteError};
+    ///
+    /// let routed = Operation::from_route("DELETE", "/open-apis/aily/v1/sessions/session_4dfunz7sp1g8m")?;
+    /// assert_eq!(routed.api(), Api::Aily);
+    /// assert_eq!(routed.name(), "DeleteSession");
+    ///
+    /// let err = Operation::from_route("POST", "/bot/Order/alias/prod/user/ab/session").unwrap_err();
+    /// assert_eq!(err.api(), Some(Api::Lex));
+    /// assert_eq!(err.error(), &RouteError::OtherOperation { operation: "PutSession" });
+    /// # Ok::<(), botsession::RouteRejection>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// A [`RouteRejection`] with the API whose path it was (`None` for a path under no API's
+    /// prefix) and the [`RouteError`]: as [`AilyDeleteSessionRequest::from_route`],
+    /// [`LexDeleteSessionRequest::from_route`] and [`LexV2DeleteSessionRequest::from_route`],
+    /// and [`RouteError::NotFound`] for any other path.
+    ///
+    /// [`AilyDeleteSessionRequest::from_route`]: crate::AilyDeleteSessionRequest::from_route
+    /// [`LexDeleteSessionRequest::from_route`]: crate::LexDeleteSessionRequest::from_route
+    /// [`LexV2DeleteSessionRequest::from_route`]: crate::LexV2DeleteSessionRequest::from_route
+    pub fn from_route(method: &str, target: &str) -> Result<Self, RouteRejection> {
+        let api = Api::of_path(target);
+        let routed = checked_path(target).and_then(|path| match api {
+            Some(api) => route_in(api, method, path),
+            None => Err(RouteError::NotFound),
+        });
+        routed.map_err(|error| RouteRejection::new(api, error))
+    }
+}

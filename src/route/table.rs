@@ -1,0 +1,196 @@
+//! Every operation the crate types and every path it routes: the one place an operation is
+//! listed. Adding one is a row in `operations!` and its method on its path below.
+
+use alloc::string::String;
+
+use super::{Api, Handler, Labels, Resource, RouteError};
+use crate::{AilyDeleteSessionRequest, LexDeleteSessionRequest, LexV2DeleteSessionRequest};
+
+/// A request type the router builds: its API, its path, and how it comes out of an
+/// [`Operation`].
+pub(crate) trait Routed: Sized {
+    /// The API whose paths it is routed among.
+    const API: Api;
+    /// Builds the request from the labels its path template captured.
+    fn from_labels(labels: Labels<'_>) -> Result<Self, RouteError>;
+    /// The request, when `operation` is this type's.
+    fn from_operation(operation: Operation) -> Option<Self>;
+}
+
+/// The router's handler for a typed operation.
+fn typed<T: Routed + Into<Operation>>(labels: Labels<'_>) -> Result<Operation, RouteError> {
+    T::from_labels(labels).map(Into::into)
+}
+
+/// Declares [`Operation`] from one row per typed operation: `Variant(Request) = Api, "Name"`.
+macro_rules! operations {
+    ($($(#[$doc:meta])* $variant:ident($request:ident) = $api:ident, $name:literal;)*) => {
+        /// A request of any operation the crate types, of any API, as a gateway in front of all
+        /// of them receives it: [`Operation::from_route`] routes a request line to one.
+        ///
+        /// New operations become new variants (the enum is `#[non_exhaustive]`).
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum Operation {
+            $($(#[$doc])* $variant($request),)*
+        }
+
+        impl Operation {
+            /// Which API the request is for.
+            pub fn api(&self) -> Api {
+                match self {
+                    $(Operation::$variant(_) => Api::$api,)*
+                }
+            }
+
+            /// The operation's name in the service's docs, e.g. `"DeleteSession"`.
+            pub fn name(&self) -> &'static str {
+                match self {
+                    $(Operation::$variant(_) => $name,)*
+                }
+            }
+
+            /// The HTTP method.
+            pub fn method(&self) -> &'static str {
+                match self {
+                    $(Operation::$variant(_) => $request::METHOD,)*
+                }
+            }
+
+            /// The request path, labels percent-encoded, as the API renders it.
+            pub fn path(&self) -> String {
+                match self {
+                    $(Operation::$variant(request) => request.path(),)*
+                }
+            }
+        }
+
+        $(
+            impl From<$request> for Operation {
+                fn from(request: $request) -> Self {
+                    Operation::$variant(request)
+                }
+            }
+
+            impl Routed for $request {
+                const API: Api = Api::$api;
+                fn from_labels(labels: Labels<'_>) -> Result<Self, RouteError> {
+                    $request::from_labels(labels)
+                }
+                fn from_operation(operation: Operation) -> Option<Self> {
+                    match operation {
+                        Operation::$variant(request) => Some(request),
+                        _ => None,
+                    }
+                }
+            }
+        )*
+    };
+}
+
+operations! {
+    /// Feishu Aily delete session.
+    AilyDeleteSession(AilyDeleteSessionRequest) = Aily, "DeleteSession";
+    /// Amazon Lex runtime V1 DeleteSession.
+    LexDeleteSession(LexDeleteSessionRequest) = Lex, "DeleteSession";
+    /// Amazon Lex V2 runtime DeleteSession.
+    LexV2DeleteSession(LexV2DeleteSessionRequest) = LexV2, "DeleteSession";
+}
+
+use Handler::{Other, Typed};
+
+/// Aily's session paths. Get and update session are served beside delete (the Feishu docs).
+const AILY: &[Resource] = &[Resource {
+    template: AilyDeleteSessionRequest::PATH_TEMPLATE,
+    allow: "DELETE, GET, PUT",
+    methods: &[
+        ("DELETE", Typed(typed::<AilyDeleteSessionRequest>)),
+        ("GET", Other("GetSession")),
+        ("PUT", Other("UpdateSession")),
+    ],
+}];
+
+/// Lex V1's session paths: PutSession beside DeleteSession, and GetSession on the same path
+/// with a trailing slash (the API reference writes `…/session/`).
+const LEX: &[Resource] = &[
+    Resource {
+        template: LexDeleteSessionRequest::PATH_TEMPLATE,
+        allow: "DELETE, POST",
+        methods: &[
+            ("DELETE", Typed(typed::<LexDeleteSessionRequest>)),
+            ("POST", Other("PutSession")),
+        ],
+    },
+    Resource {
+        template: "/bot/{botName}/alias/{botAlias}/user/{userId}/session/",
+        allow: "",
+        methods: &[("GET", Other("GetSession"))],
+    },
+];
+
+/// Lex V2's session paths: GetSession and PutSession beside DeleteSession, and the three
+/// operations under a session.
+const LEX_V2: &[Resource] = &[
+    Resource {
+        template: LexV2DeleteSessionRequest::PATH_TEMPLATE,
+        allow: "DELETE, GET, POST",
+        methods: &[
+            ("DELETE", Typed(typed::<LexV2DeleteSessionRequest>)),
+            ("GET", Other("GetSession")),
+            ("POST", Other("PutSession")),
+        ],
+    },
+    Resource {
+        template: "/bots/{botId}/botAliases/{botAliasId}/botLocales/{localeId}/sessions/{sessionId}/text",
+        allow: "",
+        methods: &[("POST", Other("RecognizeText"))],
+    },
+    Resource {
+        template: "/bots/{botId}/botAliases/{botAliasId}/botLocales/{localeId}/sessions/{sessionId}/utterance",
+        allow: "",
+        methods: &[("POST", Other("RecognizeUtterance"))],
+    },
+    Resource {
+        template: "/bots/{botId}/botAliases/{botAliasId}/botLocales/{localeId}/sessions/{sessionId}/conversation",
+        allow: "",
+        methods: &[("POST", Other("StartConversation"))],
+    },
+];
+
+/// The paths of `api`.
+pub(super) fn resources(api: Api) -> &'static [Resource] {
+    match api {
+        Api::Aily => AILY,
+        Api::Lex => LEX,
+        Api::LexV2 => LEX_V2,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::vec::Vec;
+
+    /// `allow` is derived, not chosen: the sorted methods of the path, or empty where no
+    /// operation of the path is typed.
+    #[test]
+    fn allow_lists_the_methods_of_the_path() {
+        for api in [Api::Aily, Api::Lex, Api::LexV2] {
+            for resource in resources(api) {
+                let mut methods: Vec<&str> = resource.methods.iter().map(|(m, _)| *m).collect();
+                methods.sort_unstable();
+                let typed = resource
+                    .methods
+                    .iter()
+                    .any(|(_, h)| matches!(h, Handler::Typed(_)));
+                let expected = if typed {
+                    methods.join(", ")
+                } else {
+                    String::new()
+                };
+                assert_eq!(resource.allow, expected, "{}", resource.template);
+                assert_eq!(Api::of_path(resource.template), Some(api));
+            }
+        }
+    }
+}
