@@ -97,18 +97,6 @@ macro_rules! group {
 // plain hand-written loop over the same rule, `regex` (anchored, with the length bound where the
 // pattern lacks it, as in `ids.rs`) and `regex-lite`.
 
-const SESSION_RE: &str = "^session_[0-9a-hjkmnp-z]{1,24}$";
-const MESSAGE_RE: &str = "^message_[0-9a-hjkmnp-z]{1,24}$";
-const RUN_RE: &str = "^run_[0-9a-hjkmnp-z]{1,28}$";
-const USER_RE: &str = "^[0-9a-zA-Z._:-]{2,100}$";
-const NAME_RE: &str = "^([A-Za-z]_?)+$";
-const ALIAS_RE: &str = r"^(\$LATEST|([A-Za-z]_?)+)$";
-const REGION_RE: &str = "^[a-z0-9-]{1,32}$";
-const V2_ID_RE: &str = "^[0-9a-zA-Z]{10}$";
-const V2_LOCALE_RE: &str = "^([0-9a-zA-Z]_?)+$";
-const TOKEN_RE: &str = "^[A-Za-z0-9._~+/-]+=*$";
-const AUTHORIZATION_RE: &str = "^(?i:bearer) [A-Za-z0-9._~+/-]+=*$";
-
 const SESSION_32: &str = "session_4dfunz7sp1g8m4dfunz7sp1g";
 const MESSAGE_32: &str = "message_4dfunz7sp1g8m4dfunz7sp1g";
 const RUN_32: &str = "run_4dfunz7sp1g8m4dfunz7sp1g8m4d";

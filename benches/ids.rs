@@ -6,6 +6,9 @@
 
 mod common;
 
+#[path = "common/samples.rs"]
+mod samples;
+
 use std::hint::black_box;
 
 use botsession::{
@@ -15,20 +18,7 @@ use botsession::{
 use criterion::{criterion_group, criterion_main, Criterion};
 use serde::Deserialize;
 
-const SESSION_RE: &str = "^session_[0-9a-hjkmnp-z]{1,24}$";
-const MESSAGE_RE: &str = "^message_[0-9a-hjkmnp-z]{1,24}$";
-const RUN_RE: &str = "^run_[0-9a-hjkmnp-z]{1,28}$";
-const USER_RE: &str = "^[0-9a-zA-Z._:-]{2,100}$";
-// The name rules' length bounds are not in their documented patterns; the baselines check the
-// length beside the match, as the crate does.
-const NAME_RE: &str = "^([A-Za-z]_?)+$";
-const ALIAS_RE: &str = r"^(\$LATEST|([A-Za-z]_?)+)$";
-// Lex V2: the bot and alias ids' length is in their pattern; the locale's is not, as for the
-// V1 names. The session id has V1 `userId`'s rule, `USER_RE`.
-const V2_ID_RE: &str = "^[0-9a-zA-Z]{10}$";
-const V2_LOCALE_RE: &str = "^([0-9a-zA-Z]_?)+$";
-const TOKEN_RE: &str = "^[A-Za-z0-9._~+/-]+=*$";
-const AUTHORIZATION_RE: &str = "^(?i:bearer) [A-Za-z0-9._~+/-]+=*$";
+use samples::*;
 
 /// One group: `ty`'s `FromStr` against the same rule in `regex-lite` and `regex` (plus the
 /// rule's length bound where the pattern does not carry it). A macro rather than a generic

@@ -9,8 +9,8 @@ mod samples;
 use std::hint::black_box;
 
 use botsession::{
-    AilyDeleteSessionResponse, LexBotAlias, LexBotName, LexDeleteSessionRequest,
-    LexDeleteSessionResponse, LexUserId, LexV2DeleteSessionRequest, LexV2DeleteSessionResponse,
+    AilyDeleteSessionResponse, LexDeleteSessionRequest, LexDeleteSessionResponse,
+    LexV2DeleteSessionRequest, LexV2DeleteSessionResponse,
 };
 use criterion::{criterion_group, criterion_main, Criterion};
 
@@ -64,11 +64,7 @@ fn route_v2(c: &mut Criterion) {
 }
 
 fn render(c: &mut Criterion) {
-    let request = LexDeleteSessionRequest::new(
-        LexBotName::from_static("OrderFlowers"),
-        LexBotAlias::LATEST,
-        LexUserId::from_static("user:6f1c2d4e-9b8a"),
-    );
+    let request = lex_request();
     let mut g = c.benchmark_group("lex_path_render");
     g.bench_function("botsession_path", |b| b.iter(|| black_box(&request).path()));
     // What a hand-written client does, and gets wrong: no encoding of `$` or `:`.

@@ -3,16 +3,20 @@
 
 mod common;
 
+#[path = "common/samples.rs"]
+mod samples;
+
 use std::hint::black_box;
 
 use botsession::{
-    AilyDeleteSessionResponse, AilyErrorKind, AilyServiceError, AilySessionId, LexBotAlias,
-    LexBotName, LexDeleteSessionRequest, LexDeleteSessionResponse, LexErrorKind, LexServiceError,
-    LexUserId, LexV2BotAliasId, LexV2BotId, LexV2DeleteSessionRequest, LexV2DeleteSessionResponse,
-    LexV2ErrorKind, LexV2LocaleId, LexV2ServiceError, LexV2SessionId, MockService,
+    AilyDeleteSessionResponse, AilyErrorKind, AilyServiceError, AilySessionId,
+    LexDeleteSessionResponse, LexErrorKind, LexServiceError, LexV2DeleteSessionResponse,
+    LexV2ErrorKind, LexV2ServiceError, MockService,
 };
 use criterion::{criterion_group, criterion_main, Criterion};
 use serde::Serialize;
+
+use samples::{lex_request, lex_v2_request, LEX_PATH};
 
 #[derive(Serialize)]
 struct AilyEnvelope<'a> {
@@ -64,23 +68,6 @@ const LOG_ID: &str = "20241123abc";
 const TROUBLESHOOTER: &str = "https://open.feishu.cn/search?log_id=20241123abc";
 const SESSION: &str = "2024-11-23T07:00:00.000Z-abc";
 const CONFLICT: &str = "Two clients are using the same AWS account, Amazon Lex bot, and user ID.";
-
-fn lex_request() -> LexDeleteSessionRequest {
-    LexDeleteSessionRequest::new(
-        LexBotName::from_static("OrderFlowers"),
-        LexBotAlias::LATEST,
-        LexUserId::from_static("user:6f1c2d4e-9b8a"),
-    )
-}
-
-fn lex_v2_request() -> LexV2DeleteSessionRequest {
-    LexV2DeleteSessionRequest::new(
-        LexV2BotId::from_static("ABCDE12345"),
-        LexV2BotAliasId::TEST,
-        LexV2LocaleId::from_static("es_419"),
-        LexV2SessionId::from_static("user:6f1c2d4e-9b8a"),
-    )
-}
 
 const THROTTLED: &str = "Rate exceeded";
 
@@ -174,7 +161,7 @@ fn mock(c: &mut Criterion) {
     let auth = [("Authorization", "Bearer t-g1044qeGEDXTB6NDJOGV4JQX")];
     let none: [(&str, &str); 0] = [];
     let aily = "/open-apis/aily/v1/sessions/session_4dfunz7sp1g8m";
-    let lex = "/bot/OrderFlowers/alias/%24LATEST/user/user%3A6f1c2d4e-9b8a/session";
+    let lex = LEX_PATH;
     let mut g = c.benchmark_group("mock_handle");
     let mut mock = MockService::new();
     g.bench_function("aily_delete", |b| {

@@ -7,6 +7,8 @@
 //! claimed by a header), NUL and control bytes, invalid UTF-8, percent-encoding tricks,
 //! 10,000-deep JSON, integer overflow, duplicate keys and headers.
 
+mod common;
+
 use std::str::FromStr;
 
 use botsession::{
@@ -20,6 +22,8 @@ use botsession::{
     AilyDeleteSessionResponse, AilyErrorKind, LexDeleteSessionResponse, LexErrorKind,
     LexV2DeleteSessionResponse, LexV2ErrorKind, ResponseError, EXCERPT_LEN,
 };
+
+use common::fixtures::lex_path;
 
 const MIB: usize = 1 << 20;
 
@@ -437,10 +441,6 @@ struct RouteRow {
 
 fn aily_path(label: &str) -> String {
     format!("/open-apis/aily/v1/sessions/{label}")
-}
-
-fn lex_path(name: &str, alias: &str, user: &str) -> String {
-    format!("/bot/{name}/alias/{alias}/user/{user}/session")
 }
 
 fn lex_user(user: &str) -> String {

@@ -7,18 +7,15 @@ mod common;
 mod http_feature {
     use botsession::{
         AilyAuthorization, AilyDeleteSessionRequest, AilyDeleteSessionResponse, AilyErrorKind,
-        AilyHost, AilySessionId, AuthorizationError, LexBotAlias, LexBotName,
-        LexDeleteSessionRequest, LexDeleteSessionResponse, LexErrorKind, LexRegion, ResponseError,
-        RouteError,
+        AilyHost, AuthorizationError, LexDeleteSessionRequest, LexDeleteSessionResponse,
+        LexErrorKind, LexRegion, ResponseError, RouteError,
     };
     use http::{HeaderValue, Method, Request, Response, StatusCode};
     use std::time::Duration;
 
-    const TOKEN: &str = "u-Zq9xW7vK3mP0rT5yB8nL2";
+    use crate::common::fixtures::{aily_request, lex_request};
 
-    fn aily_request() -> AilyDeleteSessionRequest {
-        AilyDeleteSessionRequest::new(AilySessionId::from_static("session_4dfunz7sp1g8m"))
-    }
+    const TOKEN: &str = "u-Zq9xW7vK3mP0rT5yB8nL2";
 
     #[test]
     fn aily_renders_an_http_request_with_a_sensitive_authorization() {
@@ -37,11 +34,7 @@ mod http_feature {
 
     #[test]
     fn lex_renders_an_http_request_with_encoded_labels() {
-        let request = LexDeleteSessionRequest::new(
-            LexBotName::from_static("OrderFlowers"),
-            LexBotAlias::LATEST,
-            "user:42".parse().unwrap(),
-        );
+        let request = lex_request();
         let region: LexRegion = "eu-west-1".parse().unwrap();
         let http_request = request.to_http_request(&region);
         assert_eq!(http_request.method(), Method::DELETE);

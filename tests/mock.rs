@@ -8,10 +8,12 @@ mod common;
 mod strategies;
 
 use botsession::{
-    AilyDeleteSessionResponse, AilyErrorKind, AilyServiceError, AilySessionId, Api, LexBotAlias,
-    LexBotName, LexDeleteSessionRequest, LexDeleteSessionResponse, LexErrorKind, LexServiceError,
-    LexV2BotAliasId, LexV2BotId, LexV2DeleteSessionRequest, LexV2DeleteSessionResponse,
-    LexV2ErrorKind, LexV2LocaleId, LexV2ServiceError, MockService, ResponseError, WireResponse,
+    AilyDeleteSessionResponse, AilyErrorKind, AilyServiceError, AilySessionId, Api,
+    LexDeleteSessionResponse, LexErrorKind, LexServiceError, LexV2DeleteSessionResponse,
+    LexV2ErrorKind, LexV2ServiceError, MockService, ResponseError, WireResponse,
+};
+use common::fixtures::{
+    lex_request, lex_v2_request, AILY_PATH, AILY_SESSION as SESSION, LEX_PATH, LEX_V2_PATH,
 };
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -22,31 +24,9 @@ use strategies::{config, methods, pathish};
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
-const SESSION: &str = "session_4dfunz7sp1g8m";
-const AILY_PATH: &str = "/open-apis/aily/v1/sessions/session_4dfunz7sp1g8m";
-const LEX_PATH: &str = "/bot/OrderFlowers/alias/%24LATEST/user/user%3A42/session";
 const LEX_SESSION: &str = "2024-abc";
-const LEX_V2_PATH: &str =
-    "/bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/user%3A42";
 const AUTH: [(&str, &str); 1] = [("Authorization", "Bearer t-g1044qeGEDXTB6NDJOGV4JQX")];
 const NO_HEADERS: [(&str, &str); 0] = [];
-
-fn lex_request() -> LexDeleteSessionRequest {
-    LexDeleteSessionRequest::new(
-        LexBotName::from_static("OrderFlowers"),
-        LexBotAlias::LATEST,
-        "user:42".parse().unwrap(),
-    )
-}
-
-fn lex_v2_request() -> LexV2DeleteSessionRequest {
-    LexV2DeleteSessionRequest::new(
-        LexV2BotId::from_static("ABCDE12345"),
-        LexV2BotAliasId::TEST,
-        LexV2LocaleId::from_static("en_US"),
-        "user:42".parse().unwrap(),
-    )
-}
 
 /// A mock with one session of each API.
 fn seeded() -> MockService {

@@ -3,11 +3,14 @@
 //! anchored pattern and lengths, the same as the JSON Schema export's.
 #![cfg(feature = "utoipa")]
 
+mod common;
+
 use botsession::{
     AilyDeleteSessionRequest, AilyDeleteSessionResponse, AilyServiceError, IdKind,
     LexDeleteSessionRequest, LexDeleteSessionResponse, LexServiceError, LexV2DeleteSessionRequest,
     LexV2DeleteSessionResponse, LexV2ServiceError,
 };
+use common::fixtures::lex_v2_request;
 use serde_json::{json, Value};
 use utoipa::OpenApi;
 
@@ -206,12 +209,7 @@ fn request_components_reference_the_identifiers() {
         schema["properties"]["localeId"]["$ref"],
         "#/components/schemas/LexV2LocaleId"
     );
-    let request = LexV2DeleteSessionRequest::new(
-        "ABCDE12345".parse().unwrap(),
-        "TSTALIASID".parse().unwrap(),
-        "en_US".parse().unwrap(),
-        "user:42".parse().unwrap(),
-    );
+    let request = lex_v2_request();
     let fields: Vec<String> = serde_json::to_value(&request)
         .unwrap()
         .as_object()

@@ -9,10 +9,12 @@ mod strategies;
 
 use botsession::{
     AilyAuthorization, AilyDeleteSessionRequest, AilyDeleteSessionResponse, AilyServiceError, Api,
-    LexBotAlias, LexBotName, LexDeleteSessionRequest, LexDeleteSessionResponse, LexV2BotAliasId,
-    LexV2BotId, LexV2DeleteSessionRequest, LexV2DeleteSessionResponse, LexV2LocaleId,
-    LexV2ServiceError, Operation, ResponseError, RouteError, RouteRejection, WireResponse,
-    MAX_PATH_LEN,
+    LexDeleteSessionRequest, LexDeleteSessionResponse, LexV2DeleteSessionRequest,
+    LexV2DeleteSessionResponse, LexV2ServiceError, Operation, ResponseError, RouteError,
+    RouteRejection, WireResponse, MAX_PATH_LEN,
+};
+use common::fixtures::{
+    aily_request, lex_request, lex_v2_request, AILY_PATH, LEX_PATH, LEX_V2_PATH,
 };
 use proptest::prelude::*;
 use strategies::{aily_session_ids, config, lex_requests, lex_v2_requests, methods, pathish};
@@ -22,10 +24,6 @@ use strategies::{aily_session_ids, config, lex_requests, lex_v2_requests, method
 // ---------------------------------------------------------------------------------------------
 
 const AILY_PREFIX: &str = "/open-apis/aily/v1/sessions/";
-const AILY_PATH: &str = "/open-apis/aily/v1/sessions/session_4dfunz7sp1g8m";
-const LEX_PATH: &str = "/bot/OrderFlowers/alias/%24LATEST/user/user%3A42/session";
-const LEX_V2_PATH: &str =
-    "/bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/user%3A42";
 /// Longer than `MAX_PATH_LEN`.
 const LONG: usize = 5_000;
 
@@ -424,28 +422,15 @@ fn path_after(url: &str, kept: &str) -> String {
         .to_owned()
 }
 
-fn lex_v2() -> LexV2DeleteSessionRequest {
-    LexV2DeleteSessionRequest::new(
-        LexV2BotId::from_static("ABCDE12345"),
-        LexV2BotAliasId::TEST,
-        LexV2LocaleId::from_static("en_US"),
-        "user:42".parse().unwrap(),
-    )
-}
-
 #[test]
 fn url_on_drops_a_trailing_slash_and_keeps_the_prefix() {
-    let aily = AilyDeleteSessionRequest::new("session_4dfunz7sp1g8m".parse().unwrap());
-    let lex = LexDeleteSessionRequest::new(
-        LexBotName::from_static("OrderFlowers"),
-        LexBotAlias::LATEST,
-        "user:42".parse().unwrap(),
-    );
+    let aily = aily_request();
+    let lex = lex_request();
     for (base, kept) in BASES {
         assert_eq!(aily.url_on(base), format!("{kept}{AILY_PATH}"), "{base}");
         assert_eq!(lex.url_on(base), format!("{kept}{LEX_PATH}"), "{base}");
         assert_eq!(
-            lex_v2().url_on(base),
+            lex_v2_request().url_on(base),
             format!("{kept}{LEX_V2_PATH}"),
             "{base}"
         );

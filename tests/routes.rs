@@ -17,6 +17,8 @@ use botsession::{
     LexV2BotAliasId, LexV2BotId, LexV2DeleteSessionRequest, LexV2LocaleId, LexV2SessionId,
     RouteError, MAX_PATH_LEN,
 };
+use common::fixtures::{lex_path, AILY_PATH, AILY_SESSION as SESSION, LEX_PATH, LEX_V2_PATH};
+use common::re;
 use once_cell::sync::Lazy;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError};
@@ -26,10 +28,7 @@ use regex_lite::Regex;
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
-const SESSION: &str = "session_4dfunz7sp1g8m";
 const AILY_PREFIX: &str = "/open-apis/aily/v1/sessions/";
-const AILY_PATH: &str = "/open-apis/aily/v1/sessions/session_4dfunz7sp1g8m";
-const LEX_PATH: &str = "/bot/OrderFlowers/alias/%24LATEST/user/user%3A42/session";
 
 #[track_caller]
 fn parse<T: FromStr<Err = IdError>>(s: &str) -> T {
@@ -146,11 +145,6 @@ fn lex_err(path: &str) -> RouteError {
 fn aily_err(path: &str) -> RouteError {
     AilyDeleteSessionRequest::from_route("DELETE", path)
         .expect_err(&format!("{path:?} should be rejected"))
-}
-
-/// A Lex path with the given raw (already encoded) labels.
-fn lex_path(name: &str, alias: &str, user: &str) -> String {
-    format!("/bot/{name}/alias/{alias}/user/{user}/session")
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1075,9 +1069,6 @@ fn lex_v2_example() -> LexV2DeleteSessionRequest {
     lex_v2("ABCDE12345", "TSTALIASID", "en_US", "user:42")
 }
 
-const LEX_V2_PATH: &str =
-    "/bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/user%3A42";
-
 /// A V2 path with the given raw (already encoded) labels.
 fn lex_v2_path(bot: &str, alias: &str, locale: &str, session: &str) -> String {
     format!("/bots/{bot}/botAliases/{alias}/botLocales/{locale}/sessions/{session}")
@@ -1346,10 +1337,6 @@ fn lex_v2_labels_that_break_their_rule() {
 // ---------------------------------------------------------------------------------------------
 // Property tests
 // ---------------------------------------------------------------------------------------------
-
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).unwrap_or_else(|e| panic!("{pattern}: {e}"))
-}
 
 static SESSION_RE: Lazy<Regex> = Lazy::new(|| re("^session_[0-9a-hjkmnp-z]{1,24}$"));
 static USER_RE: Lazy<Regex> = Lazy::new(|| re("^[0-9a-zA-Z._:-]{2,100}$"));

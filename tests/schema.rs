@@ -16,12 +16,12 @@ use std::sync::OnceLock;
 
 use botsession::{
     AilyDeleteSessionRequest, AilyDeleteSessionResponse, AilyErrorKind, AilyServiceError,
-    AilySessionId, FieldViolation, Help, IdKind, LexBotAlias, LexBotName, LexDeleteSessionRequest,
-    LexDeleteSessionResponse, LexErrorKind, LexServiceError, LexV2BotAliasId, LexV2BotId,
-    LexV2DeleteSessionRequest, LexV2DeleteSessionResponse, LexV2ErrorKind, LexV2LocaleId,
+    FieldViolation, Help, IdKind, LexDeleteSessionRequest, LexDeleteSessionResponse, LexErrorKind,
+    LexServiceError, LexV2DeleteSessionRequest, LexV2DeleteSessionResponse, LexV2ErrorKind,
     LexV2ServiceError, PermissionViolation,
 };
-use common::{for_each_ident, ForEachIdent, Ident};
+use common::fixtures::{aily_request, lex_request, lex_v2_request};
+use common::{for_each_ident, ForEachIdent, Ident, SplitMix};
 use jsonschema::Validator;
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -300,27 +300,6 @@ fn pool(shape: &Shape) -> Vec<char> {
     chars
 }
 
-/// A deterministic generator, so that a whole value derives from one shrinkable seed.
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick(&mut self, alphabet: &str) -> char {
-        char::from(alphabet.as_bytes()[self.below(alphabet.len())])
-    }
-}
-
 /// A value shaped like a valid one, `len` bytes long (valid whenever `len` is in bounds).
 fn build(shape: &Shape, len: usize, seed: u64) -> String {
     let mut rng = SplitMix(seed);
@@ -562,23 +541,6 @@ fn schema_accepts_exactly_what_the_crate_accepts() {
 // Bodies: what the crate serializes and renders
 // ---------------------------------------------------------------------------------------------
 
-fn lex_request() -> LexDeleteSessionRequest {
-    LexDeleteSessionRequest::new(
-        LexBotName::from_static("OrderFlowers"),
-        LexBotAlias::LATEST,
-        "user:42".parse().unwrap(),
-    )
-}
-
-fn lex_v2_request() -> LexV2DeleteSessionRequest {
-    LexV2DeleteSessionRequest::new(
-        LexV2BotId::from_static("ABCDE12345"),
-        LexV2BotAliasId::TEST,
-        LexV2LocaleId::from_static("en_US"),
-        "user:42".parse().unwrap(),
-    )
-}
-
 /// A request's serde form validates both ways; the schema's properties are its fields, and an
 /// invalid field or a missing one fails.
 #[test]
@@ -614,10 +576,7 @@ fn serialized_requests_validate() {
         let fields: Vec<&String> = value.as_object().unwrap().keys().collect();
         assert_eq!(properties, fields, "{name}");
     }
-    check(
-        &AilyDeleteSessionRequest::new(AilySessionId::from_static("session_4dfunz7sp1g8m")),
-        "AilyDeleteSessionRequest",
-    );
+    check(&aily_request(), "AilyDeleteSessionRequest");
     check(&lex_request(), "LexDeleteSessionRequest");
     check(&lex_v2_request(), "LexV2DeleteSessionRequest");
 }

@@ -20,9 +20,10 @@ use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 
 use botsession::{
-    AilyAccessToken, AilyAuthorization, AilyDeleteSessionRequest, AilySessionId, AilyTokenKind,
-    IdError, IdKind, IdRule,
+    AilyAccessToken, AilyAuthorization, AilyDeleteSessionRequest, AilyTokenKind, IdError, IdKind,
+    IdRule,
 };
+use common::fixtures::aily_request;
 use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
@@ -167,8 +168,7 @@ fn check_values(secret: &str) {
         history: vec![from_token, lower],
     };
     assert_debug_hides(secret, "caller's struct", &client);
-    let request =
-        AilyDeleteSessionRequest::new(AilySessionId::from_static("session_4dfunz7sp1g8m"));
+    let request = aily_request();
     assert_debug_hides(secret, "request and authorization", &(request, &auth));
 
     // The redacted form says what it can: kind and length.
@@ -210,8 +210,7 @@ fn kind_hints_survive_redaction() {
 /// The explicit paths still give the raw values.
 #[test]
 fn expose_paths_return_the_raw_value() {
-    let request =
-        AilyDeleteSessionRequest::new(AilySessionId::from_static("session_4dfunz7sp1g8m"));
+    let request = aily_request();
     for secret in TOKENS {
         let bearer = format!("Bearer {secret}");
         let token: AilyAccessToken = secret.parse().unwrap();
@@ -616,8 +615,7 @@ fn http_requests_and_headers_hide_the_token() {
     use botsession::AilyHost;
     use http::header::{HeaderMap, HeaderValue, AUTHORIZATION};
 
-    let request =
-        AilyDeleteSessionRequest::new(AilySessionId::from_static("session_4dfunz7sp1g8m"));
+    let request = aily_request();
     for secret in TOKENS {
         let auth: AilyAuthorization = format!("Bearer {secret}").parse().unwrap();
         for host in [AilyHost::Feishu, AilyHost::Lark] {

@@ -16,7 +16,7 @@ use botsession::{
     AilyAccessToken, AilyAuthorization, AilyMessageId, AilyRunId, AilySessionId, IdError, IdKind,
     IdRule, LexBotAlias, LexBotName, LexRegion, LexUserId,
 };
-use common::{spec, Ident, PublicIdent};
+use common::{re, spec, Ident, PublicIdent, SplitMix};
 use once_cell::sync::Lazy;
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -27,10 +27,6 @@ use regex_lite::Regex;
 // ---------------------------------------------------------------------------------------------
 // The documented rules
 // ---------------------------------------------------------------------------------------------
-
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).unwrap_or_else(|e| panic!("{pattern}: {e}"))
-}
 
 /// Prefixes that can still be completed into a match of the rule's pattern (lengths aside).
 /// Each language is prefix-closed, which the binary search in [`first_bad`] relies on.
@@ -548,27 +544,6 @@ fn check_error(
 // ---------------------------------------------------------------------------------------------
 // Strategies
 // ---------------------------------------------------------------------------------------------
-
-/// A small deterministic generator, so a whole value derives from one shrinkable seed.
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick(&mut self, alphabet: &str) -> char {
-        char::from(alphabet.as_bytes()[self.below(alphabet.len())])
-    }
-}
 
 /// `Bearer ` with each letter of the scheme in a random case.
 fn random_case_bearer(rng: &mut SplitMix) -> String {

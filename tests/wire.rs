@@ -10,10 +10,10 @@ mod strategies;
 use botsession::{
     AilyDeleteSessionResponse, AilyErrorKind, AilyServiceError, FieldViolation, Help, LexBotAlias,
     LexBotName, LexDeleteSessionRequest, LexDeleteSessionResponse, LexErrorKind, LexServiceError,
-    LexV2BotAliasId, LexV2BotId, LexV2DeleteSessionRequest, LexV2DeleteSessionResponse,
-    LexV2ErrorKind, LexV2LocaleId, LexV2ServiceError, PermissionViolation, ResponseError,
-    WireResponse, MAX_RETRY_AFTER_SECS,
+    LexV2DeleteSessionResponse, LexV2ErrorKind, LexV2ServiceError, PermissionViolation,
+    ResponseError, WireResponse, MAX_RETRY_AFTER_SECS,
 };
+use common::fixtures;
 use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
@@ -53,15 +53,6 @@ fn lex_v2_read(wire: &WireResponse) -> Result<LexV2DeleteSessionResponse, LexV2S
         Err(ResponseError::Service(e)) => Err(e),
         Err(e) => panic!("rendered Lex V2 response read as {e:?}: {wire:?}"),
     }
-}
-
-fn lex_v2_example() -> LexV2DeleteSessionRequest {
-    LexV2DeleteSessionRequest::new(
-        LexV2BotId::from_static("ABCDE12345"),
-        LexV2BotAliasId::TEST,
-        LexV2LocaleId::from_static("en_US"),
-        "user:42".parse().unwrap(),
-    )
 }
 
 /// The exact status, headers (in order) and body of a rendering.
@@ -316,7 +307,7 @@ proptest! {
 
     #[test]
     fn lex_success_leaves_out_an_unsafe_request_id(request_id in header_unsafe()) {
-        let request = lex_request("OrderFlowers", LexBotAlias::LATEST, "user:42");
+        let request = fixtures::lex_request();
         let wire = LexDeleteSessionResponse::new(&request, "s").with_request_id(request_id).render();
         prop_assert_eq!(wire.header("x-amzn-RequestId"), None);
         prop_assert_eq!(lex_read(&wire), Ok(LexDeleteSessionResponse::new(&request, "s")));
@@ -362,7 +353,7 @@ proptest! {
 
     #[test]
     fn lex_v2_success_leaves_out_an_unsafe_request_id(request_id in header_unsafe()) {
-        let request = lex_v2_example();
+        let request = fixtures::lex_v2_request();
         let wire = LexV2DeleteSessionResponse::new(&request).with_request_id(request_id).render();
         prop_assert_eq!(wire.header("x-amzn-RequestId"), None);
         prop_assert_eq!(lex_v2_read(&wire), Ok(LexV2DeleteSessionResponse::new(&request)));
@@ -547,7 +538,7 @@ fn lex_v2_message_without_code_golden() {
 #[test]
 fn lex_v2_success_golden() {
     assert_wire(
-        &LexV2DeleteSessionResponse::new(&lex_v2_example())
+        &LexV2DeleteSessionResponse::new(&fixtures::lex_v2_request())
             .with_request_id("r-1")
             .render(),
         200,
@@ -575,7 +566,7 @@ fn every_known_lex_v2_kind_renders_its_status_and_code() {
 
 #[test]
 fn lex_success_golden() {
-    let request = lex_request("OrderFlowers", LexBotAlias::LATEST, "user:42");
+    let request = fixtures::lex_request();
     assert_wire(
         &LexDeleteSessionResponse::new(&request, "2024-abc")
             .with_request_id("r-1")

@@ -3,6 +3,7 @@
 //! `regex_lite` and `std`.
 #![allow(dead_code)]
 
+pub mod fixtures;
 pub mod spec;
 
 use std::borrow::Borrow;
@@ -142,6 +143,11 @@ pub fn assert_no_secret_window(text: &str, secret: &str) {
     }
 }
 
+/// `pattern` compiled, or a panic that names it.
+pub fn re(pattern: &str) -> regex_lite::Regex {
+    regex_lite::Regex::new(pattern).unwrap_or_else(|e| panic!("{pattern}: {e}"))
+}
+
 /// How many cases a property runs: `default`, unless `PROPTEST_CASES` asks for another number
 /// (for a longer sweep; proptest's other variables, such as `PROPTEST_RNG_SEED`, work as usual).
 pub fn cases(default: u32) -> u32 {
@@ -149,4 +155,28 @@ pub fn cases(default: u32) -> u32 {
         .ok()
         .and_then(|n| n.parse().ok())
         .unwrap_or(default)
+}
+
+/// A small deterministic generator (SplitMix64), so that a whole value derives from one
+/// shrinkable seed: the same seed gives the same sequence.
+pub struct SplitMix(pub u64);
+
+impl SplitMix {
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n`.
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    /// A byte of the ASCII `alphabet`.
+    pub fn pick(&mut self, alphabet: &str) -> char {
+        char::from(alphabet.as_bytes()[self.below(alphabet.len())])
+    }
 }
