@@ -15,14 +15,15 @@
 #[path = "common/samples.rs"]
 mod samples;
 
+use std::cell::RefCell;
 use std::hint::black_box;
 use std::sync::LazyLock;
 
 use botsession::{
-    AilyAccessToken, AilyAuthorization, AilyDeleteSessionResponse, AilyMessageId, AilyRunId,
-    AilySessionId, LexBotAlias, LexBotName, LexDeleteSessionRequest, LexDeleteSessionResponse,
-    LexRegion, LexUserId, LexV2BotAliasId, LexV2BotId, LexV2DeleteSessionRequest,
-    LexV2DeleteSessionResponse, LexV2LocaleId, LexV2SessionId,
+    AilyAccessToken, AilyAuthorization, AilyDeleteSessionResponse, AilyErrorKind, AilyMessageId,
+    AilyRunId, AilyServiceError, AilySessionId, LexBotAlias, LexBotName, LexDeleteSessionRequest,
+    LexDeleteSessionResponse, LexRegion, LexUserId, LexV2BotAliasId, LexV2BotId,
+    LexV2DeleteSessionRequest, LexV2DeleteSessionResponse, LexV2LocaleId, LexV2SessionId,
 };
 use serde::de::IgnoredAny;
 use serde::Deserialize;
@@ -773,6 +774,737 @@ group!(vector_lex_user_100, 1000, {} {
 });
 
 // ---------------------------------------------------------------------------------------------
+// Group 7: what the engine's separator and padding fast paths are worth. `is_valid` on the rules
+// with a separator (`([A-Za-z]_?)+`) or padding (b64token `[…]+=*`), against the plain walk that
+// `check` runs when its fast path says no. `check` is private, so both contenders are copies of
+// `src/id/engine.rs` in `engine` below: `fast_path` is its `check` (through `accepts`, `doubled`
+// and the block scans), `walk` the same `check` with the fast path taken out (the length, the
+// listed literals, `walk`, the reserved literals). `is_valid` is the crate's own, to show that
+// the copy counts what the crate runs.
+
+/// A copy of `src/id/engine.rs` (its `ByteSet`, `Rule`, `check`, `accepts`, `doubled` and
+/// `walk`, with the same attributes) and of the rules that have a separator or padding, from
+/// `src/id/rules.rs`; `check_walk` is `check` without its fast path.
+mod engine {
+    use botsession::IdRule;
+
+    #[derive(Clone, Copy)]
+    pub struct ByteSet {
+        table: [bool; 256],
+        lo: [u8; MAX_RUNS],
+        span: [u8; MAX_RUNS],
+        desc: &'static str,
+    }
+
+    const MAX_RUNS: usize = 8;
+
+    impl ByteSet {
+        const fn new(desc: &'static str) -> Self {
+            ByteSet {
+                table: [false; 256],
+                lo: [0; MAX_RUNS],
+                span: [0; MAX_RUNS],
+                desc,
+            }
+        }
+
+        const fn named(mut self, desc: &'static str) -> Self {
+            self.desc = desc;
+            self
+        }
+
+        const fn range(mut self, lo: u8, hi: u8) -> Self {
+            let mut b = lo as usize;
+            while b <= hi as usize {
+                self.table[b] = true;
+                b += 1;
+            }
+            self.runs()
+        }
+
+        const fn bytes(mut self, bytes: &[u8]) -> Self {
+            let mut i = 0;
+            while i < bytes.len() {
+                self.table[bytes[i] as usize] = true;
+                i += 1;
+            }
+            self.runs()
+        }
+
+        const fn runs(mut self) -> Self {
+            let mut n = 0;
+            let mut b = 0;
+            while b < 256 {
+                if self.table[b] && (b == 0 || !self.table[b - 1]) {
+                    let mut end = b;
+                    while end + 1 < 256 && self.table[end + 1] {
+                        end += 1;
+                    }
+                    assert!(n < MAX_RUNS, "byte set has too many runs");
+                    self.lo[n] = b as u8;
+                    self.span[n] = (end - b) as u8;
+                    n += 1;
+                }
+                b += 1;
+            }
+            assert!(n > 0, "byte set is empty");
+            while n < MAX_RUNS {
+                self.lo[n] = self.lo[0];
+                self.span[n] = self.span[0];
+                n += 1;
+            }
+            self
+        }
+
+        #[inline(always)]
+        const fn contains(&self, b: u8) -> bool {
+            self.table[b as usize]
+        }
+
+        #[inline(always)]
+        const fn contains_all(&self, s: &[u8]) -> bool {
+            let mut ok = true;
+            let mut rest = s;
+            if s.len() < LANES {
+                while let Some((&b, tail)) = rest.split_first() {
+                    ok &= self.contains(b);
+                    rest = tail;
+                }
+                return ok;
+            }
+            let mut lanes = [true; LANES];
+            while let Some((block, tail)) = rest.split_first_chunk::<LANES>() {
+                self.contains_block(block, &mut lanes);
+                rest = tail;
+            }
+            if !rest.is_empty() {
+                if let Some((_, last)) = s.split_last_chunk::<LANES>() {
+                    self.contains_block(last, &mut lanes);
+                }
+            }
+            let mut k = 0;
+            while k < LANES {
+                ok &= lanes[k];
+                k += 1;
+            }
+            ok
+        }
+
+        #[inline(always)]
+        const fn contains_block(&self, block: &[u8; LANES], lanes: &mut [bool; LANES]) {
+            let mut k = 0;
+            while k < LANES {
+                lanes[k] &= self.contains_ranges(block[k]);
+                k += 1;
+            }
+        }
+
+        #[inline(always)]
+        const fn contains_ranges(&self, b: u8) -> bool {
+            let mut hit = false;
+            let mut k = 0;
+            while k < MAX_RUNS {
+                hit |= b.wrapping_sub(self.lo[k]) <= self.span[k];
+                k += 1;
+            }
+            hit
+        }
+    }
+
+    const LANES: usize = 16;
+
+    #[derive(Clone, Copy)]
+    pub struct Rule {
+        min_len: usize,
+        max_len: usize,
+        prefix: &'static str,
+        first: ByteSet,
+        body: ByteSet,
+        sep: Option<u8>,
+        pad: Option<ByteSet>,
+        accept: &'static [&'static str],
+        reserve: &'static [Reserved],
+    }
+
+    #[derive(Clone, Copy)]
+    pub struct Reserved {
+        literal: &'static str,
+        reason: &'static str,
+    }
+
+    impl Rule {
+        const fn class(min_len: usize, max_len: usize, set: ByteSet) -> Rule {
+            Rule {
+                min_len,
+                max_len,
+                prefix: "",
+                first: set,
+                body: set,
+                sep: None,
+                pad: None,
+                accept: &[],
+                reserve: &[],
+            }
+        }
+    }
+
+    #[allow(dead_code)]
+    pub struct Fault {
+        rule: IdRule,
+        index: usize,
+        expected: &'static str,
+    }
+
+    impl Fault {
+        const LENGTH: Fault = Fault::whole(IdRule::Length, "");
+
+        const fn whole(rule: IdRule, expected: &'static str) -> Fault {
+            Fault {
+                rule,
+                index: 0,
+                expected,
+            }
+        }
+    }
+
+    const fn eq_bytes(a: &[u8], b: &[u8]) -> bool {
+        if a.len() != b.len() {
+            return false;
+        }
+        let mut i = 0;
+        while i < a.len() {
+            if a[i] != b[i] {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+
+    #[inline(always)]
+    const fn same_bytes(mut a: &[u8], mut b: &[u8]) -> bool {
+        let mut diff = 0u8;
+        while let (Some((x, a_rest)), Some((y, b_rest))) = (a.split_first(), b.split_first()) {
+            diff |= *x ^ *y;
+            a = a_rest;
+            b = b_rest;
+        }
+        diff == 0
+    }
+
+    const fn listed(list: &[&str], s: &[u8]) -> bool {
+        let mut i = 0;
+        while i < list.len() {
+            if eq_bytes(list[i].as_bytes(), s) {
+                return true;
+            }
+            i += 1;
+        }
+        false
+    }
+
+    const fn reserved(list: &[Reserved], s: &[u8]) -> Option<&'static str> {
+        let mut i = 0;
+        while i < list.len() {
+            if eq_bytes(list[i].literal.as_bytes(), s) {
+                return Some(list[i].reason);
+            }
+            i += 1;
+        }
+        None
+    }
+
+    const fn charset(index: usize, set: &ByteSet) -> Fault {
+        Fault {
+            rule: IdRule::Charset,
+            index,
+            expected: set.desc,
+        }
+    }
+
+    /// The engine's `check`, fast path and all.
+    #[inline(always)]
+    pub const fn check(rule: &Rule, s: &[u8]) -> Result<(), Fault> {
+        if s.len() < rule.min_len || s.len() > rule.max_len {
+            return Err(Fault::LENGTH);
+        }
+        if !rule.accept.is_empty() && listed(rule.accept, s) {
+            return Ok(());
+        }
+        let ok = match s.split_at_checked(rule.prefix.len()) {
+            Some((head, rest)) => same_bytes(head, rule.prefix.as_bytes()) && accepts(rule, rest),
+            None => false,
+        };
+        if !ok {
+            if let Err(fault) = walk(rule, s) {
+                return Err(fault);
+            }
+        }
+        if let Some(reason) = reserved(rule.reserve, s) {
+            return Err(Fault::whole(IdRule::Reserved, reason));
+        }
+        Ok(())
+    }
+
+    /// `check` with the fast path taken out: every value goes through the walk.
+    #[inline(always)]
+    pub const fn check_walk(rule: &Rule, s: &[u8]) -> Result<(), Fault> {
+        if s.len() < rule.min_len || s.len() > rule.max_len {
+            return Err(Fault::LENGTH);
+        }
+        if !rule.accept.is_empty() && listed(rule.accept, s) {
+            return Ok(());
+        }
+        if let Err(fault) = walk(rule, s) {
+            return Err(fault);
+        }
+        if let Some(reason) = reserved(rule.reserve, s) {
+            return Err(Fault::whole(IdRule::Reserved, reason));
+        }
+        Ok(())
+    }
+
+    #[inline(always)]
+    const fn accepts(rule: &Rule, rest: &[u8]) -> bool {
+        match (rule.sep, &rule.pad) {
+            (None, None) => rule.body.contains_all(rest),
+            (Some(sep), None) => {
+                rule.body.contains_all(rest)
+                    && !matches!(rest.first(), Some(&b) if b == sep)
+                    && !doubled(rest, sep)
+            }
+            (None, Some(pad)) => {
+                let mut head = rest;
+                while let Some((&last, init)) = head.split_last() {
+                    if !pad.contains(last) {
+                        break;
+                    }
+                    head = init;
+                }
+                !head.is_empty() && rule.first.contains_all(head)
+            }
+            (Some(_), Some(_)) => false,
+        }
+    }
+
+    #[inline(always)]
+    const fn doubled(s: &[u8], sep: u8) -> bool {
+        let (Some((_, mut right)), Some((_, mut left))) = (s.split_first(), s.split_last()) else {
+            return false;
+        };
+        let mut twice = false;
+        while let (Some((a, a_rest)), Some((b, b_rest))) = (
+            left.split_first_chunk::<LANES>(),
+            right.split_first_chunk::<LANES>(),
+        ) {
+            let mut k = 0;
+            while k < LANES {
+                twice |= (a[k] == sep) & (b[k] == sep);
+                k += 1;
+            }
+            left = a_rest;
+            right = b_rest;
+        }
+        while let (Some((a, a_rest)), Some((b, b_rest))) = (left.split_first(), right.split_first())
+        {
+            twice |= (*a == sep) & (*b == sep);
+            left = a_rest;
+            right = b_rest;
+        }
+        twice
+    }
+
+    const fn walk(rule: &Rule, s: &[u8]) -> Result<(), Fault> {
+        let prefix = rule.prefix.as_bytes();
+        let mut i = 0;
+        while i < prefix.len() {
+            if i >= s.len() || s[i] != prefix[i] {
+                return Err(Fault {
+                    rule: IdRule::Prefix,
+                    index: i,
+                    expected: rule.prefix,
+                });
+            }
+            i += 1;
+        }
+        if i >= s.len() {
+            return Err(Fault::LENGTH);
+        }
+        let mut need_first = true;
+        let mut padding = false;
+        while i < s.len() {
+            let b = s[i];
+            if padding {
+                if let Some(pad) = &rule.pad {
+                    if !pad.contains(b) {
+                        return Err(charset(i, pad));
+                    }
+                }
+            } else if need_first {
+                if !rule.first.contains(b) {
+                    return Err(charset(i, &rule.first));
+                }
+                need_first = false;
+            } else if matches!(&rule.pad, Some(pad) if pad.contains(b)) {
+                padding = true;
+            } else if matches!(rule.sep, Some(p) if p == b) {
+                need_first = true;
+            } else if !rule.body.contains(b) {
+                return Err(charset(i, &rule.body));
+            }
+            i += 1;
+        }
+        Ok(())
+    }
+
+    // The rules, as `src/id/rules.rs` writes them.
+
+    const LETTERS: ByteSet = ByteSet::new("[A-Za-z]").range(b'A', b'Z').range(b'a', b'z');
+
+    const fn lex_name_rule(
+        min_len: usize,
+        max_len: usize,
+        accept: &'static [&'static str],
+    ) -> Rule {
+        Rule {
+            body: LETTERS.bytes(b"_").named("[A-Za-z_]"),
+            sep: Some(b'_'),
+            accept,
+            ..Rule::class(min_len, max_len, LETTERS)
+        }
+    }
+
+    pub const LEX_BOT_NAME: Rule = lex_name_rule(2, 50, &[]);
+    pub const LEX_BOT_ALIAS: Rule = lex_name_rule(1, 100, &["$LATEST"]);
+
+    const ALPHANUMERIC: ByteSet = ByteSet::new("[0-9a-zA-Z]")
+        .range(b'0', b'9')
+        .range(b'a', b'z')
+        .range(b'A', b'Z');
+
+    pub const LEX_V2_LOCALE: Rule = Rule {
+        body: ALPHANUMERIC.bytes(b"_").named("[0-9a-zA-Z_]"),
+        sep: Some(b'_'),
+        ..Rule::class(5, 6, ALPHANUMERIC)
+    };
+
+    pub const AILY_TOKEN: Rule = {
+        const B64TOKEN: ByteSet = ByteSet::new("[A-Za-z0-9-._~+/]")
+            .range(b'A', b'Z')
+            .range(b'a', b'z')
+            .range(b'0', b'9')
+            .bytes(b"-._~+/");
+        Rule {
+            body: B64TOKEN.bytes(b"=").named("[A-Za-z0-9-._~+/=]"),
+            pad: Some(ByteSet::new("[=]").bytes(b"=")),
+            ..Rule::class(1, 8192, B64TOKEN)
+        }
+    };
+
+    /// Near-misses and edge values on which the copies must answer as the crate does.
+    const PROBES: &[&str] = &[
+        "",
+        "a",
+        "ab",
+        "ab_",
+        "_ab",
+        "a__b",
+        "a_b_c",
+        "a1",
+        "$LATEST",
+        "$latest",
+        "es_419",
+        "en_US",
+        "es__19",
+        "_s_419",
+        "en-US",
+        "abc==",
+        "abc=d",
+        "==",
+        "a=",
+        "a b",
+        "t-x/y+z~===",
+        "Order_Flowers_Bot_For_The_Spring_Campaign_In_Paris_",
+        "Order_Flowers_Bot_For_The_Spring_Campaign_In_Pa__s",
+    ];
+
+    /// Both copies agree with the crate's `is_valid` on the probes and on `input` with one byte
+    /// changed at a few places.
+    pub fn agree(rule: &Rule, is_valid: fn(&str) -> bool, input: &str) {
+        let mut probes: Vec<String> = PROBES.iter().map(|s| s.to_string()).collect();
+        for at in [0, 1, input.len() / 2, input.len() - 2, input.len() - 1] {
+            for b in [b'_', b'=', b'.', b' ', b'a', b'0'] {
+                let mut s = input.as_bytes().to_vec();
+                s[at] = b;
+                probes.push(String::from_utf8(s).unwrap());
+            }
+        }
+        for s in &probes {
+            let want = is_valid(s);
+            assert_eq!(
+                check(rule, s.as_bytes()).is_ok(),
+                want,
+                "fast path on {s:?}"
+            );
+            assert_eq!(
+                check_walk(rule, s.as_bytes()).is_ok(),
+                want,
+                "walk on {s:?}"
+            );
+        }
+    }
+}
+
+/// A 43-byte tenant token with `==` padding: `t-` and 39 symbols, then `==`.
+const TOKEN_43_PADDED: &str = "t-g1044ab3ZXQ5MJKLNBG7RAF2SUDHW3PQ4YKE6O7==";
+
+/// One fast-path group: the crate's `is_valid`, the copy of its `check` (`fast_path`) and the
+/// same `check` without the fast path (`walk`, the reference), on one valid input of `len` bytes.
+macro_rules! engine_group {
+    ($group:ident, $ty:ty, $rule:expr, $input:expr, $len:expr) => {
+        group!($group, 1000, {
+            /// The input has the length the group claims, and all three accept it; the copies
+            /// answer as the crate does on near-misses too.
+            pub fn check() {
+                let s: &str = &$input;
+                assert_eq!(s.len(), $len, "{}: length", stringify!($group));
+                assert!(<$ty>::is_valid(s), "{}: is_valid", stringify!($group));
+                assert!(engine::check(&$rule, s.as_bytes()).is_ok(), "{}: fast path", stringify!($group));
+                assert!(engine::check_walk(&$rule, s.as_bytes()).is_ok(), "{}: walk", stringify!($group));
+                engine::agree(&$rule, |s| <$ty>::is_valid(s), s);
+            }
+        } {
+            is_valid = {
+                let s: &str = &$input;
+                move || <$ty>::is_valid(black_box(s))
+            };
+            fast_path = {
+                let s: &[u8] = $input.as_bytes();
+                move || engine::check(&$rule, black_box(s)).is_ok()
+            };
+            @base walk = {
+                let s: &[u8] = $input.as_bytes();
+                move || engine::check_walk(&$rule, black_box(s)).is_ok()
+            };
+        });
+    };
+}
+
+engine_group!(
+    trick_sep_bot_name_50,
+    LexBotName,
+    engine::LEX_BOT_NAME,
+    BOT_NAME_50,
+    50
+);
+engine_group!(
+    trick_sep_bot_alias_100,
+    LexBotAlias,
+    engine::LEX_BOT_ALIAS,
+    *BOT_ALIAS_100,
+    100
+);
+engine_group!(
+    trick_sep_v2_locale,
+    LexV2LocaleId,
+    engine::LEX_V2_LOCALE,
+    V2_LOCALE,
+    6
+);
+engine_group!(
+    trick_pad_token_43,
+    AilyAccessToken,
+    engine::AILY_TOKEN,
+    TOKEN_43_PADDED,
+    43
+);
+engine_group!(
+    trick_pad_token_8k,
+    AilyAccessToken,
+    engine::AILY_TOKEN,
+    *TOKEN_8K,
+    8192
+);
+
+// ---------------------------------------------------------------------------------------------
+// Group 8: what the JSON string writer's word test is worth. `write_string` is private, so the
+// contenders are copies in `json` below, each writing into a buffer reused across calls:
+// `swar` is `src/response/wire.rs`'s `write_string` (eight bytes tested per word), `plain` (the
+// reference) the same function with the word test taken out, one byte at a time. `render` is the
+// crate's whole `AilyServiceError::render` of an error carrying the message: its allocations,
+// envelope and headers included, so its ratio is to the plain copy alone and only shows what
+// share of a render the escaping is.
+
+/// Copies of `src/response/wire.rs`'s `write_string`, `word_needs_escape` and `escape`, and the
+/// plain writer: `write_string` without the word test.
+mod json {
+    /// `write_string`, as the crate has it.
+    pub fn write_string_swar(out: &mut Vec<u8>, s: &str) {
+        let bytes = s.as_bytes();
+        out.reserve(bytes.len() + 2);
+        out.push(b'"');
+        let (mut start, mut i) = (0, 0);
+        while let Some(&b) = bytes.get(i) {
+            if let Some(word) = bytes.get(i..i + 8) {
+                let word = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+                if !word_needs_escape(word) {
+                    i += 8;
+                    continue;
+                }
+            }
+            if b >= 0x20 && b != b'"' && b != b'\\' {
+                i += 1;
+                continue;
+            }
+            if let Some(escape) = escape(b) {
+                out.extend_from_slice(bytes.get(start..i).unwrap_or_default());
+                out.extend_from_slice(escape.0.get(..escape.1).unwrap_or_default());
+                start = i + 1;
+            }
+            i += 1;
+        }
+        out.extend_from_slice(bytes.get(start..).unwrap_or_default());
+        out.push(b'"');
+    }
+
+    /// `write_string` with the word test taken out: each byte tested alone.
+    pub fn write_string_plain(out: &mut Vec<u8>, s: &str) {
+        let bytes = s.as_bytes();
+        out.reserve(bytes.len() + 2);
+        out.push(b'"');
+        let (mut start, mut i) = (0, 0);
+        while let Some(&b) = bytes.get(i) {
+            if b >= 0x20 && b != b'"' && b != b'\\' {
+                i += 1;
+                continue;
+            }
+            if let Some(escape) = escape(b) {
+                out.extend_from_slice(bytes.get(start..i).unwrap_or_default());
+                out.extend_from_slice(escape.0.get(..escape.1).unwrap_or_default());
+                start = i + 1;
+            }
+            i += 1;
+        }
+        out.extend_from_slice(bytes.get(start..).unwrap_or_default());
+        out.push(b'"');
+    }
+
+    const fn word_needs_escape(word: u64) -> bool {
+        const ONES: u64 = u64::from_le_bytes([1; 8]);
+        const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+        let control = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+        let quote = word ^ (ONES * b'"' as u64);
+        let quote = quote.wrapping_sub(ONES) & !quote & HIGH;
+        let backslash = word ^ (ONES * b'\\' as u64);
+        let backslash = backslash.wrapping_sub(ONES) & !backslash & HIGH;
+        control | quote | backslash != 0
+    }
+
+    const fn escape(b: u8) -> Option<([u8; 6], usize)> {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        Some(match b {
+            b'"' => (*b"\\\"    ", 2),
+            b'\\' => (*b"\\\\    ", 2),
+            b'\n' => (*b"\\n    ", 2),
+            b'\r' => (*b"\\r    ", 2),
+            b'\t' => (*b"\\t    ", 2),
+            0x08 => (*b"\\b    ", 2),
+            0x0c => (*b"\\f    ", 2),
+            0..=0x1f => (
+                [
+                    b'\\',
+                    b'u',
+                    b'0',
+                    b'0',
+                    HEX[(b >> 4) as usize],
+                    HEX[(b & 0xf) as usize],
+                ],
+                6,
+            ),
+            _ => return None,
+        })
+    }
+}
+
+/// An error message of `len` bytes, ASCII with nothing to escape; with `escapes`, four bytes of
+/// it replaced by ones that need escaping: a quoted word, a backslash and a line break.
+fn message(len: usize, escapes: bool) -> String {
+    let mut s = filled(
+        "",
+        "the value of aily_session_id is not a valid Aily session id; see the API reference. ",
+        len,
+    )
+    .into_bytes();
+    if escapes {
+        s[len / 8] = b'"';
+        s[len / 8 + 16] = b'"';
+        s[len / 2] = b'\\';
+        s[len - 2] = b'\n';
+    }
+    String::from_utf8(s).unwrap()
+}
+
+/// One writer group on the message `$msg` of `$len` bytes holding `$escapes` bytes to escape.
+macro_rules! writer_group {
+    ($group:ident, $msg:expr, $len:expr, $escapes:expr) => {
+        group!($group, 1000, {
+            static MSG: LazyLock<String> = LazyLock::new(|| $msg);
+            static ERROR: LazyLock<AilyServiceError> = LazyLock::new(|| {
+                AilyServiceError::new(AilyErrorKind::ParamInvalid).with_msg(MSG.as_str())
+            });
+
+            /// The message is what the group claims; both copies write what `serde_json` writes,
+            /// and the render carries the same bytes as its `msg`.
+            pub fn check() {
+                let msg = MSG.as_str();
+                assert_eq!(msg.len(), $len, "{}: length", stringify!($group));
+                let to_escape = msg.bytes().filter(|&b| b < 0x20 || b == b'"' || b == b'\\');
+                assert_eq!(to_escape.count(), $escapes, "{}: escapes", stringify!($group));
+                let want = serde_json::to_vec(msg).unwrap();
+                let (mut swar, mut plain) = (Vec::new(), Vec::new());
+                json::write_string_swar(&mut swar, msg);
+                json::write_string_plain(&mut plain, msg);
+                assert_eq!(swar, want, "{}: swar", stringify!($group));
+                assert_eq!(plain, want, "{}: plain", stringify!($group));
+                let tail = [&b",\"msg\":"[..], &want, b"}"].concat();
+                let wire = ERROR.render();
+                assert!(wire.body().ends_with(&tail), "{}: render", stringify!($group));
+            }
+        } {
+            render = {
+                let error: &AilyServiceError = &ERROR;
+                move || error.render()
+            };
+            swar = {
+                let msg = MSG.as_str();
+                let buf = RefCell::new(Vec::with_capacity(2 * msg.len() + 64));
+                move || {
+                    let mut out = buf.borrow_mut();
+                    out.clear();
+                    json::write_string_swar(&mut out, black_box(msg));
+                    black_box(out.len())
+                }
+            };
+            @base plain = {
+                let msg = MSG.as_str();
+                let buf = RefCell::new(Vec::with_capacity(2 * msg.len() + 64));
+                move || {
+                    let mut out = buf.borrow_mut();
+                    out.clear();
+                    json::write_string_plain(&mut out, black_box(msg));
+                    black_box(out.len())
+                }
+            };
+        });
+    };
+}
+
+writer_group!(trick_swar_msg_128, message(128, false), 128, 0);
+writer_group!(trick_swar_msg_128_escapes, message(128, true), 128, 4);
+writer_group!(trick_swar_msg_4k, message(4096, false), 4096, 0);
+writer_group!(trick_swar_msg_4k_escapes, message(4096, true), 4096, 4);
+
+// ---------------------------------------------------------------------------------------------
 
 static GROUPS: &[&[Case]] = &[
     aily_session_32::CASES,
@@ -814,6 +1546,15 @@ static GROUPS: &[&[Case]] = &[
     too_long_lex_v2_session::CASES,
     vector_aily_session_32::CASES,
     vector_lex_user_100::CASES,
+    trick_sep_bot_name_50::CASES,
+    trick_sep_bot_alias_100::CASES,
+    trick_sep_v2_locale::CASES,
+    trick_pad_token_43::CASES,
+    trick_pad_token_8k::CASES,
+    trick_swar_msg_128::CASES,
+    trick_swar_msg_128_escapes::CASES,
+    trick_swar_msg_4k::CASES,
+    trick_swar_msg_4k_escapes::CASES,
 ];
 
 /// The protocol cases' inputs are what they claim: successes succeed, errors are errors, and
@@ -911,6 +1652,15 @@ static CHECKS: &[(&str, fn())] = checks!(
     too_long_lex_v2_bot_alias_id,
     too_long_lex_v2_locale,
     too_long_lex_v2_session,
+    trick_sep_bot_name_50,
+    trick_sep_bot_alias_100,
+    trick_sep_v2_locale,
+    trick_pad_token_43,
+    trick_pad_token_8k,
+    trick_swar_msg_128,
+    trick_swar_msg_128_escapes,
+    trick_swar_msg_4k,
+    trick_swar_msg_4k_escapes,
 );
 
 fn manifest(group: &[Case]) {
