@@ -1450,7 +1450,7 @@ macro_rules! writer_group {
         group!($group, 1000, {
             static MSG: LazyLock<String> = LazyLock::new(|| $msg);
             static ERROR: LazyLock<AilyServiceError> = LazyLock::new(|| {
-                AilyServiceError::new(AilyErrorKind::ParamInvalid).with_msg(MSG.as_str())
+                AilyServiceError::new(AilyErrorKind::ParamInvalid).with_message(MSG.as_str())
             });
 
             /// The message is what the group claims; both copies write what `serde_json` writes,

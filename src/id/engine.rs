@@ -322,6 +322,11 @@ pub(crate) const fn check(rule: &Rule, s: &[u8]) -> Result<(), Fault> {
 ///   not starting with the separator, and no separator doubled;
 /// - padding (`b64token`, `[…]+=*`): the padding run trimmed from the end, what is left is not
 ///   empty and every byte of it in `first` (which is `body` without the padding).
+///
+/// Against the plain walk alone, in instructions per call (`bash benches/count.sh trick_`):
+/// the separator form 152 vs 580 (a 50-byte `LexBotName`) and 302 vs 1,165 (a 100-byte
+/// `LexBotAlias`), nothing to speak of for a 6-byte locale (83 vs 94); the padding form 143 vs
+/// 667 (a 43-byte token with `==`) and 15,923 vs 122,902 (8 KiB).
 #[inline(always)]
 const fn accepts(rule: &Rule, rest: &[u8]) -> bool {
     match (rule.sep, &rule.pad) {
