@@ -127,7 +127,8 @@
 //!    `from_route` through the router, `from_labels`), and the success response (Aily: read
 //!    with the API's envelope reader; Lex: `rest_json_response!`). Its ids, codes and wire
 //!    constants come from the API's `ids.rs`, `codes.rs` or `error.rs`, and `wire.rs`.
-//! 2. `src/<api>/mod.rs`: `mod` and `pub use` lines; `src/lib.rs`: the re-export.
+//! 2. `src/<api>/mod.rs`: its `mod` and `pub use` lines (the crate root re-exports what each
+//!    API's module exports).
 //! 3. `src/route/table.rs`: one row in `operations!` (its `Operation` variant), and its method
 //!    on its path in the API's path table (a new path is a new `Resource`), in place of the
 //!    `Other("…")` entry that named it before.
@@ -192,25 +193,13 @@ mod text;
 #[cfg(feature = "utoipa")]
 mod utoipa;
 
-pub use aily::{
-    AilyAccessToken, AilyAuthorization, AilyDeleteSessionRequest, AilyHost, AilyMessageId,
-    AilyRunId, AilySessionId, AilyTokenKind, AuthorizationError,
-};
-#[cfg(feature = "serde")]
-pub use aily::{
-    AilyDeleteSessionResponse, AilyErrorKind, AilyServiceError, FieldViolation, Help,
-    PermissionViolation,
-};
+// Each API's `mod.rs` curates what it exports, so an operation added in its folder needs no
+// line here.
+pub use aily::*;
 pub use headers::Headers;
 pub use id::{IdError, IdKind, IdRule};
-pub use lex::{LexBotAlias, LexBotName, LexDeleteSessionRequest, LexRegion, LexUserId};
-#[cfg(feature = "serde")]
-pub use lex::{LexDeleteSessionResponse, LexErrorKind, LexServiceError};
-pub use lex_v2::{
-    LexV2BotAliasId, LexV2BotId, LexV2DeleteSessionRequest, LexV2LocaleId, LexV2SessionId,
-};
-#[cfg(feature = "serde")]
-pub use lex_v2::{LexV2DeleteSessionResponse, LexV2ErrorKind, LexV2ServiceError};
+pub use lex::*;
+pub use lex_v2::*;
 #[cfg(feature = "serde")]
 pub use mock::MockService;
 #[cfg(feature = "serde")]

@@ -74,9 +74,12 @@ Built-in sessions, each deletable once:
 
 Every other request gets the answer the service would give, in its format: for a session
 not there (or deleted) Aily 400 code 2700001, Lex 404 NotFoundException and Lex V2 404
-ResourceNotFoundException; 400 for a bad label, 404 for an unknown path, 405 for another
-method, 414 for a path over {max_path} bytes, and for Aily 400 code 99991661 without exactly
-one valid Authorization header.
+ResourceNotFoundException; 400 for a bad label, 404 for an unknown path, 405 (with Allow)
+for a method the service does not serve on the path, 501 for the operations it does serve
+there that the mock does not model (get, update and put session), 414 for a request target
+(path and query) over {max_path} bytes, and for Aily 400 code 99991661 without exactly one
+valid Authorization header. Every answer carries a log id (X-Tt-Logid) or request id
+(x-amzn-RequestId), mock-<n>.
 ",
         aily = aily.path(),
         lex = server::LEX_SESSION.path(),
