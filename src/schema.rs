@@ -182,7 +182,8 @@ pub(crate) const AILY_SUCCESS: Body = Body {
                   docs give it (`{\"code\":0,\"msg\":\"success\",\"data\":{}}`)",
     fields: &[
         field("code", Value::Zero, true),
-        field("msg", Value::Text, true),
+        // Written where set: every built value has one, a response read without one has none.
+        field("msg", Value::Text, false),
         field("data", Value::Data, true),
         // Read for its `log_id`; a success is rendered without it.
         Field {
@@ -198,7 +199,8 @@ pub(crate) const AILY_ERROR: Body = Body {
                   optional `error` object (log id, troubleshooter, violations, helps)",
     fields: &[
         field("code", Value::NonZero, true),
-        field("msg", Value::Text, true),
+        // Written where set: every built value has one, a response read without one has none.
+        field("msg", Value::Text, false),
         Field {
             written: false,
             ..field("data", Value::Data, false)

@@ -61,11 +61,8 @@ const MAX_LABELS: usize = 4;
 impl<'a> Labels<'a> {
     /// The next label, percent-decoded and validated as a `T`.
     pub(crate) fn next<T: Parse>(&mut self) -> Result<T, RouteError> {
-        let &(name, raw) = self
-            .found
-            .get(self.next)
-            .filter(|_| self.next < self.len)
-            .ok_or(RouteError::NotFound)?;
+        let captured = self.found.get(..self.len).unwrap_or_default();
+        let &(name, raw) = captured.get(self.next).ok_or(RouteError::NotFound)?;
         self.next += 1;
         label::label(raw, name)
     }
