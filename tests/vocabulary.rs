@@ -382,6 +382,24 @@ fn operations_name_themselves() {
     }
 }
 
+/// A success read with another `msg`, or none, is written back as it was read.
+#[test]
+fn aily_successes_render_as_read() {
+    for body in [
+        &br#"{"code":0,"msg":"success","data":{}}"#[..],
+        br#"{"code":0,"msg":"ok","data":{}}"#,
+        br#"{"code":0,"data":{}}"#,
+    ] {
+        let read = AilyDeleteSessionResponse::from_http(200, &[("X-Tt-Logid", "l")], body).unwrap();
+        let wire = read.render();
+        assert_eq!(wire.body(), body);
+        assert_eq!(
+            AilyDeleteSessionResponse::from_http(wire.status(), wire.headers(), wire.body()),
+            Ok(read)
+        );
+    }
+}
+
 #[test]
 fn header_lists_as_users_hold_them() {
     let body = br#"{"code":0,"msg":"success","data":{}}"#;

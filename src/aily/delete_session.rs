@@ -123,9 +123,6 @@ impl AilyDeleteSessionRequest {
 }
 
 impl WritePath for AilyDeleteSessionRequest {
-    /// The prefix and the longest session id, 32 bytes.
-    const PATH_CAPACITY: usize = PATH_PREFIX.len() + 32;
-
     fn write_path(&self, out: &mut String) {
         out.push_str(PATH_PREFIX);
         out.push_str(self.session_id.as_str());
