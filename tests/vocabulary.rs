@@ -416,6 +416,11 @@ fn header_lists_as_users_hold_them() {
         AilyDeleteSessionResponse::from_http(200, slice, body),
         Ok(want.clone())
     );
+    // A reference to a list is a list too, as generic callers hold one.
+    assert_eq!(
+        AilyDeleteSessionResponse::from_http(200, &slice, body),
+        Ok(want.clone())
+    );
     assert_eq!(
         AilyDeleteSessionResponse::from_http(200, &owned, body),
         Ok(want.clone())
