@@ -6,8 +6,6 @@
 
 mod common;
 
-use std::time::Duration;
-
 use botsession::{
     AilyAuthorization, AilyDeleteSessionRequest, AilyDeleteSessionResponse, AilyErrorKind,
     AilyServiceError, Api, AuthorizationError, ErrorCode, LexDeleteSessionRequest,
@@ -477,6 +475,8 @@ fn lengths_count_the_query_everywhere() {
 
 #[cfg(feature = "http")]
 mod http_feature {
+    use std::time::Duration;
+
     use super::*;
 
     #[test]
