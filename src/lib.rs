@@ -1,5 +1,6 @@
-//! Validated identifiers, requests, responses and errors for two chat-bot "delete session"
-//! APIs, for the code at a system's edge: gateways, webhooks, mock servers and SDK wrappers.
+//! Validated identifiers, requests, responses and errors for the session operations of three
+//! chat-bot APIs, for the code at a system's edge: gateways, webhooks, mock servers and SDK
+//! wrappers.
 //!
 //! - **Feishu Aily**: `DELETE https://open.feishu.cn/open-apis/aily/v1/sessions/:aily_session_id`
 //!   ([docs](https://open.feishu.cn/document/aily-v1/aily_session/delete)).

@@ -30,8 +30,9 @@ use crate::{
 ///    before): [`AilyServiceError::session_not_found`], [`LexServiceError::session_not_found`],
 ///    [`LexV2ServiceError::session_not_found`].
 ///
-/// Every response carries a log id (`X-Tt-Logid`) or request id (`x-amzn-RequestId`) of the
-/// form `mock-<n>`, `n` counting the calls from 1.
+/// Every response on an API's path carries a log id (`X-Tt-Logid`) or request id
+/// (`x-amzn-RequestId`) of the form `mock-<n>`, `n` counting the calls from 1; a path under no
+/// API gets a plain-text 404.
 ///
 /// ```
 /// use botsession::{

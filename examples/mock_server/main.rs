@@ -78,8 +78,8 @@ ResourceNotFoundException; 400 for a bad label, 404 for an unknown path, 405 (wi
 for a method the service does not serve on the path, 501 for the operations it does serve
 there that the mock does not model (get, update and put session), 414 for a request target
 (path and query) over {max_path} bytes, and for Aily 400 code 99991661 without exactly one
-valid Authorization header. Every answer carries a log id (X-Tt-Logid) or request id
-(x-amzn-RequestId), mock-<n>.
+valid Authorization header. Every answer on an API's path carries a log id (X-Tt-Logid) or
+request id (x-amzn-RequestId), mock-<n>; any other path gets a plain-text 404.
 ",
         aily = aily.path(),
         lex = server::LEX_SESSION.path(),

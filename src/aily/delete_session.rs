@@ -228,7 +228,8 @@ mod response {
 
         /// Writes the response as the service sends it: the status, `Content-Type:
         /// application/json; charset=utf-8`, the log id in `X-Tt-Logid` (where it is a valid
-        /// header value), and the envelope `{"code":0,"msg":…,"data":{}}`. What it writes,
+        /// header value), and the envelope `{"code":0,"msg":…,"data":{}}` (`msg` where set: a
+        /// success read without one is written without one). What it writes,
         /// [`from_http`](Self::from_http) reads back equal.
         ///
         /// ```
@@ -263,7 +264,8 @@ mod response {
             self.http_status
         }
 
-        /// The service's `msg` (`"success"`).
+        /// The service's `msg`: `Some("success")` for a built response, `None` where the service
+        /// sent none.
         pub fn message(&self) -> Option<&str> {
             self.message.as_deref()
         }

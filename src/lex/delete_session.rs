@@ -110,7 +110,7 @@ impl LexDeleteSessionRequest {
     /// # Errors
     ///
     /// [`RouteError::NotFound`] for another path (missing, misnamed, extra or trailing
-    /// segments: `/bot/Order/alias/prod/user/ab/session/` with any method but `GET`),
+    /// segments: `/bot/Order/alias/prod/user/ab/session/` with any method but `GET` or `HEAD`),
     /// [`RouteError::OtherOperation`] for `POST` (PutSession) and for `GET` or `HEAD` on the
     /// path with a trailing slash (GetSession), [`RouteError::MethodNotAllowed`] for any other
     /// method on this path (`GET`, `delete`), [`RouteError::Escape`] or

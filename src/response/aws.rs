@@ -25,8 +25,8 @@ pub(crate) const THROTTLING_CODES: [&str; 14] = [
 pub(crate) const TRANSIENT_CODES: [&str; 2] = ["RequestTimeout", "RequestTimeoutException"];
 
 /// Transient statuses, retried whatever the code: aws-sdk-rust
-/// `TRANSIENT_ERROR_STATUS_CODES`. Not 429 (for an error with a code, throttling is known by the
-/// code) and not 409.
+/// `TRANSIENT_ERROR_STATUS_CODES`. Not 429 (aws-sdk-rust knows throttling by the code alone) and
+/// not 409.
 pub(crate) const TRANSIENT_STATUSES: [u16; 4] = [500, 502, 503, 504];
 
 /// The throttling status, which says "retry later" where no code does: aws-sdk-js-v3

@@ -122,7 +122,8 @@ pub enum ResponseError<E> {
 ///
 /// fn log_and_decide<E: ServiceError>(err: &ResponseError<E>) -> bool {
 ///     if let Some(e) = err.service_error() {
-///         eprintln!("{e} (code {}, request {:?})", e.code(), e.request_id());
+///         // `Display` is bounded server text; `message()` and `request_id()` are raw.
+///         eprintln!("{e} (code {})", e.code());
 ///     }
 ///     err.is_retryable()
 /// }
@@ -132,9 +133,11 @@ pub enum ResponseError<E> {
 pub trait ServiceError: fmt::Display + core::error::Error + sealed::Sealed {
     /// The error code: Aily's number, Lex's sanitized name.
     fn code(&self) -> ErrorCode<'_>;
-    /// The service's message, for people: never to branch on.
+    /// The service's message, for people: never to branch on. Raw server text, of any length:
+    /// `Display` shows it bounded.
     fn message(&self) -> Option<&str>;
-    /// The id the service gave the request, for support: Aily's log id, Lex's request id.
+    /// The id the service gave the request, for support: Aily's log id, Lex's request id. Raw
+    /// server text, as received.
     fn request_id(&self) -> Option<&str>;
     /// The HTTP status of the response.
     fn http_status(&self) -> u16;
@@ -228,7 +231,9 @@ impl<E: ServiceError> ResponseError<E> {
 /// Whether a status alone says the call may succeed later, whatever the body: the throttling
 /// status or one of the transient server statuses ([`aws::THROTTLING_STATUS`],
 /// [`aws::TRANSIENT_STATUSES`]). For a response without a readable error code, and for an Aily
-/// code this crate does not know; a Lex error has a code, which decides as the AWS SDKs do.
+/// code this crate does not know. A Lex error (even one with only a message, whose code is
+/// empty) is classified as aws-sdk-rust classifies it: by its code, and by the transient
+/// statuses alone, so a 429 without a throttling code is not retried (aws-sdk-js-v3 would).
 pub(crate) fn is_transient_status(status: u16) -> bool {
     status == aws::THROTTLING_STATUS || aws::TRANSIENT_STATUSES.contains(&status)
 }

@@ -47,7 +47,7 @@ pub enum RouteError {
     #[error("the request is another operation: {operation}")]
     OtherOperation {
         /// The operation's name in the service's docs: `"GetSession"`, `"UpdateSession"`,
-        /// `"PutSession"`.
+        /// `"PutSession"`, `"RecognizeText"`, `"RecognizeUtterance"`, `"StartConversation"`.
         operation: &'static str,
     },
     /// The request target (path and query string) is longer than [`MAX_PATH_LEN`].

@@ -102,8 +102,8 @@ impl<'a> Labels<'a> {
 /// What the service does with a method on a path.
 #[derive(Clone, Copy)]
 pub(crate) enum Handler {
-    /// An operation the crate types: its labels become the request.
-    Typed(for<'a> fn(Labels<'a>) -> Result<Operation, RouteError>),
+    /// An operation the crate types: its name, and how its labels become the request.
+    Typed(&'static str, TypedParse),
     /// An operation the service serves that the crate does not type: its name.
     Other(&'static str),
 }
@@ -114,6 +114,8 @@ pub(crate) struct Resource {
     pub(crate) template: &'static str,
     /// Every method of `methods`, sorted, as the `Allow` header of a 405 lists them; empty for
     /// a path with no typed operation, where another method is no route (404), not a 405.
+    /// `HEAD`, answered as `GET`, is not listed: the services' docs list the methods of their
+    /// operations, and `GET` in the list implies it (RFC 9110, section 9.3.2).
     pub(crate) allow: &'static str,
     /// The operations, by method.
     pub(crate) methods: &'static [(&'static str, Handler)],
@@ -132,15 +134,20 @@ impl Resource {
     }
 }
 
-/// Routes a path (no query string) among `api`'s paths: the path picks the resource, then the
-/// method its operation, and only then are the labels decoded.
-fn route_in(api: Api, method: &str, path: &str) -> Result<Operation, RouteError> {
+/// The operation `method` and `path` (no query string) name among `api`'s paths: the path picks
+/// the resource, then the method its operation; the labels are not decoded yet. An operation the
+/// crate does not type is [`RouteError::OtherOperation`].
+fn resolve<'p>(
+    api: Api,
+    method: &str,
+    path: &'p str,
+) -> Result<(&'static str, TypedParse, Labels<'p>), RouteError> {
     for resource in table::resources(api) {
         let Some(labels) = Labels::capture(resource.template, path) else {
             continue;
         };
         return match resource.handler(method) {
-            Some(Handler::Typed(parse)) => parse(labels),
+            Some(Handler::Typed(name, parse)) => Ok((name, parse, labels)),
             Some(Handler::Other(operation)) => Err(RouteError::OtherOperation { operation }),
             None if resource.allow.is_empty() => Err(RouteError::NotFound),
             None => Err(RouteError::MethodNotAllowed {
@@ -150,6 +157,9 @@ fn route_in(api: Api, method: &str, path: &str) -> Result<Operation, RouteError>
     }
     Err(RouteError::NotFound)
 }
+
+/// How a typed operation's labels become its request.
+type TypedParse = for<'a> fn(Labels<'a>) -> Result<Operation, RouteError>;
 
 /// Checks a request target's length and drops its query string.
 fn checked_path(target: &str) -> Result<&str, RouteError> {
@@ -161,9 +171,15 @@ fn checked_path(target: &str) -> Result<&str, RouteError> {
 
 /// One operation's `from_route`: the request line routed among its API's paths, another
 /// operation there being [`RouteError::OtherOperation`].
+///
+/// Another operation is told apart by its name before its labels are decoded, so that it is
+/// never a bad label of this one.
 pub(crate) fn route_to<T: Routed>(method: &str, target: &str) -> Result<T, RouteError> {
-    let operation = route_in(T::API, method, checked_path(target)?)?;
-    let name = operation.name();
+    let (name, parse, labels) = resolve(T::API, method, checked_path(target)?)?;
+    if name != T::NAME {
+        return Err(RouteError::OtherOperation { operation: name });
+    }
+    let operation = parse(labels)?;
     T::from_operation(operation).ok_or(RouteError::OtherOperation { operation: name })
 }
 
@@ -199,7 +215,7 @@ impl Operation {
     pub fn from_route(method: &str, target: &str) -> Result<Self, RouteRejection> {
         let api = Api::of_path(target);
         let routed = checked_path(target).and_then(|path| match api {
-            Some(api) => route_in(api, method, path),
+            Some(api) => resolve(api, method, path).and_then(|(_, parse, labels)| parse(labels)),
             None => Err(RouteError::NotFound),
         });
         routed.map_err(|error| RouteRejection::new(api, error))

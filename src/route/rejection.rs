@@ -19,9 +19,12 @@ use super::{Api, RouteError};
 /// | [`RouteError::PathTooLong`] | 2700001 | `BadRequestException` | `ValidationException` |
 /// | a bad label | 2700001, a field violation | `BadRequestException` | `ValidationException` |
 ///
-/// each with the status of [`RouteError::http_status`], the error's text as its message, and
-/// the request id (Aily: `X-Tt-Logid` and `error.log_id`; Lex: `x-amzn-RequestId`). A path
-/// under no API gets a plain-text answer with the status and the error's text.
+/// each with the status of [`RouteError::http_status`] and the request id set with
+/// [`with_request_id`](Self::with_request_id) (Aily: `X-Tt-Logid` and `error.log_id`; Lex:
+/// `x-amzn-RequestId`). The error's text is the Lex message; Aily sends its code's own `msg`
+/// for 404 and 405, the error's text as `msg` for 501 and 414, and as the field violation's
+/// description for a bad label. A path under no API gets a plain-text answer with the status and
+/// the error's text, and no id: no API's header would carry it.
 ///
 /// Sources: Aily's 2700001 with 400 is the delete-session docs' own; 99991201 ("resource not
 /// find") and 99991301 ("request method doesn't match") are the generic error code page's
@@ -52,7 +55,8 @@ impl RouteRejection {
         }
     }
 
-    /// The same, answered with a request id: Aily's log id, Lex's request id.
+    /// The same, answered with a request id: Aily's log id, Lex's request id. A rejection on a
+    /// path under no API keeps it but answers in plain text, without it.
     #[must_use]
     pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
         self.request_id = Some(request_id.into());

@@ -11,15 +11,20 @@ use crate::{AilyDeleteSessionRequest, LexDeleteSessionRequest, LexV2DeleteSessio
 pub(crate) trait Routed: Sized {
     /// The API whose paths it is routed among.
     const API: Api;
+    /// The operation's name in the service's docs.
+    const NAME: &'static str;
     /// Builds the request from the labels its path template captured.
     fn from_labels(labels: Labels<'_>) -> Result<Self, RouteError>;
     /// The request, when `operation` is this type's.
     fn from_operation(operation: Operation) -> Option<Self>;
 }
 
-/// The router's handler for a typed operation.
-fn typed<T: Routed + Into<Operation>>(labels: Labels<'_>) -> Result<Operation, RouteError> {
-    T::from_labels(labels).map(Into::into)
+/// The router's handler for a typed operation: its name, and its labels made its request.
+const fn typed<T: Routed + Into<Operation>>() -> Handler {
+    fn parse<T: Routed + Into<Operation>>(labels: Labels<'_>) -> Result<Operation, RouteError> {
+        T::from_labels(labels).map(Into::into)
+    }
+    Handler::Typed(T::NAME, parse::<T>)
 }
 
 /// Declares [`Operation`] from one row per typed operation: `Variant(Request) = Api, "Name"`.
@@ -74,6 +79,7 @@ macro_rules! operations {
 
             impl Routed for $request {
                 const API: Api = Api::$api;
+                const NAME: &'static str = $name;
                 fn from_labels(labels: Labels<'_>) -> Result<Self, RouteError> {
                     $request::from_labels(labels)
                 }
@@ -97,14 +103,14 @@ operations! {
     LexV2DeleteSession(LexV2DeleteSessionRequest) = LexV2, "DeleteSession";
 }
 
-use Handler::{Other, Typed};
+use Handler::Other;
 
 /// Aily's session paths. Get and update session are served beside delete (the Feishu docs).
 const AILY: &[Resource] = &[Resource {
     template: AilyDeleteSessionRequest::PATH_TEMPLATE,
     allow: "DELETE, GET, PUT",
     methods: &[
-        ("DELETE", Typed(typed::<AilyDeleteSessionRequest>)),
+        ("DELETE", typed::<AilyDeleteSessionRequest>()),
         ("GET", Other("GetSession")),
         ("PUT", Other("UpdateSession")),
     ],
@@ -117,7 +123,7 @@ const LEX: &[Resource] = &[
         template: LexDeleteSessionRequest::PATH_TEMPLATE,
         allow: "DELETE, POST",
         methods: &[
-            ("DELETE", Typed(typed::<LexDeleteSessionRequest>)),
+            ("DELETE", typed::<LexDeleteSessionRequest>()),
             ("POST", Other("PutSession")),
         ],
     },
@@ -135,7 +141,7 @@ const LEX_V2: &[Resource] = &[
         template: LexV2DeleteSessionRequest::PATH_TEMPLATE,
         allow: "DELETE, GET, POST",
         methods: &[
-            ("DELETE", Typed(typed::<LexV2DeleteSessionRequest>)),
+            ("DELETE", typed::<LexV2DeleteSessionRequest>()),
             ("GET", Other("GetSession")),
             ("POST", Other("PutSession")),
         ],
@@ -182,7 +188,7 @@ mod tests {
                 let typed = resource
                     .methods
                     .iter()
-                    .any(|(_, h)| matches!(h, Handler::Typed(_)));
+                    .any(|(_, h)| matches!(h, Handler::Typed(..)));
                 let expected = if typed {
                     methods.join(", ")
                 } else {
