@@ -15,11 +15,13 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use botsession::{
-    AilyDeleteSessionRequest, AilyDeleteSessionResponse, AilyErrorKind, AilyServiceError,
-    FieldViolation, Help, IdKind, LexDeleteSessionRequest, LexDeleteSessionResponse, LexErrorKind,
-    LexServiceError, LexV2DeleteSessionRequest, LexV2DeleteSessionResponse, LexV2ErrorKind,
-    LexV2ServiceError, PermissionViolation,
+    AilyDeleteSessionResponse, AilyErrorKind, AilyServiceError, FieldViolation, Help, IdKind,
+    LexDeleteSessionResponse, LexErrorKind, LexServiceError, LexV2DeleteSessionResponse,
+    LexV2ErrorKind, LexV2ServiceError, PermissionViolation,
 };
+// The generated requests are checked only where a generator is on.
+#[cfg(any(feature = "proptest", feature = "arbitrary"))]
+use botsession::{AilyDeleteSessionRequest, LexDeleteSessionRequest, LexV2DeleteSessionRequest};
 use common::fixtures::{aily_request, lex_request, lex_v2_request};
 use common::{for_each_ident, ForEachIdent, Ident, SplitMix};
 use jsonschema::Validator;
