@@ -143,8 +143,6 @@ mod response {
     use alloc::string::String;
     use alloc::vec::Vec;
 
-    use serde::de::IgnoredAny;
-
     use crate::aily::error::read_envelope;
     use crate::aily::wire::{CONTENT_TYPE, LOG_ID, SUCCESS};
     use crate::response::wire::{key, JsonObject, WireResponse};
@@ -202,7 +200,7 @@ mod response {
             headers: &H,
             body: &[u8],
         ) -> Result<Self, ResponseError<AilyServiceError>> {
-            let ok = read_envelope::<IgnoredAny, H>(status, headers, body)?;
+            let ok = read_envelope(status, headers, body)?;
             Ok(AilyDeleteSessionResponse {
                 http_status: ok.http_status,
                 message: ok.message,

@@ -7,8 +7,6 @@ use alloc::vec::Vec;
 use core::fmt;
 use core::time::Duration;
 
-use serde::Deserialize;
-
 use super::wire::{
     Envelope, WireError, CONTENT_TYPE, HEADERS, LOG_ID, RATE_LIMIT_LIMIT, RATE_LIMIT_PER_SECOND,
     RATE_LIMIT_RESET,
@@ -359,14 +357,11 @@ impl AilyServiceError {
     }
 }
 
-/// A success envelope as read: the status, `msg`, the log id and the operation's `data`.
-pub(crate) struct Success<D> {
+/// A success envelope as read: the status, `msg` and the log id.
+pub(crate) struct Success {
     pub(crate) http_status: u16,
     pub(crate) message: Option<String>,
     pub(crate) request_id: Option<String>,
-    /// Delete's `data` is `{}`, read and dropped: the operations that answer with data read it.
-    #[allow(dead_code)]
-    pub(crate) data: Option<D>,
 }
 
 fn objects<T>(list: Option<Vec<crate::response::Object<T>>>) -> Vec<T> {
@@ -374,16 +369,16 @@ fn objects<T>(list: Option<Vec<crate::response::Object<T>>>) -> Vec<T> {
 }
 
 /// Classifies any Aily response from its status, headers and body: the body decides, whatever
-/// the status, `code` 0 being a success (its `data` read as a `D`) and any other code an
+/// the status, `code` 0 being a success and any other code an
 /// [`AilyServiceError`].
-pub(crate) fn read_envelope<'b, D: Deserialize<'b>, H: Headers + ?Sized>(
+pub(crate) fn read_envelope<H: Headers + ?Sized>(
     status: u16,
     headers: &H,
-    body: &'b [u8],
-) -> Result<Success<D>, ResponseError<AilyServiceError>> {
+    body: &[u8],
+) -> Result<Success, ResponseError<AilyServiceError>> {
     let [tt_logid, request_id, reset, limit] = pick_headers(headers.pairs(), HEADERS);
     let header_id = tt_logid.or(request_id).map(String::from);
-    let envelope: Envelope<D> = parse_object(status, body)
+    let envelope: Envelope = parse_object(status, body)
         .map_err(|m| ResponseError::Malformed(m.with_retry_after(seconds(reset))))?;
     let error = envelope.error.map(|e| e.0);
     if envelope.code == 0 {
@@ -391,7 +386,6 @@ pub(crate) fn read_envelope<'b, D: Deserialize<'b>, H: Headers + ?Sized>(
             http_status: status,
             message: envelope.msg,
             request_id: header_id.or(error.and_then(|e| e.log_id)),
-            data: envelope.data,
         });
     }
     let error: WireError = error.unwrap_or_default();

@@ -58,20 +58,23 @@ mod envelope {
     use alloc::string::String;
     use alloc::vec::Vec;
 
+    use serde::de::IgnoredAny;
     use serde::Deserialize;
 
     use crate::response::Object;
     use crate::{FieldViolation, Help, PermissionViolation};
 
-    /// The envelope every Aily response has: `code`, `msg`, the operation's `data` and, on an
+    /// The envelope every Aily response has: `code`, `msg`, the operation's `data` (read and
+    /// dropped: delete session's is `{}`) and, on an
     /// error, the `error` object; unknown fields are ignored.
     #[derive(Deserialize)]
-    pub(crate) struct Envelope<D> {
+    pub(crate) struct Envelope {
         pub(crate) code: i64,
         #[serde(default)]
         pub(crate) msg: Option<String>,
-        #[serde(default = "Option::default")]
-        pub(crate) data: Option<D>,
+        #[serde(default)]
+        #[allow(dead_code)]
+        pub(crate) data: Option<IgnoredAny>,
         #[serde(default)]
         pub(crate) error: Option<Object<WireError>>,
     }

@@ -100,18 +100,19 @@ pub(crate) fn encode_into(out: &mut String, label: &str) {
     }
 }
 
+/// The capacity a path is written into: enough for every path but the longest fully escaped Lex
+/// ones, so that one allocation is the rule.
+const PATH_CAPACITY: usize = 128;
+
 /// A request whose path is a template with its labels encoded: writes it, and from it the
 /// path and the URL on any base, the same way for every operation.
 pub(crate) trait WritePath {
-    /// A capacity hint for the path.
-    const PATH_CAPACITY: usize = 128;
-
     /// Appends the path, labels percent-encoded.
     fn write_path(&self, out: &mut String);
 
     /// The path alone.
     fn path(&self) -> String {
-        let mut path = String::with_capacity(Self::PATH_CAPACITY);
+        let mut path = String::with_capacity(PATH_CAPACITY);
         self.write_path(&mut path);
         path
     }
@@ -120,7 +121,7 @@ pub(crate) trait WritePath {
     /// dropped.
     fn url_on(&self, base: &str) -> String {
         let base = base.strip_suffix('/').unwrap_or(base);
-        let mut url = String::with_capacity(base.len() + Self::PATH_CAPACITY);
+        let mut url = String::with_capacity(base.len() + PATH_CAPACITY);
         url.push_str(base);
         self.write_path(&mut url);
         url
