@@ -167,20 +167,20 @@ fn mock(c: &mut Criterion) {
     g.bench_function("aily_delete", |b| {
         b.iter(|| {
             mock.insert_aily_session(AilySessionId::from_static("session_4dfunz7sp1g8m"));
-            mock.handle("DELETE", black_box(aily), &auth)
+            mock.handle("DELETE", black_box(aily), &auth, b"")
         })
     });
     g.bench_function("lex_delete", |b| {
         b.iter(|| {
             mock.insert_lex_session(lex_request(), SESSION);
-            mock.handle("DELETE", black_box(lex), &none)
+            mock.handle("DELETE", black_box(lex), &none, b"")
         })
     });
     let lex_v2 = lex_v2_request().path();
     g.bench_function("lex_v2_delete", |b| {
         b.iter(|| {
             mock.insert_lex_v2_session(lex_v2_request());
-            mock.handle("DELETE", black_box(&lex_v2), &none)
+            mock.handle("DELETE", black_box(&lex_v2), &none, b"")
         })
     });
     g.bench_function("lex_bad_label", |b| {
@@ -189,6 +189,7 @@ fn mock(c: &mut Criterion) {
                 "DELETE",
                 black_box("/bot/Order/alias/prod/user/%2e%2e/session"),
                 &none,
+                b"",
             )
         })
     });

@@ -197,7 +197,7 @@ fn route(
     auth: Option<&str>,
 ) -> Result<String, String> {
     let headers: Vec<(&str, &str)> = auth.map(|a| ("Authorization", a)).into_iter().collect();
-    let wire = services.handle(method, path, &headers);
+    let wire = services.handle(method, path, &headers, b"");
     let answer = show_answer(&wire);
     let verdict = match Operation::from_route(method, path) {
         Ok(Operation::AilyDeleteSession(request)) => {

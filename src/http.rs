@@ -6,8 +6,10 @@ use http::request::Parts;
 use http::{Method, Request, Response, StatusCode, Uri};
 
 use crate::{
-    AilyAuthorization, AilyDeleteSessionRequest, AilyDeleteSessionResponse, AilyHost,
-    AilyServiceError, LexDeleteSessionRequest, LexDeleteSessionResponse, LexRegion,
+    AilyAuthorization, AilyCreateSessionRequest, AilyCreateSessionResponse,
+    AilyDeleteSessionRequest, AilyDeleteSessionResponse, AilyGetSessionRequest,
+    AilyGetSessionResponse, AilyHost, AilyServiceError, AilyUpdateSessionRequest,
+    AilyUpdateSessionResponse, LexDeleteSessionRequest, LexDeleteSessionResponse, LexRegion,
     LexServiceError, LexV2DeleteSessionRequest, LexV2DeleteSessionResponse, LexV2ServiceError,
     MockService, Operation, ResponseError, RouteError, RouteRejection, WireResponse,
 };
@@ -46,9 +48,49 @@ macro_rules! from_http_request {
 }
 
 from_http_request! {
+    AilyGetSessionRequest: RouteError;
     AilyDeleteSessionRequest: RouteError;
     LexDeleteSessionRequest: RouteError;
     LexV2DeleteSessionRequest: RouteError;
+}
+
+/// `from_http_request` and `from_http_parts` for a request type read from its request line,
+/// headers and body by `from_request`, failing with `$error`.
+macro_rules! from_http_request_with_body {
+    ($($ty:ident: $error:ident;)*) => {$(
+        impl $ty {
+            /// Reads an incoming `http::Request` by its method, request target (path and
+            /// query, as the request line carries it), headers and body, as
+            /// [`from_request`](Self::from_request) does.
+            ///
+            /// # Errors
+            ///
+            /// As [`from_request`](Self::from_request).
+            pub fn from_http_request<B: AsRef<[u8]>>(request: &Request<B>) -> Result<Self, $error> {
+                Self::from_request(
+                    request.method().as_str(),
+                    target(request.uri()),
+                    request.headers(),
+                    request.body().as_ref(),
+                )
+            }
+
+            /// Reads incoming request [`Parts`](Parts) and the body bytes collected apart, as
+            /// hyper gives them.
+            ///
+            /// # Errors
+            ///
+            /// As [`from_request`](Self::from_request).
+            pub fn from_http_parts(parts: &Parts, body: &[u8]) -> Result<Self, $error> {
+                Self::from_request(parts.method.as_str(), target(&parts.uri), &parts.headers, body)
+            }
+        }
+    )*};
+}
+
+from_http_request_with_body! {
+    AilyCreateSessionRequest: RouteError;
+    AilyUpdateSessionRequest: RouteError;
     Operation: RouteRejection;
 }
 
@@ -88,6 +130,9 @@ macro_rules! from_http_response {
 }
 
 from_http_response! {
+    AilyCreateSessionResponse: AilyServiceError;
+    AilyGetSessionResponse: AilyServiceError;
+    AilyUpdateSessionResponse: AilyServiceError;
     AilyDeleteSessionResponse: AilyServiceError;
     LexDeleteSessionResponse: LexServiceError;
     LexV2DeleteSessionResponse: LexV2ServiceError;
@@ -107,15 +152,109 @@ fn base_of(base: &Uri) -> String {
     out
 }
 
-/// A `DELETE` request with an empty body. The URL is built from validated, encoded labels, so
-/// it always parses.
-fn delete(url: &str) -> Request<()> {
-    let mut request = Request::new(());
-    *request.method_mut() = Method::DELETE;
+/// A request with `method`, the URL and `body`. The URL is built from validated, encoded
+/// labels, so it always parses.
+fn request<B>(method: Method, url: &str, body: B) -> Request<B> {
+    let mut request = Request::new(body);
+    *request.method_mut() = method;
     *request.uri_mut() = url
         .parse()
         .expect("a URL built from validated labels is a valid URI");
     request
+}
+
+/// A `DELETE` request with an empty body.
+fn delete(url: &str) -> Request<()> {
+    request(Method::DELETE, url, ())
+}
+
+/// `request` with the `Authorization` header, marked sensitive (so `http` and hyper never
+/// print it), and the other `headers`.
+fn with_headers<'h, B>(
+    mut request: Request<B>,
+    auth: &AilyAuthorization,
+    headers: impl Iterator<Item = (&'static str, &'h str)>,
+) -> Request<B> {
+    let map = request.headers_mut();
+    // b64token bytes are all visible ASCII, so the value is always a valid header value.
+    if let Ok(mut value) = HeaderValue::from_str(auth.expose_header_value()) {
+        value.set_sensitive(true);
+        map.insert(http::header::AUTHORIZATION, value);
+    }
+    for (name, value) in headers {
+        // The names are the crate's constants, the values visible ASCII by their types' rules.
+        if let (Ok(name), Ok(value)) = (HeaderName::try_from(name), HeaderValue::from_str(value)) {
+            map.append(name, value);
+        }
+    }
+    request
+}
+
+impl AilyGetSessionRequest {
+    /// The request as an `http::Request<()>` to `host`: `GET`, the full URL, and the
+    /// `Authorization` header marked sensitive.
+    pub fn to_http_request(&self, host: AilyHost, auth: &AilyAuthorization) -> Request<()> {
+        with_headers(
+            request(Method::GET, &self.url(host), ()),
+            auth,
+            core::iter::empty(),
+        )
+    }
+
+    /// The same request on any base URI (a mock on loopback, a proxy), as
+    /// [`url_on`](Self::url_on).
+    pub fn to_http_request_on(&self, base: &Uri, auth: &AilyAuthorization) -> Request<()> {
+        let url = self.url_on(&base_of(base));
+        with_headers(request(Method::GET, &url, ()), auth, core::iter::empty())
+    }
+}
+
+impl AilyCreateSessionRequest {
+    /// The request as an `http::Request<Vec<u8>>` to `host`: `POST`, the full URL, the
+    /// `Authorization` header marked sensitive, `Content-Type`, `X-Aily-BizUserID` where set,
+    /// and the JSON body.
+    ///
+    /// ```
+    /// use botsession::{AilyCreateSessionRequest, AilyHost, AilyMetadata};
+    ///
+    /// let auth = "Bearer t-g1044qeGEDXTB6NDJOGV4JQX".parse()?;
+    /// let request = AilyCreateSessionRequest::new()
+    ///     .with_metadata(AilyMetadata::new("{}").unwrap())
+    ///     .to_http_request(AilyHost::Feishu, &auth);
+    /// assert_eq!(request.method(), http::Method::POST);
+    /// assert_eq!(request.uri(), "https://open.feishu.cn/open-apis/aily/v1/sessions");
+    /// assert_eq!(request.headers()["content-type"], "application/json; charset=utf-8");
+    /// assert_eq!(request.body(), br#"{"metadata":"{}"}"#);
+    /// assert_eq!(AilyCreateSessionRequest::from_http_request(&request).map(|r| r.body()), Ok(request.body().clone()));
+    /// # Ok::<(), botsession::IdError>(())
+    /// ```
+    pub fn to_http_request(&self, host: AilyHost, auth: &AilyAuthorization) -> Request<Vec<u8>> {
+        let request = request(Method::POST, &self.url(host), self.body());
+        with_headers(request, auth, self.headers())
+    }
+
+    /// The same request on any base URI (a mock on loopback, a proxy), as
+    /// [`url_on`](Self::url_on).
+    pub fn to_http_request_on(&self, base: &Uri, auth: &AilyAuthorization) -> Request<Vec<u8>> {
+        let request = request(Method::POST, &self.url_on(&base_of(base)), self.body());
+        with_headers(request, auth, self.headers())
+    }
+}
+
+impl AilyUpdateSessionRequest {
+    /// The request as an `http::Request<Vec<u8>>` to `host`: `PUT`, the full URL, the
+    /// `Authorization` header marked sensitive, `Content-Type` and the JSON body.
+    pub fn to_http_request(&self, host: AilyHost, auth: &AilyAuthorization) -> Request<Vec<u8>> {
+        let request = request(Method::PUT, &self.url(host), self.body());
+        with_headers(request, auth, self.headers())
+    }
+
+    /// The same request on any base URI (a mock on loopback, a proxy), as
+    /// [`url_on`](Self::url_on).
+    pub fn to_http_request_on(&self, base: &Uri, auth: &AilyAuthorization) -> Request<Vec<u8>> {
+        let request = request(Method::PUT, &self.url_on(&base_of(base)), self.body());
+        with_headers(request, auth, self.headers())
+    }
 }
 
 impl AilyDeleteSessionRequest {
@@ -134,7 +273,7 @@ impl AilyDeleteSessionRequest {
     /// # Ok::<(), botsession::IdError>(())
     /// ```
     pub fn to_http_request(&self, host: AilyHost, auth: &AilyAuthorization) -> Request<()> {
-        self.with_authorization(delete(&self.url(host)), auth)
+        with_headers(delete(&self.url(host)), auth, core::iter::empty())
     }
 
     /// The same request on any base URI (a mock on loopback, a proxy): its scheme, authority
@@ -151,23 +290,11 @@ impl AilyDeleteSessionRequest {
     /// # Ok::<(), botsession::IdError>(())
     /// ```
     pub fn to_http_request_on(&self, base: &Uri, auth: &AilyAuthorization) -> Request<()> {
-        self.with_authorization(delete(&self.url_on(&base_of(base))), auth)
-    }
-
-    fn with_authorization(
-        &self,
-        mut request: Request<()>,
-        auth: &AilyAuthorization,
-    ) -> Request<()> {
-        let (name, value) = self.expose_authorization_header(auth);
-        // b64token bytes are all visible ASCII, so the value is always a valid header value.
-        if let (Ok(name), Ok(mut value)) =
-            (HeaderName::try_from(name), HeaderValue::from_str(value))
-        {
-            value.set_sensitive(true);
-            request.headers_mut().insert(name, value);
-        }
-        request
+        with_headers(
+            delete(&self.url_on(&base_of(base))),
+            auth,
+            core::iter::empty(),
+        )
     }
 }
 
@@ -239,7 +366,7 @@ impl WireResponse {
 }
 
 impl MockService {
-    /// [`handle`](Self::handle) for an `http::Request`: its method, path and headers.
+    /// [`handle`](Self::handle) for an `http::Request`: its method, path, headers and body.
     ///
     /// ```
     /// use botsession::{AilySessionId, MockService};
@@ -248,15 +375,19 @@ impl MockService {
     /// mock.insert_aily_session(AilySessionId::from_static("session_4dfunz7sp1g8m"));
     /// let request = http::Request::delete("/open-apis/aily/v1/sessions/session_4dfunz7sp1g8m")
     ///     .header("Authorization", "Bearer t-g1044qeGEDXTB6NDJOGV4JQX")
-    ///     .body(())
+    ///     .body(Vec::new())
     ///     .unwrap();
     /// assert_eq!(mock.handle_http_request(&request).status(), 200);
     /// ```
-    pub fn handle_http_request<B>(&mut self, request: &Request<B>) -> Response<Vec<u8>> {
+    pub fn handle_http_request<B: AsRef<[u8]>>(
+        &mut self,
+        request: &Request<B>,
+    ) -> Response<Vec<u8>> {
         self.handle(
             request.method().as_str(),
             target(request.uri()),
             request.headers(),
+            request.body().as_ref(),
         )
         .into()
     }

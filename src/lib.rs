@@ -189,7 +189,6 @@ mod route;
 mod schema;
 #[cfg(feature = "schemars")]
 mod schemars;
-#[cfg(feature = "serde")]
 mod text;
 #[cfg(feature = "utoipa")]
 mod utoipa;
@@ -202,13 +201,14 @@ pub use id::{IdError, IdKind, IdRule};
 pub use lex::*;
 pub use lex_v2::*;
 #[cfg(feature = "serde")]
-pub use mock::MockService;
+pub use mock::{MockClock, MockService};
 #[cfg(feature = "serde")]
 pub use response::{
     ErrorCode, HeaderText, MalformedResponse, ResponseError, ServiceError, WireResponse,
     MAX_RETRY_AFTER_SECS,
 };
-pub use route::{Api, Operation, RouteError, RouteRejection, MAX_PATH_LEN};
+pub use route::{Api, BodyError, FieldError, Operation, RouteError, RouteRejection, MAX_PATH_LEN};
+pub use text::TextError;
 #[cfg(feature = "serde")]
 pub use text::EXCERPT_LEN;
 

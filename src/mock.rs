@@ -1,34 +1,46 @@
 //! [`MockService`]: the operations the crate types, of every API, in memory, pure and
 //! deterministic, for test suites and local development.
 
-use alloc::collections::{BTreeMap, BTreeSet, VecDeque};
+use alloc::collections::{BTreeMap, VecDeque};
 use alloc::format;
 use alloc::string::String;
 
 use crate::{
-    AilyAuthorization, AilyDeleteSessionRequest, AilyDeleteSessionResponse, AilyServiceError,
-    AilySessionId, AuthorizationError, Headers, LexDeleteSessionRequest, LexDeleteSessionResponse,
-    LexServiceError, LexV2DeleteSessionRequest, LexV2DeleteSessionResponse, LexV2ServiceError,
-    Operation, WireResponse,
+    AilyAuthorization, AilyCreateSessionRequest, AilyCreateSessionResponse,
+    AilyDeleteSessionResponse, AilyGetSessionResponse, AilyServiceError, AilySession,
+    AilySessionId, AilyUpdateSessionRequest, AilyUpdateSessionResponse, Api, Headers,
+    LexDeleteSessionRequest, LexDeleteSessionResponse, LexServiceError, LexV2DeleteSessionRequest,
+    LexV2DeleteSessionResponse, LexV2ServiceError, Operation, RouteError, WireResponse,
 };
 
-/// An in-memory stand-in for both services: a set of sessions of each API, and a function from
-/// an incoming request to the response the real service would give. No I/O, no clock, no
-/// randomness: the same calls give the same answers. It never panics, whatever the input.
+/// An in-memory stand-in for both services: the sessions of each API, and a function from an
+/// incoming request to the response the real service would give. No I/O and no randomness:
+/// time comes from the [`MockClock`] it is given, and the same calls give the same answers. It
+/// never panics, whatever the input.
 ///
 /// What it answers, in order:
 /// 1. a request line that does not route: the rejection in the format of the API whose path it
 ///    was ([`RouteRejection::render`](crate::RouteRejection::render)); another operation on the
-///    same path (get, update or put session) is not modelled and gets the 501 a gateway that
-///    does not pass it through gives;
+///    same paths (Aily's messages and runs, Lex's get and put session) is not modelled and gets
+///    the 501 a gateway that does not pass it through gives;
 /// 2. Aily: an `Authorization` header that is missing, doubled or not `Bearer <token>`: 99991661
 ///    ([`AilyServiceError::from_authorization_error`]); any valid token is accepted. Lex
 ///    requests are not SigV4-checked;
-/// 3. a scripted fault, while one is queued for that API: [`fail_next_aily`](Self::fail_next_aily),
+/// 3. Aily create and update: a header or body the operation refuses (after the token, as the
+///    service checks it first): the rejection, 2700001 with a field violation naming the field;
+/// 4. a scripted fault, while one is queued for that API: [`fail_next_aily`](Self::fail_next_aily),
 ///    [`fail_next_lex`](Self::fail_next_lex), [`fail_next_lex_v2`](Self::fail_next_lex_v2);
-/// 4. a known session: deleted, and the success response; an unknown one (or one deleted
-///    before): [`AilyServiceError::session_not_found`], [`LexServiceError::session_not_found`],
-///    [`LexV2ServiceError::session_not_found`].
+/// 5. the operation on the mock's sessions:
+///    - Aily create: a new session, with an id minted from a counter (`session_1`,
+///      `session_2`, … in the id alphabet, skipping any id already held, never reused),
+///      `created_by` derived from the token (the same token, the same 16-digit user id; the
+///      token itself is never stored), both timestamps from the clock, and the fields sent;
+///    - Aily get: the session as stored; update: each field sent replaces the stored one, a
+///      field left out is kept, and `modified_at` moves to the clock's time; delete: removed;
+///    - Lex and Lex V2 DeleteSession: removed;
+///    - a session that is not there (never created, or deleted):
+///      [`AilyServiceError::session_not_found`], [`LexServiceError::session_not_found`],
+///      [`LexV2ServiceError::session_not_found`].
 ///
 /// Every response on an API's path carries a log id (`X-Tt-Logid`) or request id
 /// (`x-amzn-RequestId`) of the form `mock-<n>`, `n` counting the calls from 1; a path under no
@@ -36,29 +48,40 @@ use crate::{
 ///
 /// ```
 /// use botsession::{
-///     AilyDeleteSessionResponse, AilyErrorKind, AilyServiceError, AilySessionId, MockService,
+///     AilyCreateSessionResponse, AilyDeleteSessionResponse, AilyErrorKind, AilyServiceError,
+///     MockClock, MockService,
 /// };
 ///
-/// let mut mock = MockService::new();
-/// mock.insert_aily_session(AilySessionId::from_static("session_4dfunz7sp1g8m"));
-/// mock.fail_next_aily(1, AilyServiceError::new(AilyErrorKind::RateLimited));
+/// let mut mock = MockService::new().with_clock(MockClock::Fixed(1711975665710));
+/// let auth = ("Authorization", "Bearer t-g1044qeGEDXTB6NDJOGV4JQX");
+/// let json = ("Content-Type", "application/json; charset=utf-8");
 ///
-/// let path = "/open-apis/aily/v1/sessions/session_4dfunz7sp1g8m";
-/// let auth = [("Authorization", "Bearer t-g1044qeGEDXTB6NDJOGV4JQX")];
-/// let throttled = mock.handle("DELETE", path, &auth);
+/// let path = "/open-apis/aily/v1/sessions";
+/// let created = mock.handle("POST", path, &[auth, json], br#"{"metadata":"{}"}"#);
+/// let created = AilyCreateSessionResponse::from_http(created.status(), created.headers(), created.body())?;
+/// let session = created.session();
+/// assert_eq!(session.id(), "session_1");
+/// assert_eq!(session.created_at(), 1711975665710);
+///
+/// mock.fail_next_aily(1, AilyServiceError::new(AilyErrorKind::RateLimited));
+/// let path = format!("/open-apis/aily/v1/sessions/{}", session.id());
+/// let throttled = mock.handle("DELETE", &path, &[auth], b"");
 /// assert_eq!(throttled.status(), 429);
-/// let deleted = mock.handle("DELETE", path, &auth);
+/// let deleted = mock.handle("DELETE", &path, &[auth], b"");
 /// let read = AilyDeleteSessionResponse::from_http(deleted.status(), deleted.headers(), deleted.body());
-/// assert_eq!(read?.request_id(), Some("mock-2"));
-/// let again = mock.handle("DELETE", path, &auth);
+/// assert_eq!(read?.request_id(), Some("mock-3"));
+/// let again = mock.handle("DELETE", &path, &[auth], b"");
 /// assert_eq!(again.status(), 400);
 /// # Ok::<(), botsession::ResponseError<AilyServiceError>>(())
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct MockService {
-    aily: BTreeSet<AilySessionId>,
+    aily: BTreeMap<AilySessionId, AilySession>,
+    /// How many Aily ids have been minted.
+    minted: u64,
+    clock: MockClock,
     lex: BTreeMap<LexDeleteSessionRequest, String>,
-    lex_v2: BTreeSet<LexV2DeleteSessionRequest>,
+    lex_v2: alloc::collections::BTreeSet<LexV2DeleteSessionRequest>,
     aily_faults: VecDeque<(usize, AilyServiceError)>,
     lex_faults: VecDeque<(usize, LexServiceError)>,
     lex_v2_faults: VecDeque<(usize, LexV2ServiceError)>,
@@ -66,14 +89,42 @@ pub struct MockService {
 }
 
 impl MockService {
-    /// A mock with no sessions and no faults.
+    /// A mock with no sessions and no faults, whose clock is [`MockClock::default`].
     pub fn new() -> Self {
         Self::default()
     }
 
-    /// Adds an Aily session; `false` if it was already there.
+    /// The same mock, on `clock`.
+    #[must_use]
+    pub fn with_clock(mut self, clock: MockClock) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// Sets the clock: the time of the next timestamp the mock takes.
+    pub fn set_clock(&mut self, clock: MockClock) {
+        self.clock = clock;
+    }
+
+    /// Adds an Aily session created now (by the clock), with no creator and no fields; `false`
+    /// if there was one with this id already (kept as it was).
     pub fn insert_aily_session(&mut self, id: AilySessionId) -> bool {
-        self.aily.insert(id)
+        if self.aily.contains_key(&id) {
+            return false;
+        }
+        let now = self.clock.now();
+        self.aily.insert(id, AilySession::new(id, now));
+        true
+    }
+
+    /// Adds or replaces an Aily session, as it is; the session it replaced, if any.
+    pub fn put_aily_session(&mut self, session: AilySession) -> Option<AilySession> {
+        self.aily.insert(session.id(), session)
+    }
+
+    /// The Aily session, as stored.
+    pub fn aily_session(&self, id: AilySessionId) -> Option<&AilySession> {
+        self.aily.get(&id)
     }
 
     /// Adds a Lex session: the bot, alias and user of `request`, with `session_id` as the id the
@@ -99,7 +150,7 @@ impl MockService {
 
     /// Whether the Aily session exists.
     pub fn has_aily_session(&self, id: AilySessionId) -> bool {
-        self.aily.contains(&id)
+        self.aily.contains_key(&id)
     }
 
     /// Whether a Lex session exists for the bot, alias and user of `request`.
@@ -107,7 +158,8 @@ impl MockService {
         self.lex.contains_key(request)
     }
 
-    /// Answers the next `calls` Aily delete-session calls (ones that route and authorize) with
+    /// Answers the next `calls` Aily calls of any operation (ones that route and authorize, with
+    /// a body the operation reads) with
     /// `error`, after any faults already queued: throttling
     /// (`AilyServiceError::new(AilyErrorKind::RateLimited)`, with its wait headers), an expired
     /// token, a 500.
@@ -135,46 +187,107 @@ impl MockService {
         }
     }
 
-    /// The response to a request: its `method`, `path` (with any query string) and headers
-    /// (any [`Headers`]: pairs or, with the `http` feature, an `http::HeaderMap`).
+    /// The response to a request: its `method`, `path` (with any query string), headers (any
+    /// [`Headers`]: pairs or, with the `http` feature, an `http::HeaderMap`) and body (empty for
+    /// none; read only by the operations that have one).
     pub fn handle<H: Headers + ?Sized>(
         &mut self,
         method: &str,
         path: &str,
         headers: &H,
+        body: &[u8],
     ) -> WireResponse {
         self.calls += 1;
         let id = format!("mock-{}", self.calls);
-        let request = match Operation::from_route(method, path) {
+        let request = match Operation::from_request(method, path, headers, body) {
             Ok(request) => request,
-            Err(rejection) => return rejection.with_request_id(id).render(),
+            Err(rejection) => {
+                // The service reads a request's token before its headers and body.
+                if rejection.api() == Some(Api::Aily) && reads_after_token(rejection.error()) {
+                    if let Err(e) = AilyAuthorization::from_request_headers(headers) {
+                        return AilyServiceError::from_authorization_error(&e)
+                            .with_request_id(id)
+                            .render();
+                    }
+                }
+                return rejection.with_request_id(id).render();
+            }
         };
+        if request.api() == Api::Aily {
+            if let Err(e) = AilyAuthorization::from_request_headers(headers) {
+                return AilyServiceError::from_authorization_error(&e)
+                    .with_request_id(id)
+                    .render();
+            }
+            if let Some(fault) = next_fault(&mut self.aily_faults) {
+                return fault.with_request_id(id).render();
+            }
+        }
         match request {
+            Operation::AilyCreateSession(request) => {
+                let created_by = created_by(headers);
+                self.aily_create(&request, created_by)
+                    .with_request_id(id)
+                    .render()
+            }
+            Operation::AilyGetSession(request) => match self.aily.get(&request.session_id()) {
+                Some(session) => AilyGetSessionResponse::new(session.clone())
+                    .with_request_id(id)
+                    .render(),
+                None => not_found(id),
+            },
+            Operation::AilyUpdateSession(request) => match self.aily_update(&request) {
+                Some(session) => AilyUpdateSessionResponse::new(session)
+                    .with_request_id(id)
+                    .render(),
+                None => not_found(id),
+            },
             Operation::AilyDeleteSession(request) => {
-                let authorization = AilyAuthorization::from_request_headers(headers);
-                self.aily(request, authorization, id).render()
+                match self.aily.remove(&request.session_id()) {
+                    Some(_) => AilyDeleteSessionResponse::new()
+                        .with_request_id(id)
+                        .render(),
+                    None => not_found(id),
+                }
             }
             Operation::LexDeleteSession(request) => self.lex(request, id),
             Operation::LexV2DeleteSession(request) => self.lex_v2(request, id),
         }
     }
 
-    fn aily(
+    /// Creates a session: the next free minted id, the clock's time, the fields sent.
+    fn aily_create(
         &mut self,
-        request: AilyDeleteSessionRequest,
-        authorization: Result<AilyAuthorization, AuthorizationError>,
-        id: String,
-    ) -> Aily {
-        if let Err(e) = authorization {
-            return Aily::Error(AilyServiceError::from_authorization_error(&e).with_request_id(id));
+        request: &AilyCreateSessionRequest,
+        created_by: String,
+    ) -> AilyCreateSessionResponse {
+        let id = loop {
+            self.minted = self.minted.saturating_add(1);
+            let id = minted_id(self.minted);
+            if !self.aily.contains_key(&id) {
+                break id;
+            }
+        };
+        let now = self.clock.now();
+        let mut session = AilySession::new(id, now).with_created_by(created_by);
+        if let Some(channel_context) = request.channel_context() {
+            session = session.with_channel_context(channel_context.clone());
         }
-        if let Some(fault) = next_fault(&mut self.aily_faults) {
-            return Aily::Error(fault.with_request_id(id));
+        if let Some(metadata) = request.metadata() {
+            session = session.with_metadata(metadata.clone());
         }
-        if self.aily.remove(&request.session_id()) {
-            return Aily::Ok(AilyDeleteSessionResponse::new().with_request_id(id));
-        }
-        Aily::Error(AilyServiceError::session_not_found().with_request_id(id))
+        self.aily.insert(id, session.clone());
+        AilyCreateSessionResponse::new(session)
+    }
+
+    /// Updates a session, if it is there: the session as updated.
+    fn aily_update(&mut self, request: &AilyUpdateSessionRequest) -> Option<AilySession> {
+        let now = self.clock.now();
+        let stored = self.aily.get_mut(&request.session_id())?;
+        *stored = stored
+            .clone()
+            .updated(request.channel_context(), request.metadata(), now);
+        Some(stored.clone())
     }
 
     fn lex(&mut self, request: LexDeleteSessionRequest, id: String) -> WireResponse {
@@ -206,17 +319,96 @@ impl MockService {
     }
 }
 
-/// An Aily answer before rendering.
-enum Aily {
-    Ok(AilyDeleteSessionResponse),
-    Error(AilyServiceError),
+/// Where the service would have read the token first: a header or body of a request whose
+/// line routed.
+fn reads_after_token(error: &RouteError) -> bool {
+    matches!(
+        error,
+        RouteError::ContentType { .. }
+            | RouteError::Header { .. }
+            | RouteError::BodyTooLarge { .. }
+            | RouteError::Body(_)
+            | RouteError::Field { .. }
+    )
 }
 
-impl Aily {
-    fn render(&self) -> WireResponse {
+/// The answer for an Aily session that is not there.
+fn not_found(id: String) -> WireResponse {
+    AilyServiceError::session_not_found()
+        .with_request_id(id)
+        .render()
+}
+
+/// The Aily user id the mock gives the holder of the request's token: 16 decimal digits from
+/// a 64-bit FNV-1a hash of it (the token is not kept, and not recoverable from the id).
+fn created_by<H: Headers + ?Sized>(headers: &H) -> String {
+    let token = AilyAuthorization::from_request_headers(headers)
+        .map(|auth| auth.token().expose_secret().as_bytes().to_vec())
+        .unwrap_or_default();
+    let hash = token.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("{}", 1_000_000_000_000_000 + hash % 9_000_000_000_000_000)
+}
+
+/// The `n`th minted session id: `session_` and `n` in the id alphabet, most significant
+/// symbol first (`session_1`, …, `session_z`, `session_10`, …). A `u64` needs at most 13
+/// symbols, within the 24 the rule allows.
+fn minted_id(n: u64) -> AilySessionId {
+    const ALPHABET: &[u8; 33] = b"0123456789abcdefghjkmnpqrstuvwxyz";
+    let mut symbols = [0u8; 13];
+    let (mut n, mut start) = (n, symbols.len());
+    loop {
+        start -= 1;
+        symbols[start] = ALPHABET[(n % 33) as usize];
+        n /= 33;
+        if n == 0 || start == 0 {
+            break;
+        }
+    }
+    let mut id = String::from("session_");
+    id.extend(symbols[start..].iter().map(|&b| char::from(b)));
+    // Every symbol is in the alphabet and there are 1 to 13 of them: always a valid id.
+    id.parse()
+        .unwrap_or(AilySessionId::from_static("session_0"))
+}
+
+/// Where the mock's timestamps come from (milliseconds since the Unix epoch).
+#[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
+pub enum MockClock {
+    /// Always this time: every timestamp the same.
+    Fixed(i64),
+    /// This time, then `step` milliseconds later for each timestamp taken after it.
+    Stepping {
+        /// The next timestamp.
+        next: i64,
+        /// How far each timestamp moves the clock.
+        step: i64,
+    },
+    /// The time a function gives: the wall clock, in a server (the library has no clock of its
+    /// own: `|| SystemTime::now()…` in the caller's code).
+    Function(fn() -> i64),
+}
+
+impl Default for MockClock {
+    /// `Fixed` at the docs' example time, `1711975665710` (2024-04-01T12:47:45.710Z).
+    fn default() -> Self {
+        MockClock::Fixed(1_711_975_665_710)
+    }
+}
+
+impl MockClock {
+    /// The time of the next timestamp, moving a stepping clock on.
+    fn now(&mut self) -> i64 {
         match self {
-            Aily::Ok(ok) => ok.render(),
-            Aily::Error(e) => e.render(),
+            MockClock::Fixed(now) => *now,
+            MockClock::Stepping { next, step } => {
+                let now = *next;
+                *next = next.saturating_add(*step);
+                now
+            }
+            MockClock::Function(now) => now(),
         }
     }
 }

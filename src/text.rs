@@ -1,15 +1,64 @@
-//! Server text made fit for a log line: bounded in length, control and layout characters
-//! escaped. Every message or excerpt of a response that this crate shows goes through here.
+//! Text both ways: the rules of the free-text fields of a request ([`TextError`], lengths in
+//! characters), and server text made fit for a log line (bounded in length, control and layout
+//! characters escaped), which every message or excerpt of a response this crate shows goes
+//! through.
 
+#[cfg(feature = "serde")]
 use alloc::string::String;
+
+/// Why a text field's value breaks its rule. The message never quotes the value: at most a
+/// length or a byte position.
+///
+/// ```
+/// use botsession::{AilyMetadata, TextError};
+///
+/// let long = "元".repeat(256);
+/// let err = AilyMetadata::new(long).unwrap_err();
+/// assert_eq!(err, TextError::TooLong { max: 255, chars: 256 });
+/// assert_eq!(err.to_string(), "256 characters, more than the 255 allowed");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum TextError {
+    /// Longer than the rule allows, counted in characters (Unicode scalar values), as the
+    /// docs count (字符), not in bytes.
+    #[error("{chars} characters, more than the {max} allowed")]
+    TooLong {
+        /// The most characters the rule allows.
+        max: usize,
+        /// The value's length in characters.
+        chars: usize,
+    },
+    /// A character the field does not take: a header value that is not visible ASCII.
+    #[error("the byte at {index} is not visible ASCII")]
+    Character {
+        /// The byte index of the first character the rule refuses.
+        index: usize,
+    },
+}
+
+/// `s` has at most `max` characters. A value of at most `max` bytes has at most `max`
+/// characters, so only a longer one is counted.
+pub(crate) fn check_chars(s: &str, max: usize) -> Result<(), TextError> {
+    if s.len() <= max {
+        return Ok(());
+    }
+    let chars = s.chars().count();
+    if chars > max {
+        return Err(TextError::TooLong { max, chars });
+    }
+    Ok(())
+}
 
 /// The most bytes of a body a [`MalformedResponse`](crate::MalformedResponse) keeps, and of a server message an error's
 /// `Display` shows.
+#[cfg(feature = "serde")]
 pub const EXCERPT_LEN: usize = 64;
 
 /// `s` made safe for one log line: control characters escaped (`\r`, `\u{1b}`), and cut to
 /// at most `max` bytes at a character boundary, with `…` where it was cut. Reads at most about
 /// `max` characters of `s`, whatever its length.
+#[cfg(feature = "serde")]
 pub(crate) fn bounded(s: &str, max: usize) -> String {
     let mut out = String::with_capacity(max.min(s.len()) + 8);
     for c in s.chars() {
@@ -35,6 +84,7 @@ pub(crate) fn bounded(s: &str, max: usize) -> String {
 }
 
 /// `s` cut to at most `max` bytes at a character boundary, as it is (no escaping).
+#[cfg(feature = "serde")]
 pub(crate) fn cut(s: &str, max: usize) -> &str {
     let mut end = max.min(s.len());
     while !s.is_char_boundary(end) {
@@ -45,11 +95,13 @@ pub(crate) fn cut(s: &str, max: usize) -> &str {
 
 /// Line and paragraph separators and bidirectional overrides: not `char::is_control`, but they
 /// break or reorder a log line all the same.
+#[cfg(feature = "serde")]
 fn is_layout_control(c: char) -> bool {
     matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// The start of a body, at most [`EXCERPT_LEN`] bytes, as [`bounded`] text.
+#[cfg(feature = "serde")]
 pub(crate) fn excerpt(body: &[u8]) -> String {
     let head = body.get(..EXCERPT_LEN).unwrap_or(body);
     let text = String::from_utf8_lossy(head);

@@ -54,7 +54,7 @@ fn lex_v2_code(wire: &WireResponse) -> String {
 }
 
 fn delete_lex_v2(mock: &mut MockService) -> WireResponse {
-    mock.handle("DELETE", LEX_V2_PATH, &NO_HEADERS)
+    mock.handle("DELETE", LEX_V2_PATH, &NO_HEADERS, b"")
 }
 
 /// The answer read by Aily's classifier; malformed fails.
@@ -90,11 +90,11 @@ fn lex_code(wire: &WireResponse) -> String {
 }
 
 fn delete_aily(mock: &mut MockService) -> WireResponse {
-    mock.handle("DELETE", AILY_PATH, &AUTH)
+    mock.handle("DELETE", AILY_PATH, &AUTH, b"")
 }
 
 fn delete_lex(mock: &mut MockService) -> WireResponse {
-    mock.handle("DELETE", LEX_PATH, &NO_HEADERS)
+    mock.handle("DELETE", LEX_PATH, &NO_HEADERS, b"")
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -183,6 +183,7 @@ fn lex_v2_delete_then_not_found() {
         "DELETE",
         &LEX_V2_PATH.replace("en_US", "es_419"),
         &NO_HEADERS,
+        b"",
     );
     assert_eq!(lex_v2_code(&other), "ResourceNotFoundException");
 }
@@ -221,9 +222,9 @@ fn inserting_twice_says_so() {
 fn ids_count_every_call() {
     let mut mock = seeded();
     let answers = [
-        mock.handle("GET", LEX_PATH, &NO_HEADERS),
-        mock.handle("DELETE", "/elsewhere", &NO_HEADERS),
-        mock.handle("POST", AILY_PATH, &AUTH),
+        mock.handle("GET", LEX_PATH, &NO_HEADERS, b""),
+        mock.handle("DELETE", "/elsewhere", &NO_HEADERS, b""),
+        mock.handle("POST", AILY_PATH, &AUTH, b""),
         delete_aily(&mut mock),
         delete_lex(&mut mock),
     ];
@@ -255,8 +256,8 @@ fn aily_faults_are_consumed_in_order_by_routed_authorized_calls_only() {
     mock.fail_next_aily(2, AilyServiceError::new(AilyErrorKind::RateLimited));
     mock.fail_next_aily(1, AilyServiceError::new(AilyErrorKind::UserTokenExpired));
     let mut codes = vec![
-        aily_code(&mock.handle("POST", AILY_PATH, &AUTH)),
-        aily_code(&mock.handle("DELETE", AILY_PATH, &NO_HEADERS)),
+        aily_code(&mock.handle("POST", AILY_PATH, &AUTH, b"")),
+        aily_code(&mock.handle("DELETE", AILY_PATH, &NO_HEADERS, b"")),
     ];
     // A Lex call does not consume an Aily fault.
     assert_eq!(lex_code(&delete_lex(&mut mock)), "");
@@ -279,11 +280,12 @@ fn lex_faults_are_consumed_in_order_by_routed_calls_only() {
         LexServiceError::new(LexErrorKind::LimitExceeded).with_message("l"),
     );
     let mut codes = vec![
-        lex_code(&mock.handle("POST", LEX_PATH, &NO_HEADERS)),
+        lex_code(&mock.handle("POST", LEX_PATH, &NO_HEADERS, b"")),
         lex_code(&mock.handle(
             "DELETE",
             "/bot/OrderFlowers/alias/$x/user/ab/session",
             &NO_HEADERS,
+            b"",
         )),
     ];
     // An Aily call does not consume a Lex fault.
@@ -318,13 +320,14 @@ fn lex_v2_faults_are_consumed_in_order_by_routed_calls_only() {
         LexServiceError::new(LexErrorKind::Conflict).with_message("v1"),
     );
     let mut codes = vec![
-        lex_v2_code(&mock.handle("PUT", LEX_V2_PATH, &NO_HEADERS)),
-        lex_v2_code(&mock.handle("GET", LEX_V2_PATH, &NO_HEADERS)),
-        lex_v2_code(&mock.handle("POST", &format!("{LEX_V2_PATH}/text"), &NO_HEADERS)),
+        lex_v2_code(&mock.handle("PUT", LEX_V2_PATH, &NO_HEADERS, b"")),
+        lex_v2_code(&mock.handle("GET", LEX_V2_PATH, &NO_HEADERS, b"")),
+        lex_v2_code(&mock.handle("POST", &format!("{LEX_V2_PATH}/text"), &NO_HEADERS, b"")),
         lex_v2_code(&mock.handle(
             "DELETE",
             &LEX_V2_PATH.replace("en_US", "en%2FUS"),
             &NO_HEADERS,
+            b"",
         )),
     ];
     // An Aily call does not consume a V2 fault; a V2 call does not consume a V1 one.
@@ -416,7 +419,7 @@ fn aily_authorization_is_checked_before_faults() {
     for headers in [&[][..], &duplicated[..], &invalid[..]] {
         let mut mock = seeded();
         mock.fail_next_aily(1, AilyServiceError::new(AilyErrorKind::Internal));
-        let refused = mock.handle("DELETE", AILY_PATH, headers);
+        let refused = mock.handle("DELETE", AILY_PATH, headers, b"");
         assert_eq!(
             (refused.status(), aily_code(&refused)),
             (400, 99991661),
@@ -443,7 +446,7 @@ fn run(calls: &[Call]) -> Vec<WireResponse> {
     );
     calls
         .iter()
-        .map(|(method, path, headers)| mock.handle(method, path, headers))
+        .map(|(method, path, headers)| mock.handle(method, path, headers, b""))
         .collect()
 }
 
@@ -536,7 +539,7 @@ proptest! {
         mock.fail_next_lex(lex_faults, LexServiceError::new(LexErrorKind::Conflict).with_message("c"));
         mock.fail_next_lex_v2(lex_faults, LexV2ServiceError::new(LexV2ErrorKind::Throttling).with_message("t"));
         for (method, path, headers) in &calls {
-            let wire = mock.handle(method, path, headers);
+            let wire = mock.handle(method, path, headers, b"");
             assert_readable(path, &wire);
         }
     }
@@ -580,8 +583,10 @@ fn handle_http_request_answers_as_handle() {
         for &(name, value) in headers {
             request = request.header(name, value);
         }
-        let request = request.body(()).unwrap();
-        let want = by_parts.handle(method, path, headers).into_http_response();
+        let request = request.body(Vec::new()).unwrap();
+        let want = by_parts
+            .handle(method, path, headers, b"")
+            .into_http_response();
         let got = by_http.handle_http_request(&request);
         assert_eq!(got.status(), want.status(), "{method} {path}");
         assert_eq!(got.headers(), want.headers(), "{method} {path}");

@@ -89,7 +89,13 @@ fn check_error_shape(e: &RouteError) {
         RouteError::MethodNotAllowed { allowed } => {
             // Every method the service serves on one of the three APIs' session paths.
             assert!(
-                ["DELETE, GET, PUT", "DELETE, POST", "DELETE, GET, POST"].contains(allowed),
+                [
+                    "DELETE, GET, PUT",
+                    "DELETE, POST",
+                    "DELETE, GET, POST",
+                    "POST"
+                ]
+                .contains(allowed),
                 "{allowed}"
             );
             (405, false)
@@ -97,9 +103,18 @@ fn check_error_shape(e: &RouteError) {
         RouteError::OtherOperation { operation } => {
             assert!(
                 [
+                    "CreateSession",
                     "GetSession",
                     "UpdateSession",
+                    "DeleteSession",
                     "PutSession",
+                    "ListMessages",
+                    "CreateMessage",
+                    "GetMessage",
+                    "ListRuns",
+                    "CreateRun",
+                    "GetRun",
+                    "CancelRun",
                     "RecognizeText",
                     "RecognizeUtterance",
                     "StartConversation"
@@ -463,12 +478,12 @@ fn aily_paths_that_are_not_the_route() {
         "",
         "/",
         "?x=1",
-        "/open-apis/aily/v1/sessions",
         "/open-apis/aily/v1/sessions/",
         "/open-apis/aily/v1/sessions/?x=1",
         "/open-apis/aily/v1/sessions/session_4dfunz7sp1g8m/",
-        "/open-apis/aily/v1/sessions/session_4dfunz7sp1g8m/messages",
-        "/open-apis/aily/v1/sessions/session_4dfunz7sp1g8m/runs/run_1",
+        "/open-apis/aily/v1/sessions/session_4dfunz7sp1g8m/messages/",
+        "/open-apis/aily/v1/sessions/session_4dfunz7sp1g8m/runs/run_1/",
+        "/open-apis/aily/v1/sessions/session_4dfunz7sp1g8m/runs/run_1/cancel/x",
         "/open-apis/aily/v1/sessions//session_4dfunz7sp1g8m",
         "//open-apis/aily/v1/sessions/session_4dfunz7sp1g8m",
         "/open-apis//aily/v1/sessions/session_4dfunz7sp1g8m",
@@ -483,6 +498,42 @@ fn aily_paths_that_are_not_the_route() {
         assert_aily_route("DELETE", path, Err(RouteError::NotFound));
         // Not the route, so never a 405 either, whatever the method.
         assert_aily_route("GET", path, Err(RouteError::NotFound));
+    }
+}
+
+/// The collection is create's (`POST` only), and the messages and runs under a session are
+/// other operations, passed through; another method on them is no route.
+#[test]
+fn aily_paths_of_the_other_operations() {
+    let collection = "/open-apis/aily/v1/sessions";
+    for method in ["DELETE", "GET", "PUT", "post"] {
+        assert_aily_route(
+            method,
+            collection,
+            Err(RouteError::MethodNotAllowed { allowed: "POST" }),
+        );
+    }
+    assert_aily_route(
+        "POST",
+        collection,
+        Err(RouteError::OtherOperation {
+            operation: "CreateSession",
+        }),
+    );
+    let session = "/open-apis/aily/v1/sessions/session_4dfunz7sp1g8m";
+    for (method, path, operation) in [
+        ("GET", "/messages", "ListMessages"),
+        ("HEAD", "/messages", "ListMessages"),
+        ("POST", "/messages", "CreateMessage"),
+        ("GET", "/messages/message_1", "GetMessage"),
+        ("GET", "/runs", "ListRuns"),
+        ("POST", "/runs", "CreateRun"),
+        ("GET", "/runs/run_1", "GetRun"),
+        ("POST", "/runs/run_1/cancel", "CancelRun"),
+    ] {
+        let path = format!("{session}{path}");
+        assert_aily_route(method, &path, Err(RouteError::OtherOperation { operation }));
+        assert_aily_route("DELETE", &path, Err(RouteError::NotFound));
     }
 }
 

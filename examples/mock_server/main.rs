@@ -1,13 +1,15 @@
-//! Both delete-session APIs on a local port, answered by [`botsession::MockService`]: a
-//! stand-in to point a client at instead of Feishu or AWS.
+//! The session APIs on a local port, answered by [`botsession::MockService`]: a stand-in to
+//! point a client at instead of Feishu or AWS. Aily's whole session family (create, get,
+//! update, delete), and Lex V1 and V2 DeleteSession.
 //!
 //! ```text
 //! cargo run --example mock_server -- --listen 127.0.0.1:8080
 //! ```
 //!
 //! It prints `listening on http://ADDR` (the bound address, so port 0 works) once it accepts
-//! connections, and stops on Ctrl-C. Run with `--help` for the built-in sessions; each can be
-//! deleted once, after which the service's not-found answer comes back. Any `Bearer` token that
+//! connections, and stops on Ctrl-C. Run with `--help` for the operations and the built-in
+//! sessions; each session can be deleted once, after which the service's not-found answer comes
+//! back. Any `Bearer` token that
 //! is a valid `AilyAuthorization` is accepted; Lex requests are not signature-checked.
 
 mod server;
@@ -16,7 +18,9 @@ use std::ffi::OsString;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use botsession::{AilyDeleteSessionRequest, MAX_PATH_LEN};
+use botsession::{
+    AilyDeleteSessionRequest, AilyUpdateSessionRequest, AILY_MAX_BODY_LEN, MAX_PATH_LEN,
+};
 use tokio::net::TcpListener;
 
 /// The address to listen on without `--listen`.
@@ -59,29 +63,42 @@ fn usage() -> String {
     let aily = AilyDeleteSessionRequest::new(server::AILY_SESSION);
     format!(
         "\
-Serves the delete-session APIs of Aily, Lex V1 and Lex V2 from an in-memory mock
-(botsession::MockService).
+Serves the session APIs of Aily (create, get, update and delete session) and Lex V1 and
+Lex V2 (DeleteSession) from an in-memory mock (botsession::MockService), on the wall clock.
 
 usage: mock_server [--listen ADDR]
 
   --listen ADDR   address to listen on (default {DEFAULT_LISTEN}; port 0 picks a free one)
   -h, --help      this text
 
+Aily (every request with the header Authorization: Bearer <any valid token>; create and
+update with Content-Type: application/json; charset=utf-8 and a JSON body of at most
+{max_body} bytes, {{channel_context, metadata}}, each optional, at most 255
+characters):
+  POST   /open-apis/aily/v1/sessions                   create: a new id, session_1, session_2, ...
+  GET    {aily_template}   get
+  PUT    {aily_template}   update: a field sent replaces, a field left out is kept
+  DELETE {aily_template}   delete
+
 Built-in sessions, each deletable once:
-  DELETE {aily}   (header Authorization: Bearer <any valid token>)
+  {aily}   (Aily)
   DELETE {lex}   (session id {lex_id})
   DELETE {lex_v2}
 
 Every other request gets the answer the service would give, in its format: for a session
 not there (or deleted) Aily 400 code 2700001, Lex 404 NotFoundException and Lex V2 404
-ResourceNotFoundException; 400 for a bad label, 404 for an unknown path, 405 (with Allow)
-for a method the service does not serve on the path, 501 for the operations it does serve
-there that the mock does not model (get, update and put session), 414 for a request target
-(path and query) over {max_path} bytes, and for Aily 400 code 99991661 without exactly one
-valid Authorization header. Every answer on an API's path carries a log id (X-Tt-Logid) or
+ResourceNotFoundException; 400 for a bad label, header, body or field (Aily: 2700001 with
+a field violation naming it), 415 for another Content-Type, 413 for a larger body, 404 for
+an unknown path, 405 (with Allow) for a method the service does not serve on the path, 501
+for the operations it does serve there that the mock does not model (Aily's messages and
+runs, Lex's get and put session), 414 for a request target (path and query) over
+{max_path} bytes, and for Aily 400 code 99991661 without exactly one valid Authorization
+header. Every answer on an API's path carries a log id (X-Tt-Logid) or
 request id (x-amzn-RequestId), mock-<n>; any other path gets a plain-text 404.
 ",
         aily = aily.path(),
+        aily_template = AilyUpdateSessionRequest::PATH_TEMPLATE,
+        max_body = AILY_MAX_BODY_LEN,
         lex = server::LEX_SESSION.path(),
         lex_id = server::LEX_SESSION_ID,
         lex_v2 = server::LEX_V2_SESSION.path(),

@@ -5,6 +5,7 @@
 use std::future::Future;
 use std::io;
 use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -13,7 +14,7 @@ use axum::response::Response;
 use axum::Router;
 use botsession::{
     AilySessionId, LexBotAlias, LexBotName, LexDeleteSessionRequest, LexUserId, LexV2BotAliasId,
-    LexV2BotId, LexV2DeleteSessionRequest, LexV2LocaleId, LexV2SessionId, MockService,
+    LexV2BotId, LexV2DeleteSessionRequest, LexV2LocaleId, LexV2SessionId, MockClock, MockService,
     WireResponse,
 };
 use tokio::net::TcpListener;
@@ -40,10 +41,21 @@ pub const LEX_V2_SESSION: LexV2DeleteSessionRequest = LexV2DeleteSessionRequest:
     LexV2SessionId::from_static("user:42"),
 );
 
-/// A mock holding the built-in sessions, [`AILY_SESSION`], [`LEX_SESSION`] and
-/// [`LEX_V2_SESSION`], and no faults.
+/// The most body bytes the server reads of a request: past it, the mock is handed one byte
+/// more than this, which every operation with a body refuses as too large.
+pub const MAX_BODY_READ: usize = 1 << 20;
+
+/// The wall clock, in milliseconds since the Unix epoch (0 before it).
+fn wall_clock() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+}
+
+/// A mock on the wall clock holding the built-in sessions, [`AILY_SESSION`], [`LEX_SESSION`]
+/// and [`LEX_V2_SESSION`], and no faults.
 pub fn seeded() -> MockService {
-    let mut mock = MockService::new();
+    let mut mock = MockService::new().with_clock(MockClock::Function(wall_clock));
     mock.insert_aily_session(AILY_SESSION);
     mock.insert_lex_session(LEX_SESSION, LEX_SESSION_ID);
     mock.insert_lex_v2_session(LEX_V2_SESSION);
@@ -71,20 +83,22 @@ pub async fn serve(
 }
 
 /// One request through the mock: the method, the request target as the client sent it (no
-/// normalisation: `%2e%2e` and `//` reach the router as they are) and every header.
+/// normalisation: `%2e%2e` and `//` reach the router as they are), every header and the body
+/// (read whole first, up to [`MAX_BODY_READ`]).
 async fn answer(State(mock): State<Arc<Mutex<MockService>>>, request: Request) -> Response {
-    let uri = request.uri();
+    let (parts, body) = request.into_parts();
+    let body = match axum::body::to_bytes(body, MAX_BODY_READ).await {
+        Ok(body) => body.to_vec(),
+        Err(_) => vec![b' '; MAX_BODY_READ + 1],
+    };
+    let uri = &parts.uri;
     let target = uri.path_and_query().map_or(uri.path(), |p| p.as_str());
-    let headers: Vec<(&str, &[u8])> = request
-        .headers()
-        .iter()
-        .map(|(name, value)| (name.as_str(), value.as_bytes()))
-        .collect();
     // `handle` never panics, so a poisoned lock still guards a consistent mock.
     let wire = mock.lock().unwrap_or_else(PoisonError::into_inner).handle(
-        request.method().as_str(),
+        parts.method.as_str(),
         target,
-        &headers,
+        &parts.headers,
+        &body,
     );
     into_response(wire)
 }

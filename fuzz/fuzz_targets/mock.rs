@@ -59,7 +59,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let mut mock = seeded(*faults);
     for (method, path, headers) in common::split_requests(rest) {
-        let wire = mock.handle(&method, &path, &headers);
+        let wire = mock.handle(&method, &path, &headers, b"");
         assert!(
             STATUSES.contains(&wire.status()),
             "status {}",

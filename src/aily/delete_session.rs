@@ -6,7 +6,7 @@ use alloc::string::String;
 use super::wire::{self, AilyHost};
 use super::{AilyAuthorization, AilySessionId, AilyTokenKind};
 use crate::route::label::WritePath;
-use crate::route::{self, Labels, RouteError};
+use crate::route::{self, Incoming, Labels, RouteError};
 
 /// Aily delete session: `DELETE /open-apis/aily/v1/sessions/:aily_session_id`.
 ///
@@ -35,8 +35,6 @@ pub struct AilyDeleteSessionRequest {
     session_id: AilySessionId,
 }
 
-const PATH_PREFIX: &str = "/open-apis/aily/v1/sessions/";
-
 impl AilyDeleteSessionRequest {
     /// The HTTP method.
     pub const METHOD: &'static str = "DELETE";
@@ -47,7 +45,7 @@ impl AilyDeleteSessionRequest {
     /// The documented rate limit per minute (1000 requests).
     pub const RATE_LIMIT_PER_MINUTE: u32 = wire::RATE_LIMIT_PER_MINUTE;
     /// The permission the app needs: "read and write session information".
-    pub const REQUIRED_SCOPE: &'static str = "aily:session:write";
+    pub const REQUIRED_SCOPE: &'static str = wire::WRITE_SCOPE;
     /// The access tokens the operation accepts: `tenant_access_token` or `user_access_token`.
     pub const TOKEN_KINDS: &'static [AilyTokenKind] = &[AilyTokenKind::Tenant, AilyTokenKind::User];
     /// The app types that may call it: custom (self-built) apps only.
@@ -113,19 +111,18 @@ impl AilyDeleteSessionRequest {
     /// session id (`session_I`), and [`RouteError::PathTooLong`] past
     /// [`MAX_PATH_LEN`](crate::MAX_PATH_LEN).
     pub fn from_route(method: &str, path: &str) -> Result<Self, RouteError> {
-        route::route_to(method, path)
+        route::route_to(method, path, &Incoming::none())
     }
 
-    /// The request from the labels of its path template.
-    pub(crate) fn from_labels(mut labels: Labels<'_>) -> Result<Self, RouteError> {
+    /// The request from the labels of its path template (it reads no header and no body).
+    pub(crate) fn from_parts(mut labels: Labels<'_>, _: &Incoming<'_>) -> Result<Self, RouteError> {
         Ok(Self::new(labels.next()?))
     }
 }
 
 impl WritePath for AilyDeleteSessionRequest {
     fn write_path(&self, out: &mut String) {
-        out.push_str(PATH_PREFIX);
-        out.push_str(self.session_id.as_str());
+        wire::write_session_path(out, self.session_id);
     }
 }
 

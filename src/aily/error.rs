@@ -149,8 +149,8 @@ impl AilyServiceError {
             }
             _ => {
                 let mut violation = FieldViolation::new().with_description(error.to_string());
-                if let Some(label) = error.label() {
-                    violation = violation.with_field(label);
+                if let Some(field) = error.field() {
+                    violation = violation.with_field(field);
                 }
                 answer.with_field_violation(violation)
             }
@@ -357,11 +357,12 @@ impl AilyServiceError {
     }
 }
 
-/// A success envelope as read: the status, `msg` and the log id.
-pub(crate) struct Success {
+/// A success envelope as read: the status, `msg`, the log id, and `data` as its JSON text.
+pub(crate) struct Success<'a> {
     pub(crate) http_status: u16,
     pub(crate) message: Option<String>,
     pub(crate) request_id: Option<String>,
+    pub(crate) data: Option<&'a serde_json::value::RawValue>,
 }
 
 fn objects<T>(list: Option<Vec<crate::response::Object<T>>>) -> Vec<T> {
@@ -371,14 +372,14 @@ fn objects<T>(list: Option<Vec<crate::response::Object<T>>>) -> Vec<T> {
 /// Classifies any Aily response from its status, headers and body: the body decides, whatever
 /// the status, `code` 0 being a success and any other code an
 /// [`AilyServiceError`].
-pub(crate) fn read_envelope<H: Headers + ?Sized>(
+pub(crate) fn read_envelope<'a, H: Headers + ?Sized>(
     status: u16,
     headers: &H,
-    body: &[u8],
-) -> Result<Success, ResponseError<AilyServiceError>> {
+    body: &'a [u8],
+) -> Result<Success<'a>, ResponseError<AilyServiceError>> {
     let [tt_logid, request_id, reset, limit] = pick_headers(headers.pairs(), HEADERS);
     let header_id = tt_logid.or(request_id).map(String::from);
-    let envelope: Envelope = parse_object(status, body)
+    let envelope: Envelope<'a> = parse_object(status, body)
         .map_err(|m| ResponseError::Malformed(m.with_retry_after(seconds(reset))))?;
     let error = envelope.error.map(|e| e.0);
     if envelope.code == 0 {
@@ -386,6 +387,7 @@ pub(crate) fn read_envelope<H: Headers + ?Sized>(
             http_status: status,
             message: envelope.msg,
             request_id: header_id.or(error.and_then(|e| e.log_id)),
+            data: envelope.data,
         });
     }
     let error: WireError = error.unwrap_or_default();

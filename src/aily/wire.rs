@@ -23,6 +23,28 @@ impl AilyHost {
 
 /// The request header that carries the access token.
 pub(crate) const AUTHORIZATION: &str = "Authorization";
+/// The path of the session collection: create posts to it, and a session's path is it, `/`
+/// and the id (whose alphabet needs no percent-encoding).
+pub(crate) const SESSIONS_PATH: &str = "/open-apis/aily/v1/sessions";
+/// Writes the path of the session `id`.
+pub(crate) fn write_session_path(out: &mut alloc::string::String, id: crate::AilySessionId) {
+    out.push_str(SESSIONS_PATH);
+    out.push('/');
+    out.push_str(id.as_str());
+}
+
+/// The request header of create session that carries the caller's own user id.
+#[cfg(feature = "serde")]
+pub(crate) const BIZ_USER_ID: &str = "X-Aily-BizUserID";
+/// The request header that names the body's type.
+#[cfg(feature = "serde")]
+pub(crate) const CONTENT_TYPE_HEADER: &str = "Content-Type";
+/// The most bytes of a create or update body the crate reads: 16 KiB. The longest valid body
+/// is under 6.2 KB with every character of both fields escaped as a surrogate pair
+/// (`\ud83d\ude00`, 12 bytes a character: 2 × 255 × 12 + 40), so the limit leaves room for
+/// whitespace and fields the service ignores, and a larger body is refused before any of it is
+/// parsed.
+pub const AILY_MAX_BODY_LEN: usize = 16 * 1024;
 /// The log id header the service sets.
 #[cfg(feature = "serde")]
 pub(crate) const LOG_ID: &str = "X-Tt-Logid";
@@ -49,6 +71,8 @@ pub(crate) const RATE_LIMIT_PER_MINUTE: u32 = 1000;
 /// The `msg` of a success.
 #[cfg(feature = "serde")]
 pub(crate) const SUCCESS: &str = "success";
+/// The scope of the operations that change sessions.
+pub(crate) const WRITE_SCOPE: &str = "aily:session:write";
 
 #[cfg(feature = "serde")]
 pub(crate) use envelope::{Envelope, WireError};
@@ -58,23 +82,23 @@ mod envelope {
     use alloc::string::String;
     use alloc::vec::Vec;
 
-    use serde::de::IgnoredAny;
     use serde::Deserialize;
+    use serde_json::value::RawValue;
 
     use crate::response::Object;
     use crate::{FieldViolation, Help, PermissionViolation};
 
-    /// The envelope every Aily response has: `code`, `msg`, the operation's `data` (read and
-    /// dropped: delete session's is `{}`) and, on an
-    /// error, the `error` object; unknown fields are ignored.
+    /// The envelope every Aily response has: `code`, `msg`, the operation's `data` (kept as
+    /// its JSON text, read as the operation's data only for a success, so that an error's
+    /// `data`, whatever it holds, never hides its code) and, on an error, the `error` object;
+    /// unknown fields are ignored.
     #[derive(Deserialize)]
-    pub(crate) struct Envelope {
+    pub(crate) struct Envelope<'a> {
         pub(crate) code: i64,
         #[serde(default)]
         pub(crate) msg: Option<String>,
-        #[serde(default)]
-        #[allow(dead_code)]
-        pub(crate) data: Option<IgnoredAny>,
+        #[serde(default, borrow)]
+        pub(crate) data: Option<&'a RawValue>,
         #[serde(default)]
         pub(crate) error: Option<Object<WireError>>,
     }

@@ -6,7 +6,7 @@ use alloc::string::String;
 
 use super::{LexBotAlias, LexBotName, LexRegion, LexUserId};
 use crate::route::label::{encode_into, WritePath};
-use crate::route::{self, Labels, RouteError};
+use crate::route::{self, Incoming, Labels, RouteError};
 
 /// Lex runtime DeleteSession: `DELETE /bot/{botName}/alias/{botAlias}/user/{userId}/session`.
 ///
@@ -120,11 +120,11 @@ impl LexDeleteSessionRequest {
     /// rule), and [`RouteError::PathTooLong`] past
     /// [`MAX_PATH_LEN`](crate::MAX_PATH_LEN).
     pub fn from_route(method: &str, path: &str) -> Result<Self, RouteError> {
-        route::route_to(method, path)
+        route::route_to(method, path, &Incoming::none())
     }
 
     /// The request from the labels of its path template.
-    pub(crate) fn from_labels(mut labels: Labels<'_>) -> Result<Self, RouteError> {
+    pub(crate) fn from_parts(mut labels: Labels<'_>, _: &Incoming<'_>) -> Result<Self, RouteError> {
         Ok(Self::new(labels.next()?, labels.next()?, labels.next()?))
     }
 }

@@ -7,7 +7,7 @@ use alloc::string::String;
 
 use super::{LexV2BotAliasId, LexV2BotId, LexV2LocaleId, LexV2SessionId};
 use crate::route::label::{encode_into, WritePath};
-use crate::route::{self, Labels, RouteError};
+use crate::route::{self, Incoming, Labels, RouteError};
 use crate::LexRegion;
 
 /// Lex V2 runtime DeleteSession:
@@ -126,11 +126,11 @@ impl LexV2DeleteSessionRequest {
     /// `botLocales/en%2FUS`, an empty label), and [`RouteError::PathTooLong`] past
     /// [`MAX_PATH_LEN`](crate::MAX_PATH_LEN).
     pub fn from_route(method: &str, path: &str) -> Result<Self, RouteError> {
-        route::route_to(method, path)
+        route::route_to(method, path, &Incoming::none())
     }
 
     /// The request from the labels of its path template.
-    pub(crate) fn from_labels(mut labels: Labels<'_>) -> Result<Self, RouteError> {
+    pub(crate) fn from_parts(mut labels: Labels<'_>, _: &Incoming<'_>) -> Result<Self, RouteError> {
         Ok(Self::new(
             labels.next()?,
             labels.next()?,

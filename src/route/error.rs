@@ -1,13 +1,16 @@
-//! [`RouteError`]: why a request line names no operation, and the one table of the HTTP
+//! [`RouteError`]: why an incoming request is not a valid request of an operation (its request
+//! line, and for an operation with a body its headers and body), and the one table of the HTTP
 //! statuses a server answers each reason with.
 
 use crate::route::MAX_PATH_LEN;
-use crate::IdError;
+use crate::{IdError, TextError};
 
-/// Why a request line does not name a valid request of an operation.
+/// Why an incoming request is not a valid request of an operation: its request line names
+/// none, or (for an operation whose request has headers and a body: Aily create and update
+/// session) a header or the body breaks the operation's rules.
 ///
-/// The message never quotes the path: at most the name of the label and, through
-/// [`IdError`], one offending character.
+/// The message never quotes the path, a header or the body: at most the name of the label,
+/// header or field, a length, a position and, through [`IdError`], one offending character.
 ///
 /// ```
 /// use botsession::{LexDeleteSessionRequest, RouteError};
@@ -78,10 +81,90 @@ pub enum RouteError {
         /// Which rule it broke, and where.
         source: IdError,
     },
+    /// The request's `Content-Type` is missing, repeated or not the one the operation reads:
+    /// Aily create and update read `application/json`, with `charset=utf-8` or no charset
+    /// (media type and charset in any case, as RFC 9110 compares them).
+    #[error("Content-Type must be {expected}")]
+    ContentType {
+        /// The content type the operation documents: `"application/json; charset=utf-8"`.
+        expected: &'static str,
+    },
+    /// A header the operation reads is repeated or breaks its rule.
+    #[error("header {name}: {error}")]
+    Header {
+        /// The header's name, as the docs spell it: `"X-Aily-BizUserID"`.
+        name: &'static str,
+        /// What is wrong with it.
+        error: FieldError,
+    },
+    /// The body is longer than the operation reads: nothing of it is parsed.
+    #[error("request body of {len} bytes exceeds the limit of {max} bytes")]
+    BodyTooLarge {
+        /// The body's length in bytes.
+        len: usize,
+        /// The most bytes the operation reads.
+        max: usize,
+    },
+    /// The body is not a JSON object.
+    #[error("request body: {0}")]
+    Body(BodyError),
+    /// A field of the body breaks its rule.
+    #[error("request body field {field}: {error}")]
+    Field {
+        /// The field's name: `"channel_context"`, `"metadata"`.
+        field: &'static str,
+        /// What is wrong with it.
+        error: FieldError,
+    },
+}
+
+/// What is wrong with one header or body field of a request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum FieldError {
+    /// Given more than once: which one counts is ambiguous, so none does (JSON keys compared
+    /// after unescaping, header names case-insensitively).
+    #[error("given more than once")]
+    Repeated,
+    /// A body field of the wrong JSON type: a number, boolean, array or object where a string
+    /// (or `null`, read as absent) belongs.
+    #[error("not a string")]
+    NotString,
+    /// The value breaks the field's text rule.
+    #[error("{0}")]
+    Text(TextError),
+}
+
+/// Why a request body is not a JSON object.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum BodyError {
+    /// The body is empty.
+    #[error("empty, not a JSON object")]
+    Empty,
+    /// Not JSON: a syntax error, or anything after the object, at this line and column (from
+    /// 1).
+    #[error("not JSON: syntax error at line {line}, column {column}")]
+    Syntax {
+        /// The line, from 1.
+        line: usize,
+        /// The column, from 1.
+        column: usize,
+    },
+    /// The body ends before its JSON object does.
+    #[error("truncated: the JSON ends early")]
+    Truncated,
+    /// JSON, but not an object: an array, string, number, boolean or `null`.
+    #[error("JSON, but not an object")]
+    NotObject,
+    /// Nested deeper than 128 levels, anywhere, ignored fields included.
+    #[error("JSON nested deeper than 128 levels")]
+    TooDeep,
 }
 
 impl RouteError {
-    /// The HTTP status a server answers with: 404, 405, 414, 400 for a bad label, and 501 for
+    /// The HTTP status a server answers with: 404, 405, 414, 415 for the wrong `Content-Type`,
+    /// 413 for a body past the limit, 400 for a bad label, header, body or field, and 501 for
     /// [another operation](RouteError::OtherOperation) it does not pass through. Every API's
     /// rejection is sent with this status (see [`RouteRejection::render`]).
     ///
@@ -92,7 +175,25 @@ impl RouteError {
             RouteError::MethodNotAllowed { .. } => 405,
             RouteError::OtherOperation { .. } => 501,
             RouteError::PathTooLong { .. } => 414,
-            RouteError::Escape { .. } | RouteError::Utf8 { .. } | RouteError::Label { .. } => 400,
+            RouteError::ContentType { .. } => 415,
+            RouteError::BodyTooLarge { .. } => 413,
+            RouteError::Escape { .. }
+            | RouteError::Utf8 { .. }
+            | RouteError::Label { .. }
+            | RouteError::Header { .. }
+            | RouteError::Body(_)
+            | RouteError::Field { .. } => 400,
+        }
+    }
+
+    /// The name of what is at fault, where one thing is: a label, a header (`Content-Type`
+    /// included) or a body field. Aily's answer names it in its field violation.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            RouteError::ContentType { .. } => Some("Content-Type"),
+            RouteError::Header { name, .. } => Some(name),
+            RouteError::Field { field, .. } => Some(field),
+            _ => self.label(),
         }
     }
 

@@ -3,22 +3,27 @@
 //! wrong, whose path it was, and (with the `serde` feature) answers in that API's format.
 //!
 //! - `table.rs`: every operation the crate types and every path it routes, one row each;
+//! - `body.rs`: the headers and body an operation reads beside its labels, and the checks of a
+//!   JSON body;
 //! - `error.rs`: [`RouteError`] and the one table of the statuses it is answered with;
 //! - `rejection.rs`: [`RouteRejection`] and its rendering in each API's format;
 //! - `label.rs`: the label codec both directions share, and [`MAX_PATH_LEN`].
 
+pub(crate) mod body;
 mod error;
 pub(crate) mod label;
 mod rejection;
 mod table;
 
-pub use error::RouteError;
+pub(crate) use body::Incoming;
+pub use error::{BodyError, FieldError, RouteError};
 pub use label::MAX_PATH_LEN;
 pub use rejection::RouteRejection;
 pub use table::Operation;
 pub(crate) use table::Routed;
 
 use crate::id::Parse;
+use crate::Headers;
 
 /// The API a path belongs to, which decides the format of its answers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -181,8 +186,8 @@ fn resolve<'p>(
     Err(RouteError::NotFound)
 }
 
-/// How a typed operation's labels become its request.
-type TypedParse = for<'a> fn(Labels<'a>) -> Result<Operation, RouteError>;
+/// How a typed operation's labels, headers and body become its request.
+type TypedParse = for<'a> fn(Labels<'a>, &Incoming<'a>) -> Result<Operation, RouteError>;
 
 /// Checks a request target's length and drops its query string.
 fn checked_path(target: &str) -> Result<&str, RouteError> {
@@ -197,16 +202,56 @@ fn checked_path(target: &str) -> Result<&str, RouteError> {
 ///
 /// Another operation is told apart by its name before its labels are decoded, so that it is
 /// never a bad label of this one.
-pub(crate) fn route_to<T: Routed>(method: &str, target: &str) -> Result<T, RouteError> {
+pub(crate) fn route_to<T: Routed>(
+    method: &str,
+    target: &str,
+    incoming: &Incoming<'_>,
+) -> Result<T, RouteError> {
     let (name, parse, labels) = resolve(T::API, method, checked_path(target)?)?;
     if name != T::NAME {
         return Err(RouteError::OtherOperation { operation: name });
     }
-    let operation = parse(labels)?;
+    let operation = parse(labels, incoming)?;
     T::from_operation(operation).ok_or(RouteError::OtherOperation { operation: name })
 }
 
 impl Operation {
+    /// Reads an incoming request of any API: its request line as
+    /// [`from_route`](Self::from_route) routes it, then, for an operation whose request has
+    /// headers and a body (Aily create and update session), those: `headers` (any
+    /// [`Headers`]) and `body` (the bytes as received; the operation's limit is checked before
+    /// anything is parsed). Get and delete read neither.
+    ///
+    #[cfg_attr(feature = "serde", doc = "```")]
+    #[cfg_attr(not(feature = "serde"), doc = "```ignore")]
+    /// use botsession::{Operation, RouteError};
+    ///
+    /// let headers = [("Content-Type", "application/json; charset=utf-8")];
+    /// let path = "/open-apis/aily/v1/sessions";
+    /// let created = Operation::from_request("POST", path, &headers, br#"{"metadata":"{}"}"#)?;
+    /// let Operation::AilyCreateSession(request) = created else { unreachable!() };
+    /// assert_eq!(request.metadata().map(|m| m.as_str()), Some("{}"));
+    ///
+    /// let err = Operation::from_request("POST", path, &headers, br#"{"metadata":1}"#).unwrap_err();
+    /// assert_eq!(err.error().field(), Some("metadata"));
+    /// assert_eq!(err.to_string(), "request body field metadata: not a string");
+    /// # Ok::<(), botsession::RouteRejection>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`from_route`](Self::from_route), and for create and update as
+    /// `AilyCreateSessionRequest::from_request`.
+    pub fn from_request<H: Headers + ?Sized>(
+        method: &str,
+        target: &str,
+        headers: &H,
+        body: &[u8],
+    ) -> Result<Self, RouteRejection> {
+        let lookup = body::Lookup(headers);
+        Self::route(method, target, &Incoming::new(&lookup, body))
+    }
+
     /// Routes a request line of any API: `method` (case-sensitive) and `target`, the path as
     /// the request line carries it (percent-encoded, any query string ignored but counted in
     /// [`MAX_PATH_LEN`]). The length is checked once, then the path's prefix picks the API,
@@ -225,6 +270,10 @@ impl Operation {
     /// # Ok::<(), botsession::RouteRejection>(())
     /// ```
     ///
+    /// The request line alone is the whole request of every get and delete. It is not of Aily
+    /// create and update, which are read with [`from_request`](Self::from_request): routed
+    /// here, with no headers and no body, they are refused for their missing `Content-Type`.
+    ///
     /// # Errors
     ///
     /// A [`RouteRejection`] with the API whose path it was (`None` for a path under no API's
@@ -236,9 +285,15 @@ impl Operation {
     /// [`LexDeleteSessionRequest::from_route`]: crate::LexDeleteSessionRequest::from_route
     /// [`LexV2DeleteSessionRequest::from_route`]: crate::LexV2DeleteSessionRequest::from_route
     pub fn from_route(method: &str, target: &str) -> Result<Self, RouteRejection> {
+        Self::route(method, target, &Incoming::none())
+    }
+
+    fn route(method: &str, target: &str, incoming: &Incoming<'_>) -> Result<Self, RouteRejection> {
         let api = Api::of_path(target);
         let routed = checked_path(target).and_then(|path| match api {
-            Some(api) => resolve(api, method, path).and_then(|(_, parse, labels)| parse(labels)),
+            Some(api) => {
+                resolve(api, method, path).and_then(|(_, parse, labels)| parse(labels, incoming))
+            }
             None => Err(RouteError::NotFound),
         });
         routed.map_err(|error| RouteRejection::new(api, error))

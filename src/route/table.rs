@@ -3,8 +3,13 @@
 
 use alloc::string::String;
 
-use super::{Api, Handler, Labels, Resource, RouteError};
-use crate::{AilyDeleteSessionRequest, LexDeleteSessionRequest, LexV2DeleteSessionRequest};
+use super::{Api, Handler, Incoming, Labels, Resource, RouteError};
+#[cfg(feature = "serde")]
+use crate::{AilyCreateSessionRequest, AilyUpdateSessionRequest};
+use crate::{
+    AilyDeleteSessionRequest, AilyGetSessionRequest, LexDeleteSessionRequest,
+    LexV2DeleteSessionRequest,
+};
 
 /// A request type the router builds: its API, its path, and how it comes out of an
 /// [`Operation`].
@@ -13,23 +18,28 @@ pub(crate) trait Routed: Sized {
     const API: Api;
     /// The operation's name in the service's docs.
     const NAME: &'static str;
-    /// Builds the request from the labels its path template captured.
-    fn from_labels(labels: Labels<'_>) -> Result<Self, RouteError>;
+    /// Builds the request from the labels its path template captured, and the headers and
+    /// body it reads.
+    fn from_parts(labels: Labels<'_>, incoming: &Incoming<'_>) -> Result<Self, RouteError>;
     /// The request, when `operation` is this type's.
     fn from_operation(operation: Operation) -> Option<Self>;
 }
 
 /// The router's handler for a typed operation: its name, and its labels made its request.
 const fn typed<T: Routed + Into<Operation>>() -> Handler {
-    fn parse<T: Routed + Into<Operation>>(labels: Labels<'_>) -> Result<Operation, RouteError> {
-        T::from_labels(labels).map(Into::into)
+    fn parse<'a, T: Routed + Into<Operation>>(
+        labels: Labels<'a>,
+        incoming: &Incoming<'a>,
+    ) -> Result<Operation, RouteError> {
+        T::from_parts(labels, incoming).map(Into::into)
     }
     Handler::Typed(T::NAME, parse::<T>)
 }
 
-/// Declares [`Operation`] from one row per typed operation: `Variant(Request) = Api, "Name"`.
+/// Declares [`Operation`] from one row per typed operation: `Variant(Request) = Api, "Name"`,
+/// after its docs and, for an operation that needs a feature, its `#[cfg(…)]`.
 macro_rules! operations {
-    ($($(#[$doc:meta])* $variant:ident($request:ident) = $api:ident, $name:literal;)*) => {
+    ($($(#[cfg($cfg:meta)])? $(#[doc = $doc:expr])* $variant:ident($request:ident) = $api:ident, $name:literal;)*) => {
         /// A request of any operation the crate types, of any API, as a gateway in front of all
         /// of them receives it: [`Operation::from_route`] routes a request line to one.
         ///
@@ -37,51 +47,53 @@ macro_rules! operations {
         #[derive(Clone, Debug, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum Operation {
-            $($(#[$doc])* $variant($request),)*
+            $($(#[cfg($cfg)])? $(#[doc = $doc])* $variant($request),)*
         }
 
         impl Operation {
             /// Which API the request is for.
             pub fn api(&self) -> Api {
                 match self {
-                    $(Operation::$variant(_) => Api::$api,)*
+                    $($(#[cfg($cfg)])? Operation::$variant(_) => Api::$api,)*
                 }
             }
 
             /// The operation's name in the service's docs, e.g. `"DeleteSession"`.
             pub fn name(&self) -> &'static str {
                 match self {
-                    $(Operation::$variant(_) => $name,)*
+                    $($(#[cfg($cfg)])? Operation::$variant(_) => $name,)*
                 }
             }
 
             /// The HTTP method.
             pub fn method(&self) -> &'static str {
                 match self {
-                    $(Operation::$variant(_) => $request::METHOD,)*
+                    $($(#[cfg($cfg)])? Operation::$variant(_) => $request::METHOD,)*
                 }
             }
 
             /// The request path, labels percent-encoded, as the API renders it.
             pub fn path(&self) -> String {
                 match self {
-                    $(Operation::$variant(request) => request.path(),)*
+                    $($(#[cfg($cfg)])? Operation::$variant(request) => request.path(),)*
                 }
             }
         }
 
         $(
+            $(#[cfg($cfg)])?
             impl From<$request> for Operation {
                 fn from(request: $request) -> Self {
                     Operation::$variant(request)
                 }
             }
 
+            $(#[cfg($cfg)])?
             impl Routed for $request {
                 const API: Api = Api::$api;
                 const NAME: &'static str = $name;
-                fn from_labels(labels: Labels<'_>) -> Result<Self, RouteError> {
-                    $request::from_labels(labels)
+                fn from_parts(labels: Labels<'_>, incoming: &Incoming<'_>) -> Result<Self, RouteError> {
+                    $request::from_parts(labels, incoming)
                 }
                 fn from_operation(operation: Operation) -> Option<Self> {
                     match operation {
@@ -95,6 +107,14 @@ macro_rules! operations {
 }
 
 operations! {
+    #[cfg(feature = "serde")]
+    /// Feishu Aily create session (its body is JSON: with the `serde` feature).
+    AilyCreateSession(AilyCreateSessionRequest) = Aily, "CreateSession";
+    /// Feishu Aily get session.
+    AilyGetSession(AilyGetSessionRequest) = Aily, "GetSession";
+    #[cfg(feature = "serde")]
+    /// Feishu Aily update session (its body is JSON: with the `serde` feature).
+    AilyUpdateSession(AilyUpdateSessionRequest) = Aily, "UpdateSession";
     /// Feishu Aily delete session.
     AilyDeleteSession(AilyDeleteSessionRequest) = Aily, "DeleteSession";
     /// Amazon Lex runtime V1 DeleteSession.
@@ -105,16 +125,68 @@ operations! {
 
 use Handler::Other;
 
-/// Aily's session paths. Get and update session are served beside delete (the Feishu docs).
-const AILY: &[Resource] = &[Resource {
-    template: AilyDeleteSessionRequest::PATH_TEMPLATE,
-    allow: "DELETE, GET, PUT",
-    methods: &[
-        ("DELETE", typed::<AilyDeleteSessionRequest>()),
-        ("GET", Other("GetSession")),
-        ("PUT", Other("UpdateSession")),
-    ],
-}];
+/// Create and update session: typed where their JSON bodies are read (the `serde` feature).
+#[cfg(feature = "serde")]
+const AILY_CREATE: Handler = typed::<AilyCreateSessionRequest>();
+#[cfg(not(feature = "serde"))]
+const AILY_CREATE: Handler = Other("CreateSession");
+/// The collection's `Allow`: empty where its one operation is not typed.
+#[cfg(feature = "serde")]
+const AILY_CREATE_ALLOW: &str = "POST";
+#[cfg(not(feature = "serde"))]
+const AILY_CREATE_ALLOW: &str = "";
+#[cfg(feature = "serde")]
+const AILY_UPDATE: Handler = typed::<AilyUpdateSessionRequest>();
+#[cfg(not(feature = "serde"))]
+const AILY_UPDATE: Handler = Other("UpdateSession");
+
+/// Aily's session paths: create on the collection; get, update and delete on a session; and the
+/// messages and runs under a session, which the crate does not type (the Feishu docs of the
+/// aily_session, aily_message and run resources).
+const AILY: &[Resource] = &[
+    Resource {
+        template: "/open-apis/aily/v1/sessions",
+        allow: AILY_CREATE_ALLOW,
+        methods: &[("POST", AILY_CREATE)],
+    },
+    Resource {
+        template: AilyDeleteSessionRequest::PATH_TEMPLATE,
+        allow: "DELETE, GET, PUT",
+        methods: &[
+            ("DELETE", typed::<AilyDeleteSessionRequest>()),
+            ("GET", typed::<AilyGetSessionRequest>()),
+            ("PUT", AILY_UPDATE),
+        ],
+    },
+    Resource {
+        template: "/open-apis/aily/v1/sessions/:aily_session_id/messages",
+        allow: "",
+        methods: &[
+            ("GET", Other("ListMessages")),
+            ("POST", Other("CreateMessage")),
+        ],
+    },
+    Resource {
+        template: "/open-apis/aily/v1/sessions/:aily_session_id/messages/:aily_message_id",
+        allow: "",
+        methods: &[("GET", Other("GetMessage"))],
+    },
+    Resource {
+        template: "/open-apis/aily/v1/sessions/:aily_session_id/runs",
+        allow: "",
+        methods: &[("GET", Other("ListRuns")), ("POST", Other("CreateRun"))],
+    },
+    Resource {
+        template: "/open-apis/aily/v1/sessions/:aily_session_id/runs/:run_id",
+        allow: "",
+        methods: &[("GET", Other("GetRun"))],
+    },
+    Resource {
+        template: "/open-apis/aily/v1/sessions/:aily_session_id/runs/:run_id/cancel",
+        allow: "",
+        methods: &[("POST", Other("CancelRun"))],
+    },
+];
 
 /// Lex V1's session paths: PutSession beside DeleteSession, and GetSession on the same path
 /// with a trailing slash (the API reference writes `…/session/`).
