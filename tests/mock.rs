@@ -8,9 +8,11 @@ mod common;
 mod strategies;
 
 use botsession::{
-    AilyDeleteSessionResponse, AilyErrorKind, AilyServiceError, AilySessionId, Api,
-    LexDeleteSessionResponse, LexErrorKind, LexServiceError, LexV2DeleteSessionResponse,
-    LexV2ErrorKind, LexV2ServiceError, MockService, ResponseError, WireResponse,
+    AilyChannelContext, AilyCreateSessionResponse, AilyDeleteSessionResponse, AilyErrorKind,
+    AilyGetSessionResponse, AilyMetadata, AilyServiceError, AilySession, AilySessionId,
+    AilyUpdateSessionResponse, Api, LexDeleteSessionResponse, LexErrorKind, LexServiceError,
+    LexV2DeleteSessionResponse, LexV2ErrorKind, LexV2ServiceError, MockClock, MockService,
+    ResponseError, WireResponse,
 };
 use common::fixtures::{
     lex_request, lex_v2_request, AILY_PATH, AILY_SESSION as SESSION, LEX_PATH, LEX_V2_PATH,
@@ -432,6 +434,228 @@ fn aily_authorization_is_checked_before_faults() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Aily's whole session
+// ---------------------------------------------------------------------------------------------
+
+const COLLECTION: &str = "/open-apis/aily/v1/sessions";
+const JSON: (&str, &str) = ("Content-Type", "application/json; charset=utf-8");
+
+fn aily_json() -> [(&'static str, &'static str); 2] {
+    [AUTH[0], JSON]
+}
+
+#[track_caller]
+fn created(wire: &WireResponse) -> AilySession {
+    AilyCreateSessionResponse::from_http(wire.status(), wire.headers(), wire.body())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_session()
+}
+
+#[track_caller]
+fn got(wire: &WireResponse) -> Result<AilySession, AilyServiceError> {
+    match AilyGetSessionResponse::from_http(wire.status(), wire.headers(), wire.body()) {
+        Ok(ok) => Ok(ok.into_session()),
+        Err(ResponseError::Service(e)) => Err(e),
+        Err(e) => panic!("get read as {e:?}"),
+    }
+}
+
+#[track_caller]
+fn updated(wire: &WireResponse) -> AilySession {
+    AilyUpdateSessionResponse::from_http(wire.status(), wire.headers(), wire.body())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_session()
+}
+
+fn session_path(id: AilySessionId) -> String {
+    format!("{COLLECTION}/{id}")
+}
+
+#[test]
+fn aily_sessions_live_create_get_update_delete() {
+    let mut mock = MockService::new().with_clock(MockClock::Stepping {
+        next: 1_000,
+        step: 10,
+    });
+    let wire = mock.handle(
+        "POST",
+        COLLECTION,
+        &aily_json(),
+        br#"{"channel_context":"{}","metadata":"m"}"#,
+    );
+    assert_eq!(wire.header("X-Tt-Logid"), Some("mock-1"));
+    let session = created(&wire);
+    assert_eq!(session.id(), "session_1");
+    assert_eq!(
+        (session.created_at(), session.modified_at()),
+        (1_000, 1_000)
+    );
+    assert_eq!(
+        session.channel_context().map(AilyChannelContext::as_str),
+        Some("{}")
+    );
+    assert_eq!(session.metadata().map(AilyMetadata::as_str), Some("m"));
+    let path = session_path(session.id());
+    assert_eq!(
+        got(&mock.handle("GET", &path, &AUTH, b"")),
+        Ok(session.clone())
+    );
+    assert_eq!(mock.aily_session(session.id()), Some(&session));
+
+    // A field left out is kept; one sent replaces, an empty string included.
+    let wire = mock.handle("PUT", &path, &aily_json(), br#"{"metadata":""}"#);
+    let after = updated(&wire);
+    assert_eq!(
+        after.channel_context().map(AilyChannelContext::as_str),
+        Some("{}")
+    );
+    assert_eq!(after.metadata().map(AilyMetadata::as_str), Some(""));
+    assert_eq!((after.created_at(), after.modified_at()), (1_000, 1_010));
+    assert_eq!(after.created_by(), session.created_by());
+    assert_eq!(
+        got(&mock.handle("GET", &path, &AUTH, b"")),
+        Ok(after.clone())
+    );
+    let again = updated(&mock.handle("PUT", &path, &aily_json(), b"{}"));
+    assert_eq!(again, after.clone().with_modified_at(1_020));
+
+    assert_eq!(aily_code(&mock.handle("DELETE", &path, &AUTH, b"")), 0);
+    // Gone: get, update and delete each answer as for a session never there.
+    let not_found = AilyServiceError::session_not_found();
+    for (method, headers, body) in [
+        ("GET", &AUTH[..], &b""[..]),
+        ("PUT", &aily_json()[..], &b"{}"[..]),
+        ("DELETE", &AUTH[..], &b""[..]),
+    ] {
+        let wire = mock.handle(method, &path, headers, body);
+        let Err(ResponseError::Service(e)) =
+            AilyDeleteSessionResponse::from_http(wire.status(), wire.headers(), wire.body())
+        else {
+            panic!("{method}: {wire:?}")
+        };
+        assert_eq!(
+            (e.kind(), e.field_violations()),
+            (not_found.kind(), not_found.field_violations())
+        );
+        assert_eq!(e.http_status(), 400);
+    }
+    assert!(!mock.has_aily_session(session.id()));
+}
+
+#[test]
+fn minted_ids_never_repeat_nor_collide() {
+    let mut mock = MockService::new();
+    // Seeded where the counter will pass: skipped.
+    assert!(mock.insert_aily_session(AilySessionId::from_static("session_2")));
+    let mut ids = Vec::new();
+    for _ in 0..40 {
+        let wire = mock.handle("POST", COLLECTION, &aily_json(), b"{}");
+        ids.push(created(&wire).id());
+    }
+    let names: Vec<&str> = ids.iter().take(4).map(|id| id.as_str()).collect();
+    assert_eq!(names, ["session_1", "session_3", "session_4", "session_5"]);
+    assert_eq!(ids[30].as_str(), "session_z");
+    assert_eq!(ids[31].as_str(), "session_10");
+    // Deleted, never minted again.
+    let first = ids[0];
+    mock.handle("DELETE", &session_path(first), &AUTH, b"");
+    let next = created(&mock.handle("POST", COLLECTION, &aily_json(), b"{}")).id();
+    assert!(!ids.contains(&next) && next != AilySessionId::from_static("session_2"));
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len());
+}
+
+#[test]
+fn created_by_follows_the_token_and_never_shows_it() {
+    let mut mock = MockService::new();
+    let token = |t: &'static str| [("Authorization", t), JSON];
+    let a1 = created(&mock.handle("POST", COLLECTION, &token("Bearer t-aaaa"), b"{}"));
+    let a2 = created(&mock.handle("POST", COLLECTION, &token("bearer t-aaaa"), b"{}"));
+    let b = created(&mock.handle("POST", COLLECTION, &token("Bearer t-bbbb"), b"{}"));
+    let by = a1.created_by().unwrap();
+    assert_eq!(by.len(), 16);
+    assert!(by.bytes().all(|b| b.is_ascii_digit()));
+    assert_eq!(a1.created_by(), a2.created_by());
+    assert_ne!(a1.created_by(), b.created_by());
+    assert!(!by.contains("aaaa"));
+}
+
+#[test]
+fn every_aily_operation_takes_the_fault_script_after_the_token() {
+    let mut mock = seeded();
+    let path = AILY_PATH;
+    mock.fail_next_aily(4, AilyServiceError::new(AilyErrorKind::Internal));
+    // No token: the token's error, and no fault consumed.
+    assert_eq!(
+        aily_code(&mock.handle("GET", path, &NO_HEADERS, b"")),
+        99991661
+    );
+    for (method, path, headers, body) in [
+        ("POST", COLLECTION, &aily_json()[..], &b"{}"[..]),
+        ("GET", path, &AUTH[..], &b""[..]),
+        ("PUT", path, &aily_json()[..], &b"{}"[..]),
+        ("DELETE", path, &AUTH[..], &b""[..]),
+    ] {
+        let wire = mock.handle(method, path, headers, body);
+        assert_eq!(aily_code(&wire), AilyErrorKind::Internal.code(), "{method}");
+    }
+    assert!(got(&mock.handle("GET", path, &AUTH, b"")).is_ok());
+}
+
+#[test]
+fn a_bad_body_is_answered_after_the_token() {
+    let mut mock = seeded();
+    // No token: the token's error first, whatever the body.
+    let wire = mock.handle("PUT", AILY_PATH, &[JSON], b"not json");
+    assert_eq!(aily_code(&wire), 99991661);
+    let wire = mock.handle("POST", COLLECTION, &NO_HEADERS, b"{}");
+    assert_eq!(aily_code(&wire), 99991661);
+    // A token: the body's error, naming the field; the session is unchanged.
+    let wire = mock.handle("PUT", AILY_PATH, &aily_json(), br#"{"metadata":7}"#);
+    let e = aily(&wire).unwrap_err();
+    assert_eq!((e.code(), e.http_status()), (2700001, 400));
+    assert_eq!(e.field_violations()[0].field(), Some("metadata"));
+    let wire = mock.handle("POST", COLLECTION, &AUTH, b"{}");
+    let e = aily(&wire).unwrap_err();
+    assert_eq!((e.code(), e.http_status()), (2700001, 415));
+    assert_eq!(e.field_violations()[0].field(), Some("Content-Type"));
+    let session = AilySessionId::from_static(SESSION);
+    assert_eq!(mock.aily_session(session).unwrap().metadata(), None);
+    // A route error is the route's, token or not.
+    assert_eq!(
+        aily_code(&mock.handle("PATCH", AILY_PATH, &NO_HEADERS, b"")),
+        99991301
+    );
+    // HEAD is get.
+    let head = mock.handle("HEAD", AILY_PATH, &AUTH, b"");
+    assert!(got(&head).is_ok());
+}
+
+#[test]
+fn seeded_sessions_are_kept_as_given() {
+    let mut mock = MockService::new().with_clock(MockClock::Fixed(7));
+    let id = AilySessionId::from_static("session_abc");
+    let session = AilySession::new(id, 1)
+        .with_created_by("1794840334557292")
+        .with_metadata(AilyMetadata::new("元".repeat(255)).unwrap());
+    assert_eq!(mock.put_aily_session(session.clone()), None);
+    assert_eq!(
+        got(&mock.handle("GET", &session_path(id), &AUTH, b"")),
+        Ok(session.clone())
+    );
+    assert!(!mock.insert_aily_session(id));
+    assert_eq!(mock.aily_session(id), Some(&session));
+    let fresh = AilySessionId::from_static("session_new");
+    assert!(mock.insert_aily_session(fresh));
+    assert_eq!(mock.aily_session(fresh), Some(&AilySession::new(fresh, 7)));
+    mock.set_clock(MockClock::Fixed(9));
+    let after = updated(&mock.handle("PUT", &session_path(id), &aily_json(), b"{}"));
+    assert_eq!(after, session.with_modified_at(9));
+}
+
+// ---------------------------------------------------------------------------------------------
 // Determinism
 // ---------------------------------------------------------------------------------------------
 
@@ -476,7 +700,7 @@ fn two_mocks_given_the_same_calls_answer_byte_for_byte_alike() {
 
 fn paths() -> impl Strategy<Value = String> {
     prop_oneof![
-        1 => select(vec![AILY_PATH, LEX_PATH, "/bot/OrderFlowers/alias/%24LATEST/user/user%3A42/session/", LEX_V2_PATH])
+        1 => select(vec![AILY_PATH, COLLECTION, "/open-apis/aily/v1/sessions/session_1", LEX_PATH, "/bot/OrderFlowers/alias/%24LATEST/user/user%3A42/session/", LEX_V2_PATH])
             .prop_map(str::to_owned),
         3 => pathish(),
     ]
@@ -487,15 +711,41 @@ fn headers() -> impl Strategy<Value = Vec<(String, Vec<u8>)>> {
         "Authorization",
         "authorization",
         "AUTHORIZATION",
+        "Content-Type",
+        "X-Aily-BizUserID",
         "X-Other",
     ]);
     let value = prop_oneof![
         "Bearer [tu]-[A-Za-z0-9]{1,12}".prop_map(String::into_bytes),
-        select(vec!["Bearer", "Bearer ", "Basic x", "bearer t-1", ""])
-            .prop_map(|s| s.as_bytes().to_vec()),
+        select(vec![
+            "Bearer",
+            "Bearer ",
+            "Basic x",
+            "bearer t-1",
+            "",
+            "application/json; charset=utf-8",
+            "text/plain"
+        ])
+        .prop_map(|s| s.as_bytes().to_vec()),
         vec(any::<u8>(), 0..16),
     ];
-    vec((name.prop_map(str::to_owned), value), 0..3)
+    vec((name.prop_map(str::to_owned), value), 0..4)
+}
+
+fn bodies() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        Just(Vec::new()),
+        select(vec![
+            r#"{}"#,
+            r#"{"metadata":"{}"}"#,
+            r#"{"channel_context":1}"#,
+            r#"{"metadata":"a","metadata":"b"}"#,
+            r#"[]"#,
+            r#"{"metadata":"#,
+        ])
+        .prop_map(|s| s.as_bytes().to_vec()),
+        vec(any::<u8>(), 0..32),
+    ]
 }
 
 fn faults() -> impl Strategy<Value = (usize, usize)> {
@@ -531,15 +781,15 @@ proptest! {
 
     #[test]
     fn every_answer_is_readable(
-        calls in vec((methods(), paths(), headers()), 1..5),
+        calls in vec((methods(), paths(), headers(), bodies()), 1..5),
         (aily_faults, lex_faults) in faults(),
     ) {
         let mut mock = seeded();
         mock.fail_next_aily(aily_faults, AilyServiceError::new(AilyErrorKind::RateLimited));
         mock.fail_next_lex(lex_faults, LexServiceError::new(LexErrorKind::Conflict).with_message("c"));
         mock.fail_next_lex_v2(lex_faults, LexV2ServiceError::new(LexV2ErrorKind::Throttling).with_message("t"));
-        for (method, path, headers) in &calls {
-            let wire = mock.handle(method, path, headers, b"");
+        for (method, path, headers, body) in &calls {
+            let wire = mock.handle(method, path, headers, body);
             assert_readable(path, &wire);
         }
     }
