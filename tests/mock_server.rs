@@ -15,11 +15,14 @@ use std::time::Duration;
 use axum::body::Bytes;
 use axum::http::{Method, Request};
 use botsession::{
-    AilyDeleteSessionRequest, AilyDeleteSessionResponse, AilyErrorKind, AilyServiceError,
-    AilySessionId, LexDeleteSessionRequest, LexDeleteSessionResponse, LexErrorKind,
-    LexServiceError, MockService, ResponseError, ServiceError, MAX_PATH_LEN,
+    AilyChannelContext, AilyCreateSessionRequest, AilyCreateSessionResponse,
+    AilyDeleteSessionRequest, AilyDeleteSessionResponse, AilyErrorKind, AilyGetSessionRequest,
+    AilyGetSessionResponse, AilyMetadata, AilyServiceError, AilySessionId,
+    AilyUpdateSessionRequest, AilyUpdateSessionResponse, LexDeleteSessionRequest,
+    LexDeleteSessionResponse, LexErrorKind, LexServiceError, MockService, ResponseError,
+    ServiceError, MAX_PATH_LEN,
 };
-use http_body_util::{BodyExt, Empty};
+use http_body_util::{BodyExt, Full};
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::client::legacy::Client;
 use hyper_util::rt::TokioExecutor;
@@ -62,7 +65,7 @@ type Headers<'a> = [(&'a str, &'a str)];
 /// A running mock server and a client for it.
 struct Harness {
     base: String,
-    client: Client<HttpConnector, Empty<Bytes>>,
+    client: Client<HttpConnector, Full<Bytes>>,
     shutdown: oneshot::Sender<()>,
     server: JoinHandle<std::io::Result<()>>,
 }
@@ -94,14 +97,27 @@ impl Harness {
         }
     }
 
-    /// Sends `method` to `url` with `headers` (repeated names are sent repeatedly).
+    /// Sends `method` to `url` with `headers` (repeated names are sent repeatedly) and no body.
     async fn send(&self, method: &str, url: &str, headers: &Headers<'_>) -> Answer {
+        self.send_body(method, url, headers, Vec::new()).await
+    }
+
+    /// Sends `method` to `url` with `headers` and `body`.
+    async fn send_body(
+        &self,
+        method: &str,
+        url: &str,
+        headers: &Headers<'_>,
+        body: Vec<u8>,
+    ) -> Answer {
         let method = Method::from_bytes(method.as_bytes()).expect("a method token");
         let mut request = Request::builder().method(method).uri(url);
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
-        let request = request.body(Empty::new()).expect("a valid request");
+        let request = request
+            .body(Full::new(Bytes::from(body)))
+            .expect("a valid request");
         let exchange = async {
             let response = self.client.request(request).await.expect("a response");
             let (parts, body) = response.into_parts();
@@ -180,6 +196,105 @@ fn lex_url(base: &str, bot: &str, alias: &str, user: &str) -> String {
 // ---------------------------------------------------------------------------------------------
 // Tests
 // ---------------------------------------------------------------------------------------------
+
+/// A whole Aily session through the real server, each answer read by the crate's own
+/// `from_http`: create, get, update, get, delete, then get.
+#[test]
+fn an_aily_session_lives_and_dies() {
+    run(async {
+        let h = Harness::start(server::seeded()).await;
+        let auth = [(AUTHORIZATION, AUTH)];
+
+        // Create, with the biz user header and 255 characters of Chinese metadata.
+        let metadata = AilyMetadata::new("元".repeat(255)).expect("255 characters");
+        let create = AilyCreateSessionRequest::new()
+            .with_channel_context(AilyChannelContext::new("{}").expect("short"))
+            .with_metadata(metadata.clone())
+            .with_biz_user_id(
+                "ou_5ad573a6411d72b8305fda3a9c15c70e"
+                    .parse()
+                    .expect("ASCII"),
+            );
+        let mut headers: Vec<(&str, &str)> = create.headers().collect();
+        headers.push((AUTHORIZATION, AUTH));
+        let answer = h
+            .send_body("POST", &create.url_on(&h.base), &headers, create.body())
+            .await;
+        assert_eq!(answer.status, 200);
+        let created =
+            AilyCreateSessionResponse::from_http(answer.status, &answer.headers, &answer.body)
+                .expect("created");
+        let session = created.session().clone();
+        assert_eq!(session.metadata(), Some(&metadata));
+        assert_eq!(session.created_at(), session.modified_at());
+        assert!(session.created_at() > 1_700_000_000_000, "the wall clock");
+        assert_ne!(session.id(), server::AILY_SESSION);
+
+        // Get: as created.
+        let get = AilyGetSessionRequest::new(session.id());
+        let answer = h.send("GET", &get.url_on(&h.base), &auth).await;
+        let read = AilyGetSessionResponse::from_http(answer.status, &answer.headers, &answer.body)
+            .expect("got");
+        assert_eq!(read.session(), &session);
+
+        // Update the channel context only: the metadata is kept, `modified_at` moves on.
+        tokio::time::sleep(Duration::from_millis(5)).await;
+        let update = AilyUpdateSessionRequest::new(session.id())
+            .with_channel_context(AilyChannelContext::new(r#"{"channel":"web"}"#).expect("short"));
+        let mut headers: Vec<(&str, &str)> = update.headers().collect();
+        headers.push((AUTHORIZATION, AUTH));
+        let answer = h
+            .send_body("PUT", &update.url_on(&h.base), &headers, update.body())
+            .await;
+        let updated =
+            AilyUpdateSessionResponse::from_http(answer.status, &answer.headers, &answer.body)
+                .expect("updated")
+                .into_session();
+        assert_eq!(
+            updated.channel_context().map(AilyChannelContext::as_str),
+            Some(r#"{"channel":"web"}"#)
+        );
+        assert_eq!(updated.metadata(), Some(&metadata));
+        assert_eq!(updated.created_at(), session.created_at());
+        assert!(updated.modified_at() > session.modified_at());
+
+        // Get: as updated.
+        let answer = h.send("GET", &get.url_on(&h.base), &auth).await;
+        let read = AilyGetSessionResponse::from_http(answer.status, &answer.headers, &answer.body)
+            .expect("got");
+        assert_eq!(read.session(), &updated);
+
+        // Delete, then get: the service's answer for a session not there.
+        let delete = AilyDeleteSessionRequest::new(session.id());
+        let answer = h.send("DELETE", &delete.url_on(&h.base), &auth).await;
+        AilyDeleteSessionResponse::from_http(answer.status, &answer.headers, &answer.body)
+            .expect("deleted");
+        let answer = h.send("GET", &get.url_on(&h.base), &auth).await;
+        let e = service_error(
+            "get after delete",
+            AilyGetSessionResponse::from_http(answer.status, &answer.headers, &answer.body),
+        );
+        assert_eq!((e.code(), e.http_status()), (2700001, 400));
+
+        // A body the operation refuses: 2700001 naming the field, 256 characters being one
+        // too many.
+        let long = format!(r#"{{"metadata":"{}"}}"#, "元".repeat(256));
+        let headers = [
+            (AUTHORIZATION, AUTH),
+            ("Content-Type", "application/json; charset=utf-8"),
+        ];
+        let answer = h
+            .send_body("POST", &create.url_on(&h.base), &headers, long.into_bytes())
+            .await;
+        let e = service_error(
+            "a 256-character metadata",
+            AilyCreateSessionResponse::from_http(answer.status, &answer.headers, &answer.body),
+        );
+        assert_eq!((e.code(), e.http_status()), (2700001, 400));
+        assert_eq!(e.field_violations()[0].field(), Some("metadata"));
+        h.stop().await;
+    });
+}
 
 #[test]
 fn seeded_sessions_delete_once() {
