@@ -17,8 +17,11 @@
 //!   The value is the rest of the line, so an `Authorization` value keeps its space.
 //! - `request <METHOD> <path> [<Authorization value>]`: an incoming request line, routed to the
 //!   Aily, the Lex V1 or the Lex V2 operation.
-//! - `response <aily|lex|lex-v2> <status> <headers> <body>`: a service response; `<headers>` is
-//!   `-` or `name:value` pairs joined by `;`, the body is the rest of the line.
+//! - `request-json <METHOD> <path> <body>`: an incoming Aily request with a JSON body (create,
+//!   update), sent with a sample token and `Content-Type: application/json; charset=utf-8`.
+//! - `response <aily|aily-session|lex|lex-v2> <status> <headers> <body>`: a service response
+//!   (`aily` read as delete's, `aily-session` as get's, which carries a session); `<headers>`
+//!   is `-` or `name:value` pairs joined by `;`, the body is the rest of the line.
 //!
 //! Secrets are never printed: a token shows only its redacted `Debug`.
 
@@ -27,11 +30,13 @@ use std::process::ExitCode;
 use std::str::FromStr;
 
 use botsession::{
-    AilyAccessToken, AilyAuthorization, AilyDeleteSessionRequest, AilyDeleteSessionResponse,
-    AilyHost, AilyMessageId, AilyRunId, AilySessionId, IdError, LexBotAlias, LexBotName,
-    LexDeleteSessionRequest, LexDeleteSessionResponse, LexRegion, LexUserId, LexV2BotAliasId,
-    LexV2BotId, LexV2DeleteSessionRequest, LexV2DeleteSessionResponse, LexV2LocaleId,
-    LexV2SessionId, MockService, Operation, ResponseError, ServiceError, WireResponse,
+    AilyAccessToken, AilyAuthorization, AilyCreateSessionRequest, AilyDeleteSessionRequest,
+    AilyDeleteSessionResponse, AilyGetSessionRequest, AilyGetSessionResponse, AilyHost,
+    AilyMessageId, AilyRunId, AilySessionId, AilyUpdateSessionRequest, IdError, LexBotAlias,
+    LexBotName, LexDeleteSessionRequest, LexDeleteSessionResponse, LexRegion, LexUserId,
+    LexV2BotAliasId, LexV2BotId, LexV2DeleteSessionRequest, LexV2DeleteSessionResponse,
+    LexV2LocaleId, LexV2SessionId, MockClock, MockService, Operation, ResponseError, ServiceError,
+    WireResponse,
 };
 
 const SAMPLE: &str = r#"
@@ -111,6 +116,22 @@ request POST /open-apis/aily/v1/sessions/session_4dfunz7sp1g8m Bearer u-7f1bcd13
 request DELETE /open-apis/aily/v1/sessions/session_4dfunz7sp1g8m Bearer u-7f1bcd13fc57d46bac21793a18e560
 request DELETE /bot/OrderFlowers/alias/%24LATEST/user/user%3A42/session
 
+# An Aily session's whole life (a JSON body goes with a sample token and Content-Type JSON)
+request-json POST /open-apis/aily/v1/sessions {"channel_context":"{}","metadata":"{}"}
+request GET /open-apis/aily/v1/sessions/session_1 Bearer u-7f1bcd13fc57d46bac21793a18e560
+request-json PUT /open-apis/aily/v1/sessions/session_1 {"metadata":"{\"lang\":\"zh\",\"note\":\"会话\"}"}
+request HEAD /open-apis/aily/v1/sessions/session_1 Bearer u-7f1bcd13fc57d46bac21793a18e560
+request DELETE /open-apis/aily/v1/sessions/session_1 Bearer u-7f1bcd13fc57d46bac21793a18e560
+request GET /open-apis/aily/v1/sessions/session_1 Bearer u-7f1bcd13fc57d46bac21793a18e560
+request-json PUT /open-apis/aily/v1/sessions/session_1 {}
+request-json POST /open-apis/aily/v1/sessions {"metadata":1}
+request-json POST /open-apis/aily/v1/sessions {"metadata":"a","metadata":"b"}
+request-json POST /open-apis/aily/v1/sessions ["metadata"]
+request-json POST /open-apis/aily/v1/sessions {"metadata":"{}"
+request POST /open-apis/aily/v1/sessions Bearer u-7f1bcd13fc57d46bac21793a18e560
+request GET /open-apis/aily/v1/sessions Bearer u-7f1bcd13fc57d46bac21793a18e560
+request GET /open-apis/aily/v1/sessions/session_1/messages Bearer u-7f1bcd13fc57d46bac21793a18e560
+
 # Service responses
 response aily 200 X-Tt-Logid:20241123abc {"code":0,"msg":"success","data":{}}
 response aily 400 X-Tt-Logid:20241123def {"code":2700001,"msg":"param is invalid","error":{"log_id":"20241123def","field_violations":[{"field":"aily_session_id","description":"invalid"}]}}
@@ -121,6 +142,10 @@ response aily 500 - {"code":1500,"msg":"internal error"}
 response aily 200 - {"code":424242,"msg":"a code from the future","extra":true}
 response aily 502 - <html>Bad Gateway</html>
 response aily 200 - {"code":0,"msg":"success"
+response aily-session 200 X-Tt-Logid:20241123abc {"code":0,"msg":"success","data":{"session":{"id":"session_4dfunz7sp1g8m","created_at":"1711975665710","modified_at":"1711975665710","created_by":"1794840334557292","channel_context":"{}","metadata":"{}"}}}
+response aily-session 200 - {"code":0,"msg":"success","data":{"session":{"id":"session_4dfunz7sp1g8m","created_at":"9223372036854775808","modified_at":"1711975665710"}}}
+response aily-session 200 - {"code":0,"msg":"success","data":{}}
+response aily-session 400 - {"code":2700001,"msg":"param is invalid","data":{}}
 response lex 200 x-amzn-RequestId:5f1e2d3c {"botAlias":"$LATEST","botName":"OrderFlowers","sessionId":"2024-11-23T07:00:00.000Z-abc","userId":"user:42"}
 response lex 200 -
 response lex 409 x-amzn-ErrorType:ConflictException:http://internal.amazon.com/coral/com.amazon.coral.service/;x-amzn-RequestId:r-2 {"message":"Two clients are using the same bot and user"}
@@ -166,9 +191,16 @@ fn check_id(kind: &str, value: &str) -> Option<Result<String, String>> {
     })
 }
 
-/// The gateway's mock of the services, with the sessions the sample deletes.
+/// The token a `request-json` line is sent with.
+const SAMPLE_AUTHORIZATION: &str = "Bearer t-g1044qeGEDXTB6NDJOGV4JQX";
+
+/// The gateway's mock of the services, with the sessions the sample deletes, on a clock that
+/// starts at the docs' example time and moves one second per timestamp.
 fn sample_services() -> MockService {
-    let mut services = MockService::new();
+    let mut services = MockService::new().with_clock(MockClock::Stepping {
+        next: 1_711_975_665_710,
+        step: 1_000,
+    });
     services.insert_aily_session(AilySessionId::from_static("session_4dfunz7sp1g8m"));
     services.insert_lex_session(
         LexDeleteSessionRequest::new(
@@ -195,27 +227,65 @@ fn route(
     method: &str,
     path: &str,
     auth: Option<&str>,
+    body: Option<&str>,
 ) -> Result<String, String> {
-    let headers: Vec<(&str, &str)> = auth.map(|a| ("Authorization", a)).into_iter().collect();
-    let wire = services.handle(method, path, &headers, b"");
+    let mut headers: Vec<(&str, &str)> = auth.map(|a| ("Authorization", a)).into_iter().collect();
+    if body.is_some() {
+        headers.push(("Content-Type", AilyCreateSessionRequest::CONTENT_TYPE));
+    }
+    let body = body.unwrap_or_default().as_bytes();
+    let wire = services.handle(method, path, &headers, body);
     let answer = show_answer(&wire);
-    let verdict = match Operation::from_route(method, path) {
+    // The upstream request of an Aily operation: its method, URL, the `Authorization` header
+    // (rendered only through the explicitly named call; what is printed is its redacted
+    // `Debug`), and its other headers and body.
+    let aily = |method: &str, url: String, other: Vec<(&str, &str)>, body: Option<Vec<u8>>| {
+        let auth = AilyAuthorization::from_request_headers(&headers)
+            .map_err(|e| format!("{} {e}", wire.status()))?;
+        let mut text = format!(
+            "{:>8} {method} {url}\n{:>8} Authorization: {auth:?}",
+            "upstream", ""
+        );
+        for (name, value) in other {
+            text.push_str(&format!("\n{:>8} {name}: {value}", ""));
+        }
+        if let Some(body) = body {
+            text.push_str(&format!("\n{:>8} {}", "", String::from_utf8_lossy(&body)));
+        }
+        Ok::<String, String>(text)
+    };
+    let verdict = match Operation::from_request(method, path, &headers, body) {
         Ok(Operation::AilyDeleteSession(request)) => {
-            match AilyAuthorization::from_request_headers(&headers) {
-                Ok(auth) => {
-                    // The header is rendered only through the explicitly named call; what is
-                    // printed is its redacted `Debug`.
-                    let (header, _value) = request.expose_authorization_header(&auth);
-                    Ok(format!(
-                        "{request:?}\n{:>8} {} {}\n{:>8} {header}: {auth:?}",
-                        "upstream",
-                        AilyDeleteSessionRequest::METHOD,
-                        request.url(AilyHost::Feishu),
-                        "",
-                    ))
-                }
-                Err(e) => Err(format!("{} {e}", wire.status())),
-            }
+            let url = request.url(AilyHost::Feishu);
+            aily(AilyDeleteSessionRequest::METHOD, url, Vec::new(), None)
+                .map(|up| format!("{request:?}\n{up}"))
+        }
+        Ok(Operation::AilyGetSession(request)) => {
+            let url = request.url(AilyHost::Feishu);
+            aily(AilyGetSessionRequest::METHOD, url, Vec::new(), None)
+                .map(|up| format!("{request:?}\n{up}"))
+        }
+        Ok(Operation::AilyCreateSession(request)) => {
+            let url = request.url(AilyHost::Feishu);
+            let other = request.headers().collect();
+            aily(
+                AilyCreateSessionRequest::METHOD,
+                url,
+                other,
+                Some(request.body()),
+            )
+            .map(|up| format!("{request:?}\n{up}"))
+        }
+        Ok(Operation::AilyUpdateSession(request)) => {
+            let url = request.url(AilyHost::Feishu);
+            let other = request.headers().collect();
+            aily(
+                AilyUpdateSessionRequest::METHOD,
+                url,
+                other,
+                Some(request.body()),
+            )
+            .map(|up| format!("{request:?}\n{up}"))
         }
         Ok(Operation::LexDeleteSession(request)) => Ok(format!(
             "{request:?}\n{:>8} {} {}",
@@ -272,7 +342,7 @@ fn response(rest: &str) -> Option<Result<String, String>> {
     let mut next = || parts.next().unwrap_or("");
     let (api, status, headers, body) = (next(), next(), next(), next());
     let status: u16 = status.parse().ok().filter(|s| (100..=999).contains(s))?;
-    if !matches!(api, "aily" | "lex" | "lex-v2") || headers.is_empty() {
+    if !matches!(api, "aily" | "aily-session" | "lex" | "lex-v2") || headers.is_empty() {
         return None;
     }
     let headers: Vec<(&str, &str)> = headers
@@ -303,6 +373,14 @@ fn response(rest: &str) -> Option<Result<String, String>> {
                 };
                 Err(describe(&err, extra))
             }
+        },
+        "aily-session" => match AilyGetSessionResponse::from_http(status, &headers, body) {
+            Ok(ok) => Ok(format!(
+                "session {:?} (log id {:?})",
+                ok.session(),
+                ok.request_id()
+            )),
+            Err(err) => Err(describe(&err, String::new())),
         },
         "lex-v2" => match LexV2DeleteSessionResponse::from_http(status, &headers, body) {
             // Kept as received: a 2xx deleted the session, whatever the fields say.
@@ -358,30 +436,46 @@ enum Outcome {
 
 fn check_line(services: &mut MockService, line: &str) -> Outcome {
     let (kind, rest) = line.split_once(' ').unwrap_or((line, ""));
-    let result = match kind {
-        "request" => {
-            let mut parts = rest.splitn(3, ' ');
-            let (method, path) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-            if method.is_empty() || path.is_empty() {
-                return Outcome::NotAFormat(
-                    "expected `request <METHOD> <path> [<Authorization>]`".into(),
-                );
+    let result =
+        match kind {
+            "request" => {
+                let mut parts = rest.splitn(3, ' ');
+                let (method, path) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+                if method.is_empty() || path.is_empty() {
+                    return Outcome::NotAFormat(
+                        "expected `request <METHOD> <path> [<Authorization>]`".into(),
+                    );
+                }
+                route(services, method, path, parts.next(), None)
             }
-            route(services, method, path, parts.next())
-        }
-        "response" => match response(rest) {
-            Some(result) => result,
-            None => {
-                return Outcome::NotAFormat(
-                    "expected `response <aily|lex|lex-v2> <status> <headers> <body>`".into(),
+            "request-json" => {
+                let mut parts = rest.splitn(3, ' ');
+                let (method, path) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+                let Some(body) = parts.next() else {
+                    return Outcome::NotAFormat(
+                        "expected `request-json <METHOD> <path> <body>`".into(),
+                    );
+                };
+                route(
+                    services,
+                    method,
+                    path,
+                    Some(SAMPLE_AUTHORIZATION),
+                    Some(body),
                 )
             }
-        },
-        _ => match check_id(kind, rest) {
-            Some(result) => result,
-            None => return Outcome::NotAFormat(format!("unknown kind {kind:?} (see --help)")),
-        },
-    };
+            "response" => match response(rest) {
+                Some(result) => result,
+                None => return Outcome::NotAFormat(
+                    "expected `response <aily|aily-session|lex|lex-v2> <status> <headers> <body>`"
+                        .into(),
+                ),
+            },
+            _ => match check_id(kind, rest) {
+                Some(result) => result,
+                None => return Outcome::NotAFormat(format!("unknown kind {kind:?} (see --help)")),
+            },
+        };
     match result {
         Ok(text) => Outcome::Accepted(text),
         Err(text) => Outcome::Rejected(text),
@@ -458,9 +552,14 @@ Line formats:
   request <METHOD> <path> [<Authorization value>]
       an incoming request line of any API (Aily, Lex V1, Lex V2), routed, and answered by a
       mock of the services (status, headers and body as the service would send them).
-  response <aily|lex|lex-v2> <status> <headers> <body>
-      a service response, classified; <headers> is `-` or `name:value` pairs joined by `;`,
-      the body is the rest of the line.
+  request-json <METHOD> <path> <body>
+      an incoming Aily request with a JSON body (create, update session), sent with a
+      sample token and Content-Type: application/json; charset=utf-8, read and answered
+      the same way.
+  response <aily|aily-session|lex|lex-v2> <status> <headers> <body>
+      a service response, classified (aily as delete session's, aily-session as get
+      session's); <headers> is `-` or `name:value` pairs joined by `;`, the body is the rest
+      of the line.
 ";
 
 fn main() -> ExitCode {
