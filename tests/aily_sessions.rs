@@ -238,12 +238,15 @@ fn the_boundary_holds_at_every_entry_point() {
 // Strict reading of headers and bodies
 // ---------------------------------------------------------------------------------------------
 
+/// A body's `channel_context` and `metadata`, as read.
+type Fields<'a> = (Option<&'a str>, Option<&'a str>);
+
 #[rustfmt::skip]
 #[test]
 fn bodies_are_read_strictly() {
     use BodyError as B;
     let field = |field, error| RouteError::Field { field, error };
-    let cases: Vec<(&str, &[u8], Result<(Option<&str>, Option<&str>), RouteError>)> = vec![
+    let cases: Vec<(&str, &[u8], Result<Fields<'_>, RouteError>)> = vec![
         ("empty object", b"{}", Ok((None, None))),
         ("both", br#"{"channel_context":"{}","metadata":"m"}"#, Ok((Some("{}"), Some("m")))),
         ("null is absent", br#"{"channel_context":null,"metadata":null}"#, Ok((None, None))),
