@@ -2,7 +2,9 @@
 //! chat-bot APIs, for the code at a system's edge: gateways, webhooks, mock servers and SDK
 //! wrappers.
 //!
-//! - **Feishu Aily**: `DELETE https://open.feishu.cn/open-apis/aily/v1/sessions/:aily_session_id`
+//! - **Feishu Aily**: the whole session, create `POST https://open.feishu.cn/open-apis/aily/v1/sessions`,
+//!   and get, update and delete (`GET`, `PUT`, `DELETE`) on
+//!   `…/open-apis/aily/v1/sessions/:aily_session_id`
 //!   ([docs](https://open.feishu.cn/document/aily-v1/aily_session/delete)).
 //! - **Amazon Lex runtime (V1)**: `DELETE /bot/{botName}/alias/{botAlias}/user/{userId}/session`
 //!   ([docs](https://docs.aws.amazon.com/lex/latest/dg/API_runtime_DeleteSession.html)).
@@ -55,10 +57,15 @@
 //!
 //! # Operations
 //!
-//! [`AilyDeleteSessionRequest`], [`LexDeleteSessionRequest`] and [`LexV2DeleteSessionRequest`]
-//! are built from validated identifiers, so building one cannot fail. Each renders its exact
-//! path and URL, and parses back from an incoming request line with `from_route`, failing with
-//! a [`RouteError`] that names the label and the rule, with the HTTP status to answer:
+//! [`AilyDeleteSessionRequest`], [`AilyGetSessionRequest`], [`LexDeleteSessionRequest`] and
+//! [`LexV2DeleteSessionRequest`] are built from validated identifiers, so building one cannot
+//! fail. Each renders its exact path and URL, and parses back from an incoming request line with
+//! `from_route`, failing with a [`RouteError`] that names the label and the rule, with the HTTP
+//! status to answer. With the `serde` feature, Aily's create and update
+//! (`AilyCreateSessionRequest`, `AilyUpdateSessionRequest`) are built from the free-text fields
+//! ([`AilyChannelContext`], [`AilyMetadata`], [`AilyBizUserId`]: lengths in characters), render
+//! their headers and JSON body too, and read a whole incoming request back with
+//! `from_request`, whose `RouteError` names the header or body field at fault:
 //!
 //! ```
 //! use botsession::{LexBotAlias, LexBotName, LexDeleteSessionRequest, RouteError};
@@ -107,16 +114,18 @@
 //!
 //! # The server side
 //!
-//! [`Operation::from_route`] routes a request line of any API to the typed request of its
-//! operation, or gives a [`RouteRejection`] that knows whose path it was; with the `serde`
-//! feature its `render` writes the answer in that API's own format, with the request id set by
-//! `with_request_id`. Operations the crate does not type on the same paths (get, update and
+//! [`Operation::from_request`] reads a request of any API (request line, headers, body) into the
+//! typed request of its operation ([`Operation::from_route`]: the request line alone), or gives
+//! a [`RouteRejection`] that knows whose path it was; with the `serde` feature its `render`
+//! writes the answer in that API's own format, with the request id set by `with_request_id`.
+//! Operations the crate does not type on the same paths (Aily's messages and runs, Lex's get and
 //! put session) are [`RouteError::OtherOperation`], for a gateway to pass through. Responses and
 //! service errors are built as values (`AilyServiceError::new(kind)`,
 //! `LexServiceError::session_not_found()`, `LexDeleteSessionResponse::new(&request,
 //! session_id)`) and rendered exactly as the service sends them into a `WireResponse` (status,
 //! headers, body), which the crate's own `from_http` reads back equal. `MockService` answers
-//! whole requests as every service would, with a fault script for testing clients.
+//! whole requests as every service would, keeps whole Aily sessions on the clock it is given,
+//! and has a fault script for testing clients.
 //!
 //! # Adding an operation
 //!
