@@ -624,6 +624,113 @@ group!(deserialize_request, 1000, {} {
 });
 
 // ---------------------------------------------------------------------------------------------
+// Group 4b: Aily's create body read (`from_request`: the request line, `Content-Type` and the
+// body with its rules) against a plain derive of the same two fields with `serde_json`, checking
+// nothing; and the session response written (`render`: the envelope with the session, its
+// status and headers) against `serde_json::to_vec` of a plain derive of the same envelope.
+
+const CREATE_PATH: &str = "/open-apis/aily/v1/sessions";
+const CREATE_HEADERS: [(&str, &str); 2] = [
+    ("Content-Type", "application/json; charset=utf-8"),
+    ("Authorization", "Bearer t-g1044qeGEDXTB6NDJOGV4JQX"),
+];
+/// A typical body: short JSON texts, as the docs' examples send.
+const CREATE_BODY: &[u8] = br#"{"channel_context":"{\"channel\":\"web\",\"tenant\":\"t-42\"}","metadata":"{\"lang\":\"zh\",\"user\":\"ou_5ad573a6411d72b8305fda3a9c15c70e\"}"}"#;
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct PlainCreate {
+    #[serde(default)]
+    channel_context: Option<String>,
+    #[serde(default)]
+    metadata: Option<String>,
+}
+
+/// Both fields at their limit: 255 characters of Chinese each (765 bytes).
+static CREATE_BODY_LONG: LazyLock<Vec<u8>> = LazyLock::new(|| {
+    let text = "会".repeat(255);
+    format!(r#"{{"channel_context":"{text}","metadata":"{text}"}}"#).into_bytes()
+});
+
+group!(aily_create_body, 1000, {} {
+    from_request = || botsession::AilyCreateSessionRequest::from_request(
+        "POST", CREATE_PATH, black_box(&CREATE_HEADERS), black_box(CREATE_BODY),
+    ).ok();
+    @base plain_derive = || serde_json::from_slice::<PlainCreate>(black_box(CREATE_BODY)).ok();
+});
+
+group!(aily_create_body_255_chars, 1000, {} {
+    from_request = || botsession::AilyCreateSessionRequest::from_request(
+        "POST", CREATE_PATH, black_box(&CREATE_HEADERS), black_box(CREATE_BODY_LONG.as_slice()),
+    ).ok();
+    @base plain_derive = || serde_json::from_slice::<PlainCreate>(black_box(CREATE_BODY_LONG.as_slice())).ok();
+});
+
+/// The session of the docs' example.
+fn sample_session() -> botsession::AilySession {
+    botsession::AilySession::new(
+        AilySessionId::from_static("session_4dfunz7sp1g8m"),
+        1_711_975_665_710,
+    )
+    .with_created_by("1794840334557292")
+    .with_channel_context("{}".parse().expect("short"))
+    .with_metadata(r#"{"lang":"zh"}"#.parse().expect("short"))
+}
+
+static SESSION_RESPONSE: LazyLock<botsession::AilyGetSessionResponse> =
+    LazyLock::new(|| botsession::AilyGetSessionResponse::new(sample_session()));
+
+#[derive(serde::Serialize)]
+struct PlainEnvelope<'a> {
+    code: i64,
+    msg: &'a str,
+    data: PlainData<'a>,
+}
+
+#[derive(serde::Serialize)]
+struct PlainData<'a> {
+    session: PlainSession<'a>,
+}
+
+/// The session as a plain derive writes it: the timestamps as strings through `collect_str`,
+/// as serde users write a string-encoded integer.
+#[derive(serde::Serialize)]
+struct PlainSession<'a> {
+    id: &'a str,
+    #[serde(serialize_with = "as_string")]
+    created_at: i64,
+    #[serde(serialize_with = "as_string")]
+    modified_at: i64,
+    created_by: &'a str,
+    channel_context: &'a str,
+    metadata: &'a str,
+}
+
+fn as_string<S: serde::Serializer>(n: &i64, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(n)
+}
+
+static PLAIN_ENVELOPE: LazyLock<PlainEnvelope<'static>> = LazyLock::new(|| PlainEnvelope {
+    code: 0,
+    msg: "success",
+    data: PlainData {
+        session: PlainSession {
+            id: "session_4dfunz7sp1g8m",
+            created_at: 1_711_975_665_710,
+            modified_at: 1_711_975_665_710,
+            created_by: "1794840334557292",
+            channel_context: "{}",
+            metadata: r#"{"lang":"zh"}"#,
+        },
+    },
+});
+
+group!(aily_session_render, 1000, {} {
+    render = || black_box(&*SESSION_RESPONSE).render();
+    @base plain_to_vec = || serde_json::to_vec(black_box(&*PLAIN_ENVELOPE)).ok();
+});
+
+// ---------------------------------------------------------------------------------------------
 // Group 5: constant time. Every kind's `from_str` on a 1 MiB value of its own alphabet, against
 // the same value one byte past the rule's maximum: a ratio of 1 is a rejection by length alone.
 
@@ -1536,6 +1643,9 @@ static GROUPS: &[&[Case]] = &[
     too_long_aily_run::CASES,
     too_long_aily_token::CASES,
     too_long_aily_authorization::CASES,
+    aily_create_body::CASES,
+    aily_create_body_255_chars::CASES,
+    aily_session_render::CASES,
     too_long_lex_user::CASES,
     too_long_lex_bot_name::CASES,
     too_long_lex_bot_alias::CASES,
@@ -1560,6 +1670,29 @@ static GROUPS: &[&[Case]] = &[
 /// The protocol cases' inputs are what they claim: successes succeed, errors are errors, and
 /// every baseline reads them.
 fn check_protocol() {
+    for body in [CREATE_BODY, CREATE_BODY_LONG.as_slice()] {
+        let read = botsession::AilyCreateSessionRequest::from_request(
+            "POST",
+            CREATE_PATH,
+            &CREATE_HEADERS,
+            body,
+        )
+        .expect("the create body reads");
+        let plain = serde_json::from_slice::<PlainCreate>(body).expect("the plain derive reads");
+        assert_eq!(
+            read.metadata().map(|m| m.as_str()),
+            plain.metadata.as_deref()
+        );
+        assert_eq!(
+            read.channel_context().map(|c| c.as_str()),
+            plain.channel_context.as_deref()
+        );
+    }
+    // The same bytes, written both ways.
+    assert_eq!(
+        SESSION_RESPONSE.render().body(),
+        serde_json::to_vec(&*PLAIN_ENVELOPE).expect("the plain derive writes")
+    );
     assert!(LexDeleteSessionResponse::from_http(200, &LEX_HEADERS, LEX_OK).is_ok());
     assert!(serde_json::from_slice::<PlainLexOk>(LEX_OK).is_ok());
     assert!(LexDeleteSessionResponse::from_http(409, &LEX_CONFLICT_HEADERS, LEX_CONFLICT).is_err());

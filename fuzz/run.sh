@@ -13,7 +13,7 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
   cargo install cargo-fuzz --locked
 fi
 
-targets=(ids authorization route aily_response lex_response lex_v2_response mock)
+targets=(ids authorization route aily_response lex_response lex_v2_response mock aily_session_body aily_session_response)
 cargo fuzz build -s none
 
 # The response targets also start from the test fixtures (tests/fixtures/), framed the way

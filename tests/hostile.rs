@@ -1501,3 +1501,205 @@ fn hundred_mib_claimed_by_a_header_is_not_trusted() {
         &err.to_string(),
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Request bodies and session responses (Aily create, get and update)
+// ---------------------------------------------------------------------------------------------
+
+#[cfg(feature = "serde")]
+mod sessions {
+    use super::*;
+    use botsession::{
+        AilyCreateSessionRequest, AilyGetSessionResponse, AilyUpdateSessionRequest, BodyError,
+        FieldError, Operation, TextError, AILY_MAX_BODY_LEN,
+    };
+
+    const JSON: (&str, &str) = ("Content-Type", "application/json; charset=utf-8");
+    const SESSION: &str = "/open-apis/aily/v1/sessions/session_4dfunz7sp1g8m";
+
+    fn field(field: &'static str, error: FieldError) -> RouteError {
+        RouteError::Field { field, error }
+    }
+
+    fn too_long(field: &'static str, chars: usize) -> RouteError {
+        self::field(
+            field,
+            FieldError::Text(TextError::TooLong { max: 255, chars }),
+        )
+    }
+
+    fn metadata(value: &str) -> Vec<u8> {
+        serde_json::to_vec(&serde_json::json!({ "metadata": value })).unwrap()
+    }
+
+    /// Each row: a body, and the error create and update must give (or `None`: read).
+    #[rustfmt::skip]
+    fn body_rows() -> Vec<(String, Vec<u8>, Option<RouteError>)> {
+        let syntax = |line, column| Some(RouteError::Body(BodyError::Syntax { line, column }));
+        let mut rows: Vec<(String, Vec<u8>, Option<RouteError>)> = vec![
+            ("255 Chinese characters".into(), metadata(&"元".repeat(255)), None),
+            ("256 Chinese characters".into(), metadata(&"元".repeat(256)), Some(too_long("metadata", 256))),
+            ("255 four-byte characters".into(), metadata(&"😀".repeat(255)), None),
+            ("256 four-byte characters".into(), metadata(&"😀".repeat(256)), Some(too_long("metadata", 256))),
+            ("255 NULs".into(), metadata(&"\0".repeat(255)), None),
+            ("control characters".into(), metadata("\u{1b}[2J\r\n\u{7f}\u{202e}"), None),
+            ("a huge string".into(), metadata(&"x".repeat(AILY_MAX_BODY_LEN - 20)), Some(too_long("metadata", AILY_MAX_BODY_LEN - 20))),
+            ("a huge escaped string".into(), format!(r#"{{"channel_context":"{}"}}"#, "\\u0000".repeat(2000)).into_bytes(), Some(too_long("channel_context", 2000))),
+            ("a number".into(), br#"{"metadata":255}"#.to_vec(), Some(field("metadata", FieldError::NotString))),
+            // Past `f64`'s range the JSON reader refuses the number itself, before the field
+            // sees its type.
+            ("a huge number".into(), format!(r#"{{"metadata":{}}}"#, "9".repeat(5000)).into_bytes(), syntax(1, 5012)),
+            ("a deep array in a field".into(), format!(r#"{{"metadata":{}"#, "[".repeat(100)).into_bytes(), Some(field("metadata", FieldError::NotString))),
+            ("a duplicate key".into(), br#"{"metadata":"a","channel_context":"b","metadata":"c"}"#.to_vec(), Some(field("metadata", FieldError::Repeated))),
+            ("NUL outside strings".into(), b"{\"metadata\":\"a\"\0}".to_vec(), syntax(1, 16)),
+            ("a control byte as a key".into(), b"{\x01:1}".to_vec(), syntax(1, 2)),
+            ("a raw newline in a string".into(), b"{\"metadata\":\"a\nb\"}".to_vec(), syntax(2, 0)),
+            ("10,000-deep JSON".into(), format!(r#"{{"x":{}}}"#, "[".repeat(10_000)).into_bytes(), Some(RouteError::Body(BodyError::TooDeep))),
+            ("3,000-deep objects".into(), "{\"x\":".repeat(3_000).into_bytes(), Some(RouteError::Body(BodyError::TooDeep))),
+            ("10,000-deep objects".into(), "{\"x\":".repeat(10_000).into_bytes(), Some(RouteError::BodyTooLarge { len: 50_000, max: AILY_MAX_BODY_LEN })),
+            ("invalid UTF-8 in a key".into(), b"{\"\xc3\x28\":1}".to_vec(), syntax(1, 3)),
+            ("a BOM".into(), b"\xef\xbb\xbf{}".to_vec(), syntax(1, 1)),
+            ("only a brace".into(), b"{".to_vec(), Some(RouteError::Body(BodyError::Truncated))),
+        ];
+        for len in [AILY_MAX_BODY_LEN + 1, MIB, 10 * MIB] {
+            rows.push((
+                format!("{len} bytes"),
+                vec![b'{'; len],
+                Some(RouteError::BodyTooLarge { len, max: AILY_MAX_BODY_LEN }),
+            ));
+        }
+        rows
+    }
+
+    #[test]
+    fn hostile_request_bodies() {
+        for (name, body, want) in body_rows() {
+            for (method, path) in [("POST", "/open-apis/aily/v1/sessions"), ("PUT", SESSION)] {
+                let got = Operation::from_request(method, path, &[JSON], &body);
+                match (&got, &want) {
+                    (Ok(_), None) => {}
+                    (Err(rejection), Some(want)) => {
+                        assert_eq!(rejection.error(), want, "{name}: {method}");
+                        assert_line(&name, "Display", &rejection.to_string());
+                        assert_short(&name, "Debug", &format!("{rejection:?}"));
+                        let wire = rejection.render();
+                        assert!(
+                            wire.body().len() < 512,
+                            "{name}: {} bytes",
+                            wire.body().len()
+                        );
+                        assert!(matches!(wire.status(), 400 | 413), "{name}");
+                    }
+                    _ => panic!("{name}: {method}: {got:?}, want {want:?}"),
+                }
+            }
+            let create = AilyCreateSessionRequest::from_request(
+                "POST",
+                "/open-apis/aily/v1/sessions",
+                &[JSON],
+                &body,
+            );
+            assert_eq!(create.err(), want.clone(), "{name}: create");
+            let update = AilyUpdateSessionRequest::from_request("PUT", SESSION, &[JSON], &body);
+            assert_eq!(update.err(), want, "{name}: update");
+        }
+    }
+
+    #[test]
+    fn hostile_request_headers() {
+        let huge = "u".repeat(MIB);
+        let control = "ou\r\nX-Injected: 1";
+        for (name, headers, want) in [
+            (
+                "a 1 MiB user id",
+                vec![JSON, ("X-Aily-BizUserID", huge.as_str())],
+                Some(RouteError::Header {
+                    name: "X-Aily-BizUserID",
+                    error: FieldError::Text(TextError::TooLong {
+                        max: 255,
+                        chars: MIB,
+                    }),
+                }),
+            ),
+            (
+                "CR LF in a user id",
+                vec![JSON, ("X-Aily-BizUserID", control)],
+                Some(RouteError::Header {
+                    name: "X-Aily-BizUserID",
+                    error: FieldError::Text(TextError::Character { index: 2 }),
+                }),
+            ),
+            (
+                "a 1 MiB content type",
+                vec![("Content-Type", huge.as_str())],
+                Some(RouteError::ContentType {
+                    expected: "application/json; charset=utf-8",
+                }),
+            ),
+            (
+                "a NUL in the content type",
+                vec![("Content-Type", "application/json\0")],
+                Some(RouteError::ContentType {
+                    expected: "application/json; charset=utf-8",
+                }),
+            ),
+            (
+                "100 content types",
+                vec![JSON; 100],
+                Some(RouteError::ContentType {
+                    expected: "application/json; charset=utf-8",
+                }),
+            ),
+        ] {
+            let got = AilyCreateSessionRequest::from_request(
+                "POST",
+                "/open-apis/aily/v1/sessions",
+                &headers,
+                b"{}",
+            );
+            assert_eq!(got.clone().err(), want, "{name}");
+            if let Err(e) = got {
+                assert_line(name, "Display", &e.to_string());
+                assert_short(name, "Debug", &format!("{e:?}"));
+            }
+        }
+    }
+
+    /// Session responses that break the session's rules: malformed, with a short reason, at
+    /// every size.
+    #[rustfmt::skip]
+    #[test]
+    fn hostile_session_responses() {
+        let session = |fields: String| format!(r#"{{"code":0,"data":{{"session":{{{fields}}}}}}}"#).into_bytes();
+        let ok = |extra: &str| session(format!(r#""id":"session_1","created_at":"1","modified_at":"1"{extra}"#));
+        for (name, body) in [
+            ("timestamp past i64", session(r#""id":"session_1","created_at":"9223372036854775808","modified_at":"1""#.into())),
+            ("timestamp of 1 MiB digits", session(format!(r#""id":"session_1","created_at":"{}","modified_at":"1""#, "9".repeat(MIB)))),
+            ("number timestamp", session(r#""id":"session_1","created_at":1711975665710,"modified_at":"1""#.into())),
+            ("NUL in a timestamp", session(r#""id":"session_1","created_at":"17\u0000","modified_at":"1""#.into())),
+            ("256 characters of metadata", ok(&format!(r#","metadata":"{}""#, "元".repeat(256)))),
+            ("1 MiB of channel context", ok(&format!(r#","channel_context":"{}""#, "x".repeat(MIB)))),
+            ("a number for the creator", ok(r#","created_by":1794840334557292"#)),
+            ("a duplicate key", ok(r#","metadata":"a","metadata":"b""#)),
+            ("10,000-deep data", format!(r#"{{"code":0,"data":{}}}"#, "[".repeat(10_000)).into_bytes()),
+            ("10 MiB of nothing", vec![b' '; 10 * MIB]),
+        ] {
+            let read = AilyGetSessionResponse::from_http(200, &[("X-Tt-Logid", "l")], &body);
+            let Err(e) = read else { panic!("{name}: read") };
+            assert!(matches!(e, ResponseError::Malformed(_)), "{name}: {e}");
+            assert_line(name, "Display", &e.to_string());
+            assert_short(name, "Debug", &format!("{e:?}"));
+        }
+        // Within the rules, however strange: read.
+        for (name, body) in [
+            ("NUL and controls in the metadata", ok(r#","metadata":"\u0000\u001b\r\n""#)),
+            ("255 characters of metadata", ok(&format!(r#","metadata":"{}""#, "元".repeat(255)))),
+            ("a huge creator", ok(&format!(r#","created_by":"{}""#, "1".repeat(MIB)))),
+            ("unknown fields", ok(r#","x":[[[{"y":null}]]]"#)),
+        ] {
+            let read = AilyGetSessionResponse::from_http(200, &[("X-Tt-Logid", "l")], &body);
+            assert!(read.is_ok(), "{name}: {read:?}");
+            assert_short(name, "Debug", &format!("{:?}", read.map(|r| r.session().id())));
+        }
+    }
+}

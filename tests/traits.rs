@@ -516,3 +516,66 @@ fn secrets_hash_by_value() {
         hash_of(&auth("Bearer t-abd"))
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Aily's session family: the text types, the session, the requests and responses, the errors
+// ---------------------------------------------------------------------------------------------
+
+const fn value_type<T: Clone + Eq + std::hash::Hash + Debug + Send + Sync + 'static>() {}
+#[rustfmt::skip]
+const fn text_type<
+    T: Clone + Eq + Ord + std::hash::Hash + Debug + Display + Default + AsRef<str>
+        + FromStr<Err = botsession::TextError> + Send + Sync + 'static,
+>() {}
+
+const _: () = {
+    text_type::<botsession::AilyChannelContext>();
+    text_type::<botsession::AilyMetadata>();
+    text_type::<botsession::AilyBizUserId>();
+    value_type::<botsession::AilySession>();
+    value_type::<botsession::AilyGetSessionRequest>();
+    copy::<botsession::AilyGetSessionRequest>();
+    error_type::<botsession::TextError>();
+    error_type::<botsession::FieldError>();
+    error_type::<botsession::BodyError>();
+    copy::<botsession::TextError>();
+    copy::<botsession::FieldError>();
+    copy::<botsession::BodyError>();
+};
+
+#[cfg(feature = "serde")]
+const _: () = {
+    value_type::<botsession::AilyCreateSessionRequest>();
+    value_type::<botsession::AilyUpdateSessionRequest>();
+    send_sync_static::<botsession::AilyCreateSessionResponse>();
+    send_sync_static::<botsession::AilyGetSessionResponse>();
+    send_sync_static::<botsession::AilyUpdateSessionResponse>();
+    send_sync_static::<botsession::MockClock>();
+};
+
+/// The text types convert only through their rule: no `From<String>` or `From<&str>`, and
+/// `TryFrom` gives the rule's error.
+#[test]
+fn text_types_have_no_unvalidated_constructors() {
+    assert!(!implements!(botsession::AilyMetadata: From<String>));
+    assert!(!implements!(botsession::AilyMetadata: From<&'static str>));
+    assert!(!implements!(botsession::AilyBizUserId: From<String>));
+    assert!(!implements!(botsession::AilyChannelContext: From<String>));
+    assert!(implements!(botsession::AilyMetadata: TryFrom<String>));
+    let long = "元".repeat(256);
+    assert_eq!(
+        botsession::AilyMetadata::try_from(long.as_str()),
+        Err(botsession::TextError::TooLong {
+            max: 255,
+            chars: 256
+        })
+    );
+    let ok = botsession::AilyMetadata::try_from("{}".to_owned()).unwrap();
+    assert_eq!(ok.to_string(), "{}");
+    assert_eq!(String::from(ok.clone()), "{}");
+    assert_eq!(ok.clone().into_string(), "{}");
+    assert_eq!(ok, "{}");
+    assert_eq!(ok.as_ref(), "{}");
+    assert_eq!(botsession::AilyMetadata::default().as_str(), "");
+    assert_eq!(botsession::AilyMetadata::MAX_CHARS, 255);
+}

@@ -3,7 +3,8 @@
 //! 414, every status is one the mock can send, and only a request that routes succeeds.
 //!
 //! Input: one byte choosing the fault scripts, then requests as `fuzz_targets/common` splits
-//! them (NUL-separated; a method line, a path line, `name:value` header lines).
+//! them (NUL-separated; a method line, a path line, `name:value` header lines, an empty line
+//! and the body). Aily's create, get, update and delete all run, on the mock's sessions.
 #![no_main]
 
 mod common;
@@ -17,9 +18,9 @@ use botsession::{
 };
 use libfuzzer_sys::fuzz_target;
 
-/// Every status the mock can answer with: success, the rejections (400, 404, 405, 414, 501),
-/// the not-found answers, and the statuses of the faults scripted below.
-const STATUSES: [u16; 11] = [200, 400, 401, 403, 404, 405, 409, 414, 429, 500, 501];
+/// Every status the mock can answer with: success, the rejections (400, 404, 405, 413, 414,
+/// 415, 501), the not-found answers, and the statuses of the faults scripted below.
+const STATUSES: [u16; 13] = [200, 400, 401, 403, 404, 405, 409, 413, 414, 415, 429, 500, 501];
 
 fn seeded(faults: u8) -> MockService {
     let mut mock = MockService::new();
@@ -58,8 +59,8 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let mut mock = seeded(*faults);
-    for (method, path, headers) in common::split_requests(rest) {
-        let wire = mock.handle(&method, &path, &headers, b"");
+    for (method, path, headers, body) in common::split_requests(rest) {
+        let wire = mock.handle(&method, &path, &headers, body);
         assert!(
             STATUSES.contains(&wire.status()),
             "status {}",
@@ -110,7 +111,7 @@ fuzz_target!(|data: &[u8]| {
             }
         };
         if ok {
-            assert!(Operation::from_route(&method, &path).is_ok());
+            assert!(Operation::from_request(&method, &path, &headers, body).is_ok());
         }
     }
 });

@@ -170,11 +170,13 @@ mod millis {
             type Value = i64;
 
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a millisecond timestamp: a string of an integer that fits in 64 bits")
+                f.write_str("a timestamp string")
             }
 
             fn visit_str<E: Error>(self, value: &str) -> Result<i64, E> {
-                parse(value).ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(""), &self))
+                // The value is not quoted: it may be huge.
+                parse(value)
+                    .ok_or_else(|| E::custom("timestamp not an integer that fits in 64 bits"))
             }
         }
 
