@@ -174,9 +174,8 @@ impl AilyCreateSessionRequest {
     /// [`RouteError::ContentType`] for a missing, repeated or other `Content-Type`;
     /// [`RouteError::Header`] for an `X-Aily-BizUserID` that is repeated, longer than 255 or
     /// not visible ASCII; [`RouteError::BodyTooLarge`] past the limit; [`RouteError::Body`] for
-    /// a body that is empty, not JSON, truncated, not an object or nested deeper than 128
-    /// levels; and [`RouteError::Field`] for a field that is not a string, is repeated, or is
-    /// longer than 255 characters.
+    /// a body that is empty, not JSON, truncated or not an object; and [`RouteError::Field`]
+    /// for a field that is not a string, is repeated, or is longer than 255 characters.
     pub fn from_request<H: Headers + ?Sized>(
         method: &str,
         target: &str,

@@ -18,7 +18,7 @@ pub(crate) mod rest_json_types;
 pub(crate) mod wire;
 
 pub(crate) use headers::{pick_headers, seconds};
-pub(crate) use json::{object_shape, parse_object, Object};
+pub(crate) use json::{parse_object, Object};
 pub use wire::{HeaderText, WireResponse};
 
 use alloc::string::String;

@@ -157,9 +157,6 @@ pub enum BodyError {
     /// JSON, but not an object: an array, string, number, boolean or `null`.
     #[error("JSON, but not an object")]
     NotObject,
-    /// Nested deeper than 128 levels, anywhere, ignored fields included.
-    #[error("JSON nested deeper than 128 levels")]
-    TooDeep,
 }
 
 impl RouteError {
