@@ -9,6 +9,11 @@
 //! rules all accept, and a value the validator refused anyway (a reserved literal such as `..`)
 //! is replaced by the one built from no input at all.
 //!
+//! A free text (channel context, metadata) is the input's text, cut to its first 255
+//! characters; a biz user id the input's bytes, at most 255, each mapped into `!`..=`~`; a
+//! session's timestamps any `i64`. The create and update requests come with the `serde`
+//! feature, as the types do.
+//!
 //! ```
 //! use arbitrary::{Arbitrary, Unstructured};
 //! use botsession::{LexDeleteSessionRequest, LexUserId};
@@ -31,7 +36,12 @@ use arbitrary::{Arbitrary, Result, Unstructured};
 use crate::id::engine::Rule;
 use crate::id::rules::{self, BEARER};
 use crate::id::Parse;
-use crate::{AilyDeleteSessionRequest, IdKind, LexDeleteSessionRequest, LexV2DeleteSessionRequest};
+use crate::{
+    AilyBizUserId, AilyChannelContext, AilyDeleteSessionRequest, AilyGetSessionRequest,
+    AilyMetadata, AilySession, IdKind, LexDeleteSessionRequest, LexV2DeleteSessionRequest,
+};
+#[cfg(feature = "serde")]
+use crate::{AilyCreateSessionRequest, AilyUpdateSessionRequest};
 
 /// One byte of `options` (never empty: every class has a member), the first when the input is
 /// spent.
@@ -97,6 +107,95 @@ pub(crate) fn identifier<T: Parse>(u: &mut Unstructured<'_>) -> Result<T> {
     }
 }
 
+/// The input's text, cut to its first `max` characters.
+fn free_text(u: &mut Unstructured<'_>, max: usize) -> Result<String> {
+    let text: &str = u.arbitrary()?;
+    let end = text.char_indices().nth(max).map_or(text.len(), |(i, _)| i);
+    Ok(String::from(text.get(..end).unwrap_or_default()))
+}
+
+impl<'a> Arbitrary<'a> for AilyChannelContext {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        // At most the limit: the check cannot fail.
+        Self::new(free_text(u, Self::MAX_CHARS)?).map_err(|_| arbitrary::Error::IncorrectFormat)
+    }
+}
+
+impl<'a> Arbitrary<'a> for AilyMetadata {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        // At most the limit: the check cannot fail.
+        Self::new(free_text(u, Self::MAX_CHARS)?).map_err(|_| arbitrary::Error::IncorrectFormat)
+    }
+}
+
+impl<'a> Arbitrary<'a> for AilyBizUserId {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        const VISIBLE: u8 = b'~' - b'!' + 1;
+        let bytes: &[u8] = u.arbitrary()?;
+        let text: String = bytes
+            .iter()
+            .take(Self::MAX_CHARS)
+            .map(|b| char::from(b'!' + b % VISIBLE))
+            .collect();
+        // Visible ASCII, at most the limit: the check cannot fail.
+        Self::new(text).map_err(|_| arbitrary::Error::IncorrectFormat)
+    }
+}
+
+impl<'a> Arbitrary<'a> for AilySession {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        let mut session =
+            Self::new(u.arbitrary()?, u.arbitrary()?).with_modified_at(u.arbitrary()?);
+        if let Some(created_by) = u.arbitrary::<Option<String>>()? {
+            session = session.with_created_by(created_by);
+        }
+        if let Some(context) = u.arbitrary()? {
+            session = session.with_channel_context(context);
+        }
+        if let Some(metadata) = u.arbitrary()? {
+            session = session.with_metadata(metadata);
+        }
+        Ok(session)
+    }
+}
+
+impl<'a> Arbitrary<'a> for AilyGetSessionRequest {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        Ok(Self::new(u.arbitrary()?))
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'a> Arbitrary<'a> for AilyCreateSessionRequest {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        let mut request = Self::new();
+        if let Some(user) = u.arbitrary()? {
+            request = request.with_biz_user_id(user);
+        }
+        if let Some(context) = u.arbitrary()? {
+            request = request.with_channel_context(context);
+        }
+        if let Some(metadata) = u.arbitrary()? {
+            request = request.with_metadata(metadata);
+        }
+        Ok(request)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'a> Arbitrary<'a> for AilyUpdateSessionRequest {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        let mut request = Self::new(u.arbitrary()?);
+        if let Some(context) = u.arbitrary()? {
+            request = request.with_channel_context(context);
+        }
+        if let Some(metadata) = u.arbitrary()? {
+            request = request.with_metadata(metadata);
+        }
+        Ok(request)
+    }
+}
+
 impl<'a> Arbitrary<'a> for AilyDeleteSessionRequest {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
         Ok(Self::new(u.arbitrary()?))
@@ -131,9 +230,8 @@ mod tests {
         LexV2SessionId,
     };
 
-    /// From no input, from every short input and from longer pseudo-random ones, every
-    /// identifier is built, valid, and of more than one value.
-    fn always_valid<T: Parse + for<'a> Arbitrary<'a>>(text: fn(&T) -> &str) {
+    /// No input, every short input and longer pseudo-random ones.
+    fn inputs() -> Vec<Vec<u8>> {
         let mut inputs: Vec<Vec<u8>> = vec![Vec::new()];
         inputs.extend((0..=255u8).map(|b| vec![b]));
         inputs.extend((0..=255u8).map(|b| vec![b; 3]));
@@ -152,8 +250,14 @@ mod tests {
                 );
             }
         }
+        inputs
+    }
+
+    /// From every input of [`inputs`], every identifier is built, valid, and of more than one
+    /// value.
+    fn always_valid<T: Parse + for<'a> Arbitrary<'a>>(text: fn(&T) -> &str) {
         let mut seen = alloc::collections::BTreeSet::new();
-        for input in &inputs {
+        for input in &inputs() {
             let value = T::arbitrary(&mut Unstructured::new(input))
                 .unwrap_or_else(|e| panic!("{:?} from {} bytes: {e}", T::KIND, input.len()));
             let s = text(&value);
@@ -183,6 +287,72 @@ mod tests {
         always_valid::<LexV2BotAliasId>(LexV2BotAliasId::as_str);
         always_valid::<LexV2LocaleId>(LexV2LocaleId::as_str);
         always_valid::<LexV2SessionId>(LexV2SessionId::as_str);
+    }
+
+    /// From every input of [`inputs`], every text is built, valid (by its `is_valid`), of more
+    /// than one value, and at its limit for some: a long input is cut to it, not refused.
+    fn text_always_valid<T: for<'a> Arbitrary<'a>>(
+        text: fn(&T) -> &str,
+        is_valid: fn(&str) -> bool,
+        max: usize,
+    ) {
+        let mut seen = alloc::collections::BTreeSet::new();
+        let mut longest = 0;
+        for input in &inputs() {
+            let value = T::arbitrary(&mut Unstructured::new(input))
+                .unwrap_or_else(|e| panic!("from {} bytes: {e}", input.len()));
+            let s = text(&value);
+            assert!(is_valid(s), "{s:?}");
+            longest = longest.max(s.chars().count());
+            seen.insert(String::from(s));
+        }
+        assert!(seen.len() > 16, "{} distinct values", seen.len());
+        assert!(longest > 0);
+        for c in ["a", "元", "😀"] {
+            let long = c.repeat(9000);
+            let cut = T::arbitrary(&mut Unstructured::new(long.as_bytes())).unwrap();
+            assert_eq!(text(&cut).chars().count(), max, "{c} × 9000");
+        }
+    }
+
+    #[test]
+    fn every_text_is_always_valid() {
+        text_always_valid::<AilyChannelContext>(
+            AilyChannelContext::as_str,
+            AilyChannelContext::is_valid,
+            AilyChannelContext::MAX_CHARS,
+        );
+        text_always_valid::<AilyMetadata>(
+            AilyMetadata::as_str,
+            AilyMetadata::is_valid,
+            AilyMetadata::MAX_CHARS,
+        );
+        text_always_valid::<AilyBizUserId>(
+            AilyBizUserId::as_str,
+            AilyBizUserId::is_valid,
+            AilyBizUserId::MAX_CHARS,
+        );
+    }
+
+    /// Sessions and the requests of the session operations are always built, from any input,
+    /// and differ.
+    #[test]
+    fn every_session_value_is_always_built() {
+        fn built<T: for<'a> Arbitrary<'a> + Ord>() {
+            let mut seen = alloc::collections::BTreeSet::new();
+            for input in &inputs() {
+                seen.insert(T::arbitrary(&mut Unstructured::new(input)).unwrap());
+            }
+            assert!(seen.len() > 16, "{} distinct values", seen.len());
+        }
+        built::<AilyGetSessionRequest>();
+        let sessions: Vec<AilySession> = inputs()
+            .iter()
+            .map(|input| AilySession::arbitrary(&mut Unstructured::new(input)).unwrap())
+            .collect();
+        assert!(sessions.iter().any(|s| s.created_at() < 0));
+        assert!(sessions.iter().any(|s| s.metadata().is_some()));
+        assert!(sessions.iter().any(|s| s.channel_context().is_none()));
     }
 
     /// A shaped value is in its rule as built, at every length its rule allows, padding

@@ -4,7 +4,11 @@
 //! Every strategy builds values of the documented shape and passes them through the same
 //! validator as any other input, so it can only produce valid values. Identifiers span their
 //! whole length range; tokens are 1–260 bytes (a realistic range, not the 8 KiB maximum), and
-//! authorization values are in the canonical `Bearer ` form.
+//! authorization values are in the canonical `Bearer ` form. The free texts (channel context,
+//! metadata) are up to 255 characters of ASCII, multi-byte and 4-byte characters, quotes,
+//! backslashes and controls (NUL included), often at or near the limit; a biz user id is up to
+//! 255 of visible ASCII; a session's timestamps are any `i64`. The create and update requests
+//! come with the `serde` feature, as the types do.
 //!
 //! ```
 //! use botsession::{LexDeleteSessionRequest, AilySessionId};
@@ -21,16 +25,21 @@ use alloc::string::String;
 
 use proptest::arbitrary::Arbitrary;
 use proptest::collection::vec;
+use proptest::option;
 use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::strategy::BoxedStrategy;
 
 use crate::id::{rules, Parse};
 use crate::{
-    AilyAccessToken, AilyAuthorization, AilyDeleteSessionRequest, AilyMessageId, AilyRunId,
-    AilySessionId, LexBotAlias, LexBotName, LexDeleteSessionRequest, LexRegion, LexUserId,
-    LexV2BotAliasId, LexV2BotId, LexV2DeleteSessionRequest, LexV2LocaleId, LexV2SessionId,
+    AilyAccessToken, AilyAuthorization, AilyBizUserId, AilyChannelContext,
+    AilyDeleteSessionRequest, AilyGetSessionRequest, AilyMessageId, AilyMetadata, AilyRunId,
+    AilySession, AilySessionId, LexBotAlias, LexBotName, LexDeleteSessionRequest, LexRegion,
+    LexUserId, LexV2BotAliasId, LexV2BotId, LexV2DeleteSessionRequest, LexV2LocaleId,
+    LexV2SessionId, TextError,
 };
+#[cfg(feature = "serde")]
+use crate::{AilyCreateSessionRequest, AilyUpdateSessionRequest};
 
 /// The rule's prefix, then bytes of its class up to its whole length range, validated as `T`.
 fn shaped<T: Parse + core::fmt::Debug>() -> BoxedStrategy<T> {
@@ -65,6 +74,50 @@ fn lex_name<T: Parse + core::fmt::Debug>() -> BoxedStrategy<T> {
             T::parse_string(s).ok()
         })
         .boxed()
+}
+
+/// Up to `max` characters of `chars`: as often at the limit or one short of it as anywhere
+/// else, and empty now and then, validated by `new`.
+fn text<T: core::fmt::Debug + 'static>(
+    max: usize,
+    chars: BoxedStrategy<char>,
+    new: fn(String) -> Result<T, TextError>,
+) -> BoxedStrategy<T> {
+    prop_oneof![1 => Just(0), 2 => max - 1..=max, 3 => 0..=max]
+        .prop_flat_map(move |len| vec(chars.clone(), len))
+        .prop_filter_map("outside the rule", move |chars| {
+            new(chars.into_iter().collect()).ok()
+        })
+        .boxed()
+}
+
+/// The characters of a free text: ASCII mostly, then multi-byte (`é`, CJK), 4-byte (`😀`), what
+/// JSON escapes (quotes, backslashes, controls, NUL), line separators, and any character.
+fn free_char() -> BoxedStrategy<char> {
+    const SPECIAL: &[char] = &[
+        '元',
+        '渠',
+        'é',
+        '😀',
+        '𝄞',
+        '"',
+        '\\',
+        '\0',
+        '\n',
+        '\r',
+        '\t',
+        '\u{1b}',
+        '\u{7f}',
+        '\u{2028}',
+        '\u{feff}',
+        '\u{10ffff}',
+    ];
+    prop_oneof![
+        4 => proptest::char::range(' ', '~'),
+        3 => select(SPECIAL),
+        1 => any::<char>(),
+    ]
+    .boxed()
 }
 
 macro_rules! arbitrary {
@@ -146,5 +199,101 @@ arbitrary!(
         any::<LexUserId>()
     )
         .prop_map(|(name, alias, user)| LexDeleteSessionRequest::new(name, alias, user))
+        .boxed()
+);
+arbitrary!(
+    AilyChannelContext,
+    text(
+        AilyChannelContext::MAX_CHARS,
+        free_char(),
+        AilyChannelContext::new
+    )
+);
+arbitrary!(
+    AilyMetadata,
+    text(AilyMetadata::MAX_CHARS, free_char(), AilyMetadata::new)
+);
+arbitrary!(
+    AilyBizUserId,
+    text(
+        AilyBizUserId::MAX_CHARS,
+        proptest::char::range('!', '~').boxed(),
+        AilyBizUserId::new
+    )
+);
+arbitrary!(
+    AilySession,
+    (
+        any::<AilySessionId>(),
+        any::<i64>(),
+        any::<i64>(),
+        option::of(any::<String>()),
+        option::of(any::<AilyChannelContext>()),
+        option::of(any::<AilyMetadata>()),
+    )
+        .prop_map(
+            |(id, created_at, modified_at, created_by, context, metadata)| {
+                let mut session = AilySession::new(id, created_at).with_modified_at(modified_at);
+                if let Some(created_by) = created_by {
+                    session = session.with_created_by(created_by);
+                }
+                if let Some(context) = context {
+                    session = session.with_channel_context(context);
+                }
+                if let Some(metadata) = metadata {
+                    session = session.with_metadata(metadata);
+                }
+                session
+            }
+        )
+        .boxed()
+);
+arbitrary!(
+    AilyGetSessionRequest,
+    any::<AilySessionId>()
+        .prop_map(AilyGetSessionRequest::new)
+        .boxed()
+);
+#[cfg(feature = "serde")]
+arbitrary!(
+    AilyCreateSessionRequest,
+    (
+        option::of(any::<AilyBizUserId>()),
+        option::of(any::<AilyChannelContext>()),
+        option::of(any::<AilyMetadata>()),
+    )
+        .prop_map(|(user, context, metadata)| {
+            let mut request = AilyCreateSessionRequest::new();
+            if let Some(user) = user {
+                request = request.with_biz_user_id(user);
+            }
+            if let Some(context) = context {
+                request = request.with_channel_context(context);
+            }
+            if let Some(metadata) = metadata {
+                request = request.with_metadata(metadata);
+            }
+            request
+        })
+        .boxed()
+);
+#[cfg(feature = "serde")]
+arbitrary!(
+    AilyUpdateSessionRequest,
+    (
+        any::<AilySessionId>(),
+        option::of(any::<AilyChannelContext>()),
+        option::of(any::<AilyMetadata>()),
+    )
+        .prop_map(|(id, context, metadata)| {
+            let mut request = AilyUpdateSessionRequest::new(id);
+            if let Some(context) = context {
+                request = request.with_channel_context(context);
+            }
+            if let Some(metadata) = metadata {
+                request = request.with_metadata(metadata);
+            }
+            request
+        })
         .boxed()
 );

@@ -26,13 +26,15 @@ use utoipa::{IntoParams, PartialSchema, ToSchema};
 
 use crate::id::rules::contract_of;
 use crate::id::Parse;
-use crate::schema::{self, Body, Direction, Value};
+use crate::schema::{self, Body, Direction, Field, TextRule, Value};
 use crate::{
-    AilyDeleteSessionRequest, AilyDeleteSessionResponse, AilyServiceError, AilySessionId,
-    FieldViolation, Help, IdKind, LexBotAlias, LexBotName, LexDeleteSessionRequest,
-    LexDeleteSessionResponse, LexServiceError, LexUserId, LexV2BotAliasId, LexV2BotId,
-    LexV2DeleteSessionRequest, LexV2DeleteSessionResponse, LexV2LocaleId, LexV2ServiceError,
-    LexV2SessionId, PermissionViolation,
+    AilyBizUserId, AilyChannelContext, AilyCreateSessionRequest, AilyCreateSessionResponse,
+    AilyDeleteSessionRequest, AilyDeleteSessionResponse, AilyGetSessionRequest,
+    AilyGetSessionResponse, AilyMetadata, AilyServiceError, AilySession, AilySessionId,
+    AilyUpdateSessionRequest, AilyUpdateSessionResponse, FieldViolation, Help, IdKind, LexBotAlias,
+    LexBotName, LexDeleteSessionRequest, LexDeleteSessionResponse, LexServiceError, LexUserId,
+    LexV2BotAliasId, LexV2BotId, LexV2DeleteSessionRequest, LexV2DeleteSessionResponse,
+    LexV2LocaleId, LexV2ServiceError, LexV2SessionId, PermissionViolation,
 };
 
 /// The schema of an identifier: what `PartialSchema::schema` returns for every one.
@@ -52,23 +54,25 @@ pub(crate) fn id_schema(kind: IdKind) -> Schema {
     Schema::Object(object.build())
 }
 
-/// The request objects, and their path parameters: one per label of the path template (the
-/// serde form's field name), each its identifier's schema, inline in a parameter and a
-/// reference in the object.
-macro_rules! request_schema {
-    ($ty:ident, $description:expr, [$($field:ty),+]) => {
+/// The schema of a string with a rule: a text type's, and a field's that holds one.
+fn text_schema(rule: &TextRule) -> Schema {
+    Schema::Object(
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(rule.pattern)
+            .max_length(rule.max_chars)
+            .description(Some(rule.description))
+            .examples([rule.example])
+            .build(),
+    )
+}
+
+/// The text types: their rule.
+macro_rules! text_schema {
+    ($($ty:ident = $rule:expr;)+) => {$(
         impl PartialSchema for $ty {
             fn schema() -> RefOr<Schema> {
-                let names = [$(<$field as ToSchema>::name()),+];
-                let mut object = ObjectBuilder::new()
-                    .schema_type(Type::Object)
-                    .description(Some($description));
-                for (label, name) in schema::labels($ty::PATH_TEMPLATE).zip(names) {
-                    object = object
-                        .property(label, RefOr::Ref(utoipa::openapi::Ref::from_schema_name(name)))
-                        .required(label);
-                }
-                object.into()
+                RefOr::T(text_schema(&$rule))
             }
         }
 
@@ -77,12 +81,21 @@ macro_rules! request_schema {
                 Cow::Borrowed(stringify!($ty))
             }
 
-            /// The schemas of the identifiers the object refers to.
-            fn schemas(schemas: &mut Vec<(alloc::string::String, RefOr<Schema>)>) {
-                $(schemas.push((<$field as ToSchema>::name().into_owned(), <$field>::schema()));)+
-            }
+            /// None: a text's schema refers to no other.
+            fn schemas(_: &mut Vec<(alloc::string::String, RefOr<Schema>)>) {}
         }
+    )+};
+}
 
+schema::texts!(text_schema);
+
+/// The request objects, and their path parameters: one per label of the path template (the
+/// serde form's field name), each its identifier's schema, inline in a parameter and a
+/// reference in the object; the object's other fields inline. A request with no path
+/// parameter (create session) has no `IntoParams`.
+macro_rules! request_schema {
+    (@params $ty:ident, []) => {};
+    (@params $ty:ident, [$($field:ty),+]) => {
         impl IntoParams for $ty {
             /// One path parameter per label of the path template, in order, each required and
             /// with its identifier's schema inline (pattern, lengths, source).
@@ -104,6 +117,42 @@ macro_rules! request_schema {
                     .collect()
             }
         }
+    };
+    ($ty:ident, $description:expr, [$($field:ty),*], $fields:expr) => {
+        impl PartialSchema for $ty {
+            fn schema() -> RefOr<Schema> {
+                let names: Vec<Cow<'static, str>> = alloc::vec![$(<$field as ToSchema>::name()),*];
+                let mut object = ObjectBuilder::new()
+                    .schema_type(Type::Object)
+                    .description(Some($description));
+                for (label, name) in schema::labels($ty::PATH_TEMPLATE).zip(names) {
+                    object = object
+                        .property(label, RefOr::Ref(utoipa::openapi::Ref::from_schema_name(name)))
+                        .required(label);
+                }
+                let fields: &[Field] = $fields;
+                for field in fields {
+                    object = object.property(field.name, value_schema(&field.value));
+                    if schema::required(field, Direction::Write) {
+                        object = object.required(field.name);
+                    }
+                }
+                object.into()
+            }
+        }
+
+        impl ToSchema for $ty {
+            fn name() -> Cow<'static, str> {
+                Cow::Borrowed(stringify!($ty))
+            }
+
+            /// The schemas of the identifiers the object refers to.
+            fn schemas(_schemas: &mut Vec<(alloc::string::String, RefOr<Schema>)>) {
+                $(_schemas.push((<$field as ToSchema>::name().into_owned(), <$field>::schema()));)*
+            }
+        }
+
+        request_schema!(@params $ty, [$($field),*]);
     };
 }
 
@@ -129,14 +178,18 @@ fn value_schema(value: &Value) -> Schema {
     let integer = || ObjectBuilder::new().schema_type(Type::Integer);
     let object = match value {
         Value::Text => ObjectBuilder::new().schema_type(Type::String),
-        Value::Zero => integer().enum_values(Some([0])),
+        Value::Rule(rule) => return text_schema(rule),
+        Value::Id(kind) => return id_schema(*kind),
+        Value::Zero => integer().enum_values(Some([0])).examples([0]),
         // No `i64` bounds: utoipa 5 stores a bound as an `isize`, which would cut them to
-        // nonsense on 32-bit targets; `format: int64` carries the range.
+        // nonsense on 32-bit targets; `format: int64` carries the range. The example is a real
+        // code: without one, a mock makes up the first integer the schema allows.
         Value::NonZero => {
             let int64 = || integer().format(Some(SchemaFormat::KnownFormat(KnownFormat::Int64)));
             return AnyOfBuilder::new()
                 .item(int64().maximum(Some(-1)))
                 .item(int64().minimum(Some(1)))
+                .examples([schema::ERROR_CODE_EXAMPLE])
                 .build()
                 .into();
         }

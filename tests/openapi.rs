@@ -1,14 +1,17 @@
-//! The OpenAPI document utoipa builds for a small axum-style route table: each delete-session
-//! route documented in one line (`params(Request)`), each path parameter with its identifier's
-//! anchored pattern and lengths, the same as the JSON Schema export's.
+//! The OpenAPI document utoipa builds for a small axum-style route table: each session route
+//! documented in one line (`params(Request)`), each path parameter with its identifier's
+//! anchored pattern and lengths, the same as the JSON Schema export's; the session objects,
+//! texts and responses the same as the export's too.
 #![cfg(feature = "utoipa")]
 
 mod common;
 
 use botsession::{
-    AilyDeleteSessionRequest, AilyDeleteSessionResponse, AilyServiceError, IdKind,
-    LexDeleteSessionRequest, LexDeleteSessionResponse, LexServiceError, LexV2DeleteSessionRequest,
-    LexV2DeleteSessionResponse, LexV2ServiceError,
+    AilyBizUserId, AilyChannelContext, AilyCreateSessionRequest, AilyCreateSessionResponse,
+    AilyDeleteSessionRequest, AilyDeleteSessionResponse, AilyGetSessionRequest,
+    AilyGetSessionResponse, AilyMetadata, AilyServiceError, AilySession, AilyUpdateSessionRequest,
+    AilyUpdateSessionResponse, IdKind, LexDeleteSessionRequest, LexDeleteSessionResponse,
+    LexServiceError, LexV2DeleteSessionRequest, LexV2DeleteSessionResponse, LexV2ServiceError,
 };
 use common::fixtures::lex_v2_request;
 use serde_json::{json, Value};
@@ -18,6 +21,21 @@ use utoipa::OpenApi;
     responses((status = 200, body = AilyDeleteSessionResponse), (status = 400, body = AilyServiceError)))]
 #[allow(dead_code)]
 async fn aily_delete_session() {}
+
+#[utoipa::path(get, path = "/open-apis/aily/v1/sessions/{aily_session_id}", params(AilyGetSessionRequest),
+    responses((status = 200, body = AilyGetSessionResponse), (status = 400, body = AilyServiceError)))]
+#[allow(dead_code)]
+async fn aily_get_session() {}
+
+#[utoipa::path(put, path = "/open-apis/aily/v1/sessions/{aily_session_id}", params(AilyUpdateSessionRequest),
+    responses((status = 200, body = AilyUpdateSessionResponse), (status = 400, body = AilyServiceError)))]
+#[allow(dead_code)]
+async fn aily_update_session() {}
+
+#[utoipa::path(post, path = "/open-apis/aily/v1/sessions",
+    responses((status = 200, body = AilyCreateSessionResponse), (status = 400, body = AilyServiceError)))]
+#[allow(dead_code)]
+async fn aily_create_session() {}
 
 #[utoipa::path(delete, path = "/bot/{botName}/alias/{botAlias}/user/{userId}/session", params(LexDeleteSessionRequest),
     responses((status = 200, body = LexDeleteSessionResponse), (status = 404, body = LexServiceError)))]
@@ -32,9 +50,23 @@ async fn lex_v2_delete_session() {}
 
 #[derive(OpenApi)]
 #[openapi(
-    paths(aily_delete_session, lex_delete_session, lex_v2_delete_session),
+    paths(
+        aily_delete_session,
+        aily_get_session,
+        aily_update_session,
+        aily_create_session,
+        lex_delete_session,
+        lex_v2_delete_session
+    ),
     components(schemas(
         AilyDeleteSessionRequest,
+        AilyGetSessionRequest,
+        AilyCreateSessionRequest,
+        AilyUpdateSessionRequest,
+        AilySession,
+        AilyChannelContext,
+        AilyMetadata,
+        AilyBizUserId,
         LexDeleteSessionRequest,
         LexV2DeleteSessionRequest
     ))
@@ -48,17 +80,33 @@ fn document() -> Value {
 /// A path parameter: its name, the identifier it is, and the pattern its schema must carry.
 type Param = (&'static str, IdKind, &'static str);
 
-/// Each route's path parameters, in order.
-const ROUTES: [(&str, &[Param]); 3] = [
+/// The Aily session id parameter.
+const AILY_SESSION_ID: &[Param] = &[(
+    "aily_session_id",
+    IdKind::AilySessionId,
+    "^session_[0-9a-hjkmnp-z]{1,24}$",
+)];
+
+/// Each route (method and path) and its path parameters, in order.
+const ROUTES: [(&str, &str, &[Param]); 6] = [
     (
+        "delete",
         "/open-apis/aily/v1/sessions/{aily_session_id}",
-        &[(
-            "aily_session_id",
-            IdKind::AilySessionId,
-            "^session_[0-9a-hjkmnp-z]{1,24}$",
-        )],
+        AILY_SESSION_ID,
     ),
     (
+        "get",
+        "/open-apis/aily/v1/sessions/{aily_session_id}",
+        AILY_SESSION_ID,
+    ),
+    (
+        "put",
+        "/open-apis/aily/v1/sessions/{aily_session_id}",
+        AILY_SESSION_ID,
+    ),
+    ("post", "/open-apis/aily/v1/sessions", &[]),
+    (
+        "delete",
         "/bot/{botName}/alias/{botAlias}/user/{userId}/session",
         &[
             ("botName", IdKind::LexBotName, "^(?:[A-Za-z]_?)+$"),
@@ -75,6 +123,7 @@ const ROUTES: [(&str, &[Param]); 3] = [
         ],
     ),
     (
+        "delete",
         "/bots/{botId}/botAliases/{botAliasId}/botLocales/{localeId}/sessions/{sessionId}",
         &[
             ("botId", IdKind::LexV2BotId, "^[0-9A-Za-z]{10}$"),
@@ -92,11 +141,14 @@ const ROUTES: [(&str, &[Param]); 3] = [
 #[test]
 fn every_path_parameter_carries_its_pattern_and_lengths() {
     let doc = document();
-    for (path, params) in ROUTES {
-        let op = &doc["paths"][path]["delete"];
-        let got = op["parameters"]
-            .as_array()
-            .unwrap_or_else(|| panic!("{path}: {op}"));
+    for (method, path, params) in ROUTES {
+        let op = &doc["paths"][path][method];
+        assert!(op.is_object(), "{method} {path}");
+        // utoipa leaves `parameters` out where there are none.
+        let none = Vec::new();
+        let got = op
+            .get("parameters")
+            .map_or(&none, |p| p.as_array().unwrap());
         assert_eq!(got.len(), params.len(), "{path}");
         for (param, (name, kind, pattern)) in got.iter().zip(params) {
             let (min, max) = kind.len_bounds();
@@ -146,6 +198,9 @@ fn component_schemas_match_the_json_schema_export() {
     }
     same!(
         AilySessionId,
+        AilyChannelContext,
+        AilyMetadata,
+        AilyBizUserId,
         LexBotName,
         LexBotAlias,
         LexUserId,
@@ -165,6 +220,10 @@ fn component_schemas_match_the_json_schema_export() {
     }
     same_body!(
         AilyDeleteSessionResponse,
+        AilyCreateSessionResponse,
+        AilyGetSessionResponse,
+        AilyUpdateSessionResponse,
+        AilySession,
         AilyServiceError,
         LexDeleteSessionResponse,
         LexServiceError,
@@ -228,4 +287,66 @@ fn request_components_reference_the_identifiers() {
     sorted.sort();
     assert_eq!(properties, sorted);
     assert!(doc["components"]["schemas"]["LexV2LocaleId"]["pattern"].is_string());
+}
+
+/// The session requests: get and update take the session id as their one path parameter; update
+/// and create describe their other fields inline, each optional, with its rule (the lengths in
+/// characters, the biz user id's pattern).
+#[test]
+fn session_request_components_describe_their_fields() {
+    let doc = document();
+    let schemas = &doc["components"]["schemas"];
+    for name in ["AilyGetSessionRequest", "AilyUpdateSessionRequest"] {
+        assert_eq!(
+            schemas[name]["required"],
+            json!(["aily_session_id"]),
+            "{name}"
+        );
+        assert_eq!(
+            schemas[name]["properties"]["aily_session_id"]["$ref"],
+            "#/components/schemas/AilySessionId",
+            "{name}"
+        );
+    }
+    let update = &schemas["AilyUpdateSessionRequest"]["properties"];
+    let create = &schemas["AilyCreateSessionRequest"];
+    assert!(create.get("required").is_none(), "{create}");
+    for properties in [update, &create["properties"]] {
+        for field in ["channel_context", "metadata"] {
+            assert_eq!(properties[field]["type"], "string", "{field}");
+            assert_eq!(properties[field]["maxLength"], 255, "{field}");
+        }
+    }
+    let user = &create["properties"]["biz_user_id"];
+    assert_eq!(user["pattern"], "^[!-~]{0,255}$");
+    assert_eq!(
+        user["examples"],
+        json!(["ou_5ad573a6411d72b8305fda3a9c15c70e"])
+    );
+    assert_eq!(schemas["AilyBizUserId"], *user);
+    let session = &schemas["AilySession"];
+    assert_eq!(
+        session["required"],
+        json!(["id", "created_at", "modified_at"])
+    );
+    assert_eq!(session["additionalProperties"], false);
+    assert_eq!(session["properties"]["created_at"]["type"], "string");
+}
+
+/// The envelope's `code` shows a real value in the OpenAPI document as well: a mock (Prism)
+/// answers an error with 2700001, not a made-up -9007199254740991, and a success with 0.
+#[test]
+fn envelope_codes_show_a_real_example() {
+    let doc = document();
+    let schemas = &doc["components"]["schemas"];
+    let code = |name: &str| schemas[name]["properties"]["code"]["examples"].clone();
+    assert_eq!(code("AilyServiceError"), json!([2700001]));
+    for name in [
+        "AilyDeleteSessionResponse",
+        "AilyCreateSessionResponse",
+        "AilyGetSessionResponse",
+        "AilyUpdateSessionResponse",
+    ] {
+        assert_eq!(code(name), json!([0]), "{name}");
+    }
 }

@@ -1,8 +1,9 @@
 //! The exported JSON Schemas accept exactly what the crate accepts: every identifier's schema
 //! (anchored pattern, lengths) run by the `jsonschema` crate against the crate's own validator
-//! on near-valid strings, exhaustive tables and generated ones; every value the `proptest` and
-//! `arbitrary` features generate, and every body the crate serializes or renders, validates
-//! against its schema.
+//! on near-valid strings, exhaustive tables and generated ones; the same for the text types
+//! (lengths in characters), the session object (timestamps that fit in 64 bits) and the session
+//! responses; every value the `proptest` and `arbitrary` features generate, and every body the
+//! crate serializes or renders, validates against its schema.
 #![cfg(feature = "schemars")]
 
 mod common;
@@ -11,13 +12,17 @@ mod common;
 #[path = "../examples/schema.rs"]
 mod example;
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use botsession::{
-    AilyDeleteSessionResponse, AilyErrorKind, AilyServiceError, FieldViolation, Help, IdKind,
-    LexDeleteSessionResponse, LexErrorKind, LexServiceError, LexV2DeleteSessionResponse,
-    LexV2ErrorKind, LexV2ServiceError, PermissionViolation,
+    AilyBizUserId, AilyChannelContext, AilyCreateSessionRequest, AilyCreateSessionResponse,
+    AilyDeleteSessionResponse, AilyErrorKind, AilyGetSessionRequest, AilyGetSessionResponse,
+    AilyMetadata, AilyServiceError, AilySession, AilySessionId, AilyUpdateSessionRequest,
+    AilyUpdateSessionResponse, FieldViolation, Help, IdKind, LexDeleteSessionResponse,
+    LexErrorKind, LexServiceError, LexV2DeleteSessionResponse, LexV2ErrorKind, LexV2ServiceError,
+    PermissionViolation, ResponseError,
 };
 // The generated requests are checked only where a generator is on.
 #[cfg(any(feature = "proptest", feature = "arbitrary"))]
@@ -57,6 +62,11 @@ fn validator(name: &str, serialize: bool) -> Validator {
     jsonschema::validator_for(&schema).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
+/// The start of `value`'s JSON, at most `max` characters, for a failure message.
+fn shown(value: &Value, max: usize) -> String {
+    value.to_string().chars().take(max).collect()
+}
+
 #[track_caller]
 fn assert_valid(validator: &Validator, instance: &Value, what: &str) {
     if let Err(e) = validator.validate(instance) {
@@ -69,9 +79,19 @@ fn every_type_is_under_defs() {
     let defs = document(false)["$defs"].as_object().unwrap();
     let names: Vec<&str> = defs.keys().map(String::as_str).collect();
     let mut expected = vec![
+        "AilyBizUserId",
+        "AilyChannelContext",
+        "AilyCreateSessionRequest",
+        "AilyCreateSessionResponse",
         "AilyDeleteSessionRequest",
         "AilyDeleteSessionResponse",
+        "AilyGetSessionRequest",
+        "AilyGetSessionResponse",
+        "AilyMetadata",
         "AilyServiceError",
+        "AilySession",
+        "AilyUpdateSessionRequest",
+        "AilyUpdateSessionResponse",
         "FieldViolation",
         "Help",
         "LexDeleteSessionRequest",
@@ -543,33 +563,50 @@ fn schema_accepts_exactly_what_the_crate_accepts() {
 // Bodies: what the crate serializes and renders
 // ---------------------------------------------------------------------------------------------
 
-/// A request's serde form validates both ways; the schema's properties are its fields, and an
-/// invalid field or a missing one fails.
+/// A request's serde form validates both ways, and the schema's properties are its fields. Each
+/// field removed, `null`, `"a b"` or 256 characters long, and an extra field: the read schema
+/// takes the result exactly when the derived `Deserialize` does; the write schema takes only
+/// what it reads, and no `null` or extra field (the serializer writes neither).
 #[test]
 fn serialized_requests_validate() {
-    fn check<T: serde::Serialize>(request: &T, name: &str) {
+    fn check<T: serde::Serialize + serde::de::DeserializeOwned>(request: &T, name: &str) {
         let value = serde_json::to_value(request).unwrap();
-        for serialize in [false, true] {
-            let validator = validator(name, serialize);
-            assert_valid(&validator, &value, name);
-            let object = value.as_object().unwrap();
-            for key in object.keys() {
-                let mut missing = value.clone();
-                missing.as_object_mut().unwrap().remove(key);
-                assert!(!validator.is_valid(&missing), "{name} without {key}");
-                let mut bad = value.clone();
-                bad[key] = json!("a b");
-                assert!(!validator.is_valid(&bad), "{name} with {key} \"a b\"");
+        let (read, write) = (validator(name, false), validator(name, true));
+        assert_valid(&read, &value, name);
+        assert_valid(&write, &value, name);
+        let by_crate = |v: &Value| serde_json::from_value::<T>(v.clone()).is_ok();
+        let mut variants = Vec::new();
+        let long = "元".repeat(256);
+        for key in value.as_object().unwrap().keys() {
+            let mut missing = value.clone();
+            missing.as_object_mut().unwrap().remove(key);
+            variants.push((format!("without {key}"), missing));
+            for bad in [json!(null), json!("a b"), json!(long), json!(1)] {
+                let mut changed = value.clone();
+                changed[key] = bad.clone();
+                variants.push((format!("{key} {}", shown(&bad, 20)), changed));
             }
-            let mut extra = value.clone();
-            extra["extra"] = json!(1);
-            // The derived `Deserialize` ignores an unknown field; the serializer never writes one.
+        }
+        let mut extra = value.clone();
+        extra["extra"] = json!(1);
+        variants.push((String::from("an extra field"), extra.clone()));
+        for (what, variant) in &variants {
             assert_eq!(
-                validator.is_valid(&extra),
-                !serialize,
-                "{name} with an extra field"
+                read.is_valid(variant),
+                by_crate(variant),
+                "{name} {what}: read schema and crate"
+            );
+            if write.is_valid(variant) {
+                assert!(by_crate(variant), "{name} {what}: written, not read");
+            }
+            let has_null = variant.as_object().unwrap().values().any(Value::is_null);
+            assert!(
+                !(has_null && write.is_valid(variant)),
+                "{name} {what}: null written"
             );
         }
+        // The derived `Deserialize` ignores an unknown field; the serializer never writes one.
+        assert!(read.is_valid(&extra) && !write.is_valid(&extra), "{name}");
         let properties: Vec<&String> = def(name, false)["properties"]
             .as_object()
             .unwrap()
@@ -581,6 +618,27 @@ fn serialized_requests_validate() {
     check(&aily_request(), "AilyDeleteSessionRequest");
     check(&lex_request(), "LexDeleteSessionRequest");
     check(&lex_v2_request(), "LexV2DeleteSessionRequest");
+    let id = AilySessionId::from_static(common::fixtures::AILY_SESSION);
+    check(&AilyGetSessionRequest::new(id), "AilyGetSessionRequest");
+    let create = AilyCreateSessionRequest::new()
+        .with_biz_user_id(AilyBizUserId::new("ou_5ad573a6411d72b8305fda3a9c15c70e").unwrap())
+        .with_channel_context(AilyChannelContext::new("{}").unwrap())
+        .with_metadata(AilyMetadata::new("元".repeat(255)).unwrap());
+    check(&create, "AilyCreateSessionRequest");
+    let update = AilyUpdateSessionRequest::new(id)
+        .with_channel_context(AilyChannelContext::new("\"\\\u{0}").unwrap())
+        .with_metadata(AilyMetadata::new("").unwrap());
+    check(&update, "AilyUpdateSessionRequest");
+    // Every field optional but the path parameter.
+    for serialize in [false, true] {
+        let empty = json!({});
+        assert!(validator("AilyCreateSessionRequest", serialize).is_valid(&empty));
+        let update = validator("AilyUpdateSessionRequest", serialize);
+        assert!(!update.is_valid(&empty));
+        assert!(update.is_valid(&json!({ "aily_session_id": common::fixtures::AILY_SESSION })));
+    }
+    let empty = serde_json::to_value(AilyCreateSessionRequest::new()).unwrap();
+    assert_eq!(empty, json!({}));
 }
 
 /// Every body the crate renders validates against its type's schema in both contracts: what
@@ -652,6 +710,12 @@ fn rendered_bodies_validate() {
             );
         check(full.render().body(), "AilyServiceError");
     }
+    for session in sessions() {
+        check(&serde_json::to_vec(&session).unwrap(), "AilySession");
+        for (name, body) in session_bodies(&session) {
+            check(&body, name);
+        }
+    }
     check(
         LexDeleteSessionResponse::new(&lex_request(), "2024-abc")
             .render()
@@ -715,6 +779,30 @@ fn body_schemas_list_what_is_written_and_read() {
             &["code", "data", "error", "msg"],
         ),
         (
+            "AilyGetSessionResponse",
+            &["code", "data", "msg"],
+            &["code", "data", "error", "msg"],
+        ),
+        (
+            "AilySession",
+            &[
+                "channel_context",
+                "created_at",
+                "created_by",
+                "id",
+                "metadata",
+                "modified_at",
+            ],
+            &[
+                "channel_context",
+                "created_at",
+                "created_by",
+                "id",
+                "metadata",
+                "modified_at",
+            ],
+        ),
+        (
             "LexServiceError",
             &["code", "message"],
             &["Message", "__type", "code", "errorMessage", "message"],
@@ -740,6 +828,28 @@ fn body_schemas_list_what_is_written_and_read() {
     assert!(def("AilyServiceError", false)
         .get("additionalProperties")
         .is_none());
+    // A session operation's success: the reader requires `data.session`, and the session's id
+    // and timestamps, so both directions require them.
+    for serialize in [false, true] {
+        for name in SESSION_RESPONSES {
+            let schema = def(name, serialize);
+            assert_eq!(schema["required"], json!(["code", "data"]), "{name}");
+            let data = &schema["properties"]["data"];
+            assert_eq!(data["required"], json!(["session"]), "{name}");
+            assert_eq!(data["type"], "object", "{name}: data is never null");
+            let session = &data["properties"]["session"];
+            assert_eq!(session["type"], "object", "{name}");
+            assert_eq!(
+                session,
+                def("AilySession", serialize),
+                "{name}: the session inline"
+            );
+        }
+        assert_eq!(
+            def("AilySession", serialize)["required"],
+            json!(["id", "created_at", "modified_at"])
+        );
+    }
 }
 
 /// The success and error envelopes of Aily partition the bodies the reader takes: `code` 0 is
@@ -810,10 +920,604 @@ fn read_schemas_take_the_documented_bodies() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Sessions: the text types, the session object, the session responses
+// ---------------------------------------------------------------------------------------------
+
+/// A text type: its name in the document, its most characters, and the crate's checks.
+struct TextType {
+    name: &'static str,
+    max: usize,
+    is_valid: fn(&str) -> bool,
+    new: fn(&str) -> bool,
+    /// Its `Deserialize`, on a JSON string.
+    read: fn(&str) -> bool,
+}
+
+macro_rules! text_types {
+    ($($ty:ident),+) => {
+        [$(TextType {
+            name: stringify!($ty),
+            max: $ty::MAX_CHARS,
+            is_valid: $ty::is_valid,
+            new: |s| $ty::new(s).is_ok(),
+            read: |s| serde_json::from_value::<$ty>(json!(s)).is_ok(),
+        }),+]
+    };
+}
+
+fn text_types() -> [TextType; 3] {
+    text_types!(AilyChannelContext, AilyMetadata, AilyBizUserId)
+}
+
+/// Characters either side of some text rule: visible ASCII and its ends (`!`, `~`), space,
+/// DEL, multi-byte (`é`, `元`), 4-byte (`😀`), what JSON escapes, NUL, separators.
+const TEXT_CHARS: &[char] = &[
+    'a',
+    '!',
+    '~',
+    ' ',
+    '\u{7f}',
+    '\u{80}',
+    'é',
+    '元',
+    '渠',
+    '😀',
+    '\u{10ffff}',
+    '"',
+    '\\',
+    '\0',
+    '\n',
+    '\r',
+    '\t',
+    '\u{1b}',
+    '\u{2028}',
+    '\u{feff}',
+    '\u{301}',
+];
+
+/// The boundary table: empty, the docs' values, each character of [`TEXT_CHARS`] and every
+/// ASCII byte repeated to one less than, exactly and one more than the limit, and alone at the
+/// start, middle and end of an ASCII value of those lengths; mixed widths at the limit.
+fn text_table(max: usize) -> Vec<String> {
+    let mut out: Vec<String> = [
+        "",
+        "{}",
+        r#"{"channel":"web"}"#,
+        "ou_5ad573a6411d72b8305fda3a9c15c70e",
+        "ou 1",
+        " ou",
+        "ou ",
+        "ou\n",
+        "\n",
+        "on_2b1f…",
+    ]
+    .map(String::from)
+    .to_vec();
+    let mut chars: Vec<char> = TEXT_CHARS.to_vec();
+    chars.extend((0..=127u8).map(char::from));
+    for c in chars {
+        for n in [1, max - 1, max, max + 1] {
+            out.push(c.to_string().repeat(n));
+            for at in [0, n / 2, n - 1] {
+                let mut v = vec!['a'; n];
+                v[at] = c;
+                out.push(v.into_iter().collect());
+            }
+        }
+    }
+    out.push(format!("{}😀", "元".repeat(max - 1)));
+    out.push(format!("{}😀", "元".repeat(max)));
+    out.push(format!("{}a", "😀".repeat(max - 1)));
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Generated texts: lengths around the limit or anywhere up to past it, over [`TEXT_CHARS`]
+/// weighted to ASCII, or any characters.
+fn text_strategy(max: usize) -> BoxedStrategy<String> {
+    let c = prop_oneof![
+        3 => proptest::char::range('!', '~'),
+        3 => select(TEXT_CHARS),
+        1 => any::<char>(),
+    ];
+    (prop_oneof![2 => max - 2..=max + 2, 1 => 0..=max + 20])
+        .prop_flat_map(move |len| vec(c.clone(), len))
+        .prop_map(String::from_iter)
+        .boxed()
+}
+
+/// For every text type: the schema accepts a string if and only if the crate does (`new`,
+/// `is_valid` and `Deserialize` agree), counted in characters, on the boundary table and on
+/// generated strings; both outcomes come up for each, in both contracts.
+#[test]
+fn text_schemas_accept_exactly_what_the_crate_accepts() {
+    for t in text_types() {
+        let schema = def(t.name, false);
+        assert_eq!(
+            schema,
+            def(t.name, true),
+            "{}: one schema both ways",
+            t.name
+        );
+        assert_eq!(schema["type"], "string", "{}", t.name);
+        assert_eq!(schema["maxLength"], t.max, "{}", t.name);
+        assert!(schema.get("minLength").is_none(), "{}", t.name);
+        let description = schema["description"].as_str().unwrap();
+        assert!(description.contains("characters"), "{}", t.name);
+        let validator = validator(t.name, false);
+        for example in schema["examples"].as_array().unwrap() {
+            assert!((t.is_valid)(example.as_str().unwrap()), "{}", t.name);
+            assert_valid(&validator, example, t.name);
+        }
+        // Counted in cells: the runner takes a `Fn`.
+        let (accepted, rejected) = (Cell::new(0), Cell::new(0));
+        let agree = |s: &str| -> Result<(), String> {
+            let by_crate = (t.new)(s);
+            assert_eq!((t.is_valid)(s), by_crate, "{}: is_valid and new", t.name);
+            assert_eq!((t.read)(s), by_crate, "{}: Deserialize and new", t.name);
+            if validator.is_valid(&json!(s)) != by_crate {
+                return Err(format!(
+                    "{}: {} characters ({:?}…) are {} by the crate, not by the schema",
+                    t.name,
+                    s.chars().count(),
+                    s.chars().take(8).collect::<String>(),
+                    if by_crate { "accepted" } else { "rejected" },
+                ));
+            }
+            let count = if by_crate { &accepted } else { &rejected };
+            count.set(count.get() + 1);
+            Ok(())
+        };
+        for s in text_table(t.max) {
+            agree(&s).unwrap_or_else(|e| panic!("{e}"));
+        }
+        TestRunner::new(Config {
+            cases: common::cases(256),
+            failure_persistence: None,
+            ..Config::default()
+        })
+        .run(&text_strategy(t.max), |s| {
+            agree(&s).map_err(TestCaseError::fail)
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+        let (accepted, rejected) = (accepted.get(), rejected.get());
+        assert!(
+            accepted > 50 && rejected > 50,
+            "{}: {accepted} accepted, {rejected} rejected",
+            t.name
+        );
+        println!("{}: {accepted} accepted, {rejected} rejected", t.name);
+    }
+    assert_eq!(def("AilyBizUserId", false)["pattern"], "^[!-~]{0,255}$");
+    for name in ["AilyChannelContext", "AilyMetadata"] {
+        assert!(
+            def(name, false).get("pattern").is_none(),
+            "{name}: any characters"
+        );
+    }
+}
+
+/// The docs' session, as the service writes it.
+fn documented_session() -> Value {
+    json!({
+        "id": "session_4dfunz7sp1g8m",
+        "created_at": "1711975665710",
+        "modified_at": "1711975665710",
+        "created_by": "1794840334557292",
+        "channel_context": "{}",
+        "metadata": "{}",
+    })
+}
+
+/// Timestamps at and past the edges of the crate's rule: `-?[0-9]+` that fits in an `i64`,
+/// leading zeros allowed (`str::parse` takes them), as the service writes and far beyond.
+fn timestamps() -> Vec<String> {
+    let mut out: Vec<String> = [
+        "",
+        "-",
+        "+1",
+        "-+1",
+        "--1",
+        " 1",
+        "1 ",
+        "1\n",
+        "1e3",
+        "1.0",
+        "1_000",
+        "0x1",
+        "١٢",
+        "１",
+        "0",
+        "-0",
+        "00",
+        "-00",
+        "1711975665710",
+        "0001711975665710",
+        "00000000000000000000000000000000000001",
+        "-00000000000000000000000000000000000001",
+        "99999999999999999999",
+        "100000000000000000000000000",
+    ]
+    .map(String::from)
+    .to_vec();
+    let edges: [i128; 6] = [
+        i64::MIN.into(),
+        i64::MAX.into(),
+        0,
+        10i128.pow(18),
+        10i128.pow(19),
+        -(10i128.pow(18)),
+    ];
+    for edge in edges {
+        for power in 0..19 {
+            for sign in [-1, 1] {
+                let v = edge + sign * 10i128.pow(power);
+                out.push(v.to_string());
+                let digits = v.unsigned_abs().to_string();
+                let sign = if v < 0 { "-" } else { "" };
+                out.push(format!("{sign}000{digits}"));
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Generated timestamps: near the 64-bit edges digit by digit, any `i64` or `i128`, and any
+/// signed digit strings (some with leading zeros).
+fn timestamp_strategy() -> BoxedStrategy<String> {
+    const MAX: &str = "9223372036854775807";
+    prop_oneof![
+        (
+            0..=19usize,
+            vec(select(&b"0123456789"[..]), 0..=20),
+            any::<bool>(),
+            0..3usize
+        )
+            .prop_map(|(keep, rest, negative, zeros)| {
+                let mut s = String::from(if negative { "-" } else { "" });
+                s.push_str(&"0".repeat(zeros));
+                s.push_str(&MAX[..keep]);
+                s.extend(rest.into_iter().take(19 - keep).map(char::from));
+                s
+            }),
+        any::<i64>().prop_map(|v| v.to_string()),
+        any::<i128>().prop_map(|v| v.to_string()),
+        "[-+]?0{0,3}[0-9]{0,22}",
+    ]
+    .boxed()
+}
+
+/// The session object: the read schema takes an object if and only if the crate's
+/// `Deserialize` does, for each timestamp of the table and generated ones in either field, and
+/// for each field missing, `null`, of another type or past its rule; the write schema takes
+/// only what the crate reads. The timestamps' range is in the pattern, so "fits in 64 bits"
+/// is no gap: `9223372036854775808` matches `-?[0-9]+` and is refused by both.
+#[test]
+fn session_schema_accepts_exactly_what_the_crate_reads() {
+    let (read, write) = (
+        validator("AilySession", false),
+        validator("AilySession", true),
+    );
+    let by_crate = |v: &Value| serde_json::from_value::<AilySession>(v.clone()).is_ok();
+    // Counted in cells: the runner takes a `Fn`.
+    let (accepted, rejected) = (Cell::new(0), Cell::new(0));
+    let agree = |what: &str, v: &Value| -> Result<(), String> {
+        let ok = by_crate(v);
+        if read.is_valid(v) != ok {
+            return Err(format!(
+                "AilySession {what}: {} is {} by the crate, not by the schema",
+                shown(v, 200),
+                if ok { "accepted" } else { "rejected" }
+            ));
+        }
+        if write.is_valid(v) && !ok {
+            return Err(format!(
+                "AilySession {what}: {} written, not read",
+                shown(v, 200)
+            ));
+        }
+        let count = if ok { &accepted } else { &rejected };
+        count.set(count.get() + 1);
+        Ok(())
+    };
+    let with = |key: &str, value: Value| {
+        let mut v = documented_session();
+        v[key] = value;
+        v
+    };
+    for stamp in timestamps() {
+        for key in ["created_at", "modified_at"] {
+            agree(&format!("{key} {stamp:?}"), &with(key, json!(stamp)))
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+    // The one value a `-?[0-9]+` pattern would take and the crate refuses, spelled out.
+    let overflow = with("created_at", json!("9223372036854775808"));
+    assert!(!by_crate(&overflow) && !read.is_valid(&overflow));
+    let leading = with("created_at", json!("00000000000000000000001"));
+    assert!(
+        by_crate(&leading) && read.is_valid(&leading),
+        "leading zeros"
+    );
+    TestRunner::new(Config {
+        cases: common::cases(512),
+        failure_persistence: None,
+        ..Config::default()
+    })
+    .run(&timestamp_strategy(), |stamp| {
+        agree(
+            &format!("created_at {stamp:?}"),
+            &with("created_at", json!(stamp)),
+        )
+        .map_err(TestCaseError::fail)
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    for (what, v) in session_variants() {
+        agree(&what, &v).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let (accepted, rejected) = (accepted.get(), rejected.get());
+    assert!(
+        accepted > 50 && rejected > 50,
+        "{accepted} accepted, {rejected} rejected"
+    );
+    println!("AilySession: {accepted} accepted, {rejected} rejected");
+    // What the crate writes has no `null` and no extra field.
+    assert!(!write.is_valid(&with("metadata", json!(null))));
+    assert!(!write.is_valid(&with("extra", json!(1))));
+    assert!(read.is_valid(&with("extra", json!(1))));
+    // The derived `Deserialize` also reads a struct from an array, by position, as serde
+    // derives it for every struct; the schema describes the object, the only form the crate
+    // writes and the service sends (and a session response reads only an object).
+    let array = json!(["session_1", "1", "1"]);
+    assert!(by_crate(&array) && !read.is_valid(&array));
+}
+
+/// Sessions with one field changed: each field missing, `null`, of another type or past its
+/// rule; longest texts in CJK and 4-byte characters; an extra field.
+fn session_variants() -> Vec<(String, Value)> {
+    let mut out = Vec::new();
+    let base = documented_session();
+    for key in base.as_object().unwrap().keys() {
+        let mut missing = base.clone();
+        missing.as_object_mut().unwrap().remove(key);
+        out.push((format!("without {key}"), missing));
+        for value in [
+            json!(null),
+            json!(1),
+            json!(true),
+            json!({}),
+            json!(["1"]),
+            json!(""),
+        ] {
+            let mut changed = base.clone();
+            changed[key] = value.clone();
+            out.push((format!("{key} {value}"), changed));
+        }
+        for c in ["a", "元", "😀", "\0", " "] {
+            for n in [254, 255, 256] {
+                let mut changed = base.clone();
+                changed[key] = json!(c.repeat(n));
+                out.push((format!("{key} {c:?} × {n}"), changed));
+            }
+        }
+    }
+    for id in [
+        "session_I",
+        "session_",
+        "session_4dfunz7sp1g8m ",
+        "SESSION_1",
+        "session_1",
+    ] {
+        let mut changed = base.clone();
+        changed["id"] = json!(id);
+        out.push((format!("id {id:?}"), changed));
+    }
+    let mut extra = base.clone();
+    extra["extra"] = json!({"nested": [1]});
+    out.push((String::from("an extra field"), extra));
+    out.push((String::from("the id alone"), json!({"id": "session_1"})));
+    out.push((
+        String::from("the required fields alone"),
+        json!({"id": "session_1", "created_at": "1", "modified_at": "-1"}),
+    ));
+    out
+}
+
+/// The three session responses, by name.
+const SESSION_RESPONSES: [&str; 3] = [
+    "AilyCreateSessionResponse",
+    "AilyGetSessionResponse",
+    "AilyUpdateSessionResponse",
+];
+
+/// Whether the response type `name` reads `body` as a success.
+fn session_success(name: &str, body: &[u8]) -> bool {
+    let headers: &[(&str, &str)] = &[];
+    fn ok<T>(read: Result<T, ResponseError<AilyServiceError>>) -> bool {
+        read.is_ok()
+    }
+    match name {
+        "AilyCreateSessionResponse" => ok(AilyCreateSessionResponse::from_http(200, headers, body)),
+        "AilyGetSessionResponse" => ok(AilyGetSessionResponse::from_http(200, headers, body)),
+        "AilyUpdateSessionResponse" => ok(AilyUpdateSessionResponse::from_http(200, headers, body)),
+        _ => unreachable!("{name}"),
+    }
+}
+
+/// For each session response: the read schema takes a body if and only if `from_http` reads
+/// it as a success, on the envelope's variants (no `data`, `data` null, empty, an array, no
+/// session, a session that is not an object) and on each session variant and timestamp in
+/// `data.session`.
+#[test]
+fn session_response_schemas_take_what_from_http_takes() {
+    let envelope =
+        |session: Value| json!({"code": 0, "msg": "success", "data": {"session": session}});
+    let mut bodies: Vec<(String, Value)> = vec![
+        (String::from("documented"), envelope(documented_session())),
+        (
+            String::from("no data"),
+            json!({"code": 0, "msg": "success"}),
+        ),
+        (String::from("data null"), json!({"code": 0, "data": null})),
+        (String::from("data {}"), json!({"code": 0, "data": {}})),
+        (String::from("data []"), json!({"code": 0, "data": []})),
+        (String::from("data \"\""), json!({"code": 0, "data": ""})),
+        (String::from("session null"), envelope(json!(null))),
+        (
+            String::from("session array"),
+            envelope(json!(["session_1", "1", "1"])),
+        ),
+        (String::from("session string"), envelope(json!("session_1"))),
+        (
+            String::from("msg null, extras everywhere"),
+            json!({"code": 0, "msg": null, "extra": 1, "error": {"log_id": "2024abc", "x": 1},
+                   "data": {"session": documented_session(), "more": true}}),
+        ),
+        (
+            String::from("error null"),
+            json!({"code": 0, "error": null, "data": {"session": documented_session()}}),
+        ),
+        (
+            String::from("msg 1"),
+            json!({"code": 0, "msg": 1, "data": {"session": documented_session()}}),
+        ),
+        (
+            String::from("an error code"),
+            json!({"code": 2700001, "msg": "param is invalid",
+                   "data": {"session": documented_session()}}),
+        ),
+    ];
+    for (what, session) in session_variants() {
+        bodies.push((format!("session {what}"), envelope(session)));
+    }
+    for stamp in timestamps() {
+        let mut session = documented_session();
+        session["modified_at"] = json!(stamp);
+        bodies.push((format!("modified_at {stamp:?}"), envelope(session)));
+    }
+    for name in SESSION_RESPONSES {
+        let read = validator(name, false);
+        let write = validator(name, true);
+        let (mut accepted, mut rejected) = (0, 0);
+        for (what, body) in &bodies {
+            let ok = session_success(name, &serde_json::to_vec(body).unwrap());
+            assert_eq!(
+                read.is_valid(body),
+                ok,
+                "{name} {what}: {}",
+                shown(body, 200)
+            );
+            assert!(
+                !write.is_valid(body) || ok,
+                "{name} {what}: written, not read"
+            );
+            *if ok { &mut accepted } else { &mut rejected } += 1;
+        }
+        assert!(
+            accepted > 20 && rejected > 20,
+            "{name}: {accepted} accepted, {rejected} rejected"
+        );
+    }
+}
+
+/// Sessions the renderers must write validly: the docs' one, the shortest, every optional field
+/// at its longest in CJK and 4-byte characters, empty ones, text JSON escapes, the 64-bit edges.
+fn sessions() -> Vec<AilySession> {
+    let id = AilySessionId::from_static(common::fixtures::AILY_SESSION);
+    let documented = AilySession::new(id, 1_711_975_665_710)
+        .with_created_by("1794840334557292")
+        .with_channel_context(AilyChannelContext::new("{}").unwrap())
+        .with_metadata(AilyMetadata::new("{}").unwrap());
+    let mut out = vec![
+        documented,
+        AilySession::new(AilySessionId::from_static("session_1"), 0),
+    ];
+    for (text, created_at, modified_at) in [
+        ("元".repeat(255), i64::MIN, i64::MAX),
+        ("😀".repeat(255), i64::MAX, i64::MIN),
+        (String::new(), -1, 1),
+        (String::from("\"\\\0\n\u{2028}\u{7f}"), 1, -1),
+    ] {
+        out.push(
+            AilySession::new(id, created_at)
+                .with_modified_at(modified_at)
+                .with_created_by(text.clone())
+                .with_channel_context(AilyChannelContext::new(text.clone()).unwrap())
+                .with_metadata(AilyMetadata::new(text).unwrap()),
+        );
+    }
+    out
+}
+
+/// The bodies of the three session responses for `session`, with and without a log id.
+fn session_bodies(session: &AilySession) -> Vec<(&'static str, Vec<u8>)> {
+    let body = |wire: botsession::WireResponse| wire.body().to_vec();
+    let s = || session.clone();
+    vec![
+        (
+            "AilyCreateSessionResponse",
+            body(AilyCreateSessionResponse::new(s()).render()),
+        ),
+        (
+            "AilyGetSessionResponse",
+            body(AilyGetSessionResponse::new(s()).render()),
+        ),
+        (
+            "AilyUpdateSessionResponse",
+            body(
+                AilyUpdateSessionResponse::new(s())
+                    .with_request_id("2024abc")
+                    .render(),
+            ),
+        ),
+        (
+            "AilyCreateSessionResponse",
+            body(
+                AilyCreateSessionResponse::new(s())
+                    .with_request_id("2024abc")
+                    .render(),
+            ),
+        ),
+    ]
+}
+
+/// The envelope's `code` shows a real value, so that a mock serving the document answers with
+/// one: 2700001 (a known code, the docs' "param is invalid") for an error, 0 for a success;
+/// each example validates against its own `code` schema, in both contracts.
+#[test]
+fn envelope_codes_show_a_real_example() {
+    assert_eq!(
+        AilyErrorKind::from_code(2700001),
+        AilyErrorKind::ParamInvalid
+    );
+    let cases = [
+        ("AilyServiceError", json!([2700001])),
+        ("AilyDeleteSessionResponse", json!([0])),
+        ("AilyCreateSessionResponse", json!([0])),
+        ("AilyGetSessionResponse", json!([0])),
+        ("AilyUpdateSessionResponse", json!([0])),
+    ];
+    for serialize in [false, true] {
+        for (name, examples) in &cases {
+            let code = &def(name, serialize)["properties"]["code"];
+            assert_eq!(&code["examples"], examples, "{name}");
+            let validator = jsonschema::validator_for(code).unwrap();
+            for example in examples.as_array().unwrap() {
+                assert_valid(&validator, example, name);
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Generated values
 // ---------------------------------------------------------------------------------------------
 
-/// Every value the `proptest` strategies produce validates against its schema.
+/// Every value the `proptest` strategies produce validates against its schema, in both
+/// contracts.
 #[cfg(feature = "proptest")]
 #[test]
 fn proptest_values_validate() {
@@ -821,7 +1525,7 @@ fn proptest_values_validate() {
     where
         T: proptest::arbitrary::Arbitrary + std::fmt::Debug,
     {
-        let validator = validator(name, false);
+        let validators = [validator(name, false), validator(name, true)];
         let mut runner = TestRunner::new(Config {
             cases: common::cases(256),
             failure_persistence: None,
@@ -830,7 +1534,13 @@ fn proptest_values_validate() {
         runner
             .run(&any::<T>(), |value| {
                 let instance = text(&value);
-                prop_assert!(validator.is_valid(&instance), "{name}: {instance}");
+                for validator in &validators {
+                    prop_assert!(
+                        validator.is_valid(&instance),
+                        "{name}: {}",
+                        shown(&instance, 300)
+                    );
+                }
                 Ok(())
             })
             .unwrap();
@@ -862,6 +1572,53 @@ fn proptest_values_validate() {
     check::<LexV2DeleteSessionRequest>("LexV2DeleteSessionResponse", |r| {
         serde_json::from_slice(LexV2DeleteSessionResponse::new(r).render().body()).unwrap()
     });
+    ids!(AilyChannelContext => as_str, AilyMetadata => as_str, AilyBizUserId => as_str);
+    check::<AilySession>("AilySession", |s| serde_json::to_value(s).unwrap());
+    check::<AilySession>("AilyCreateSessionResponse", |s| {
+        serde_json::from_slice(AilyCreateSessionResponse::new(s.clone()).render().body()).unwrap()
+    });
+    check::<AilySession>("AilyGetSessionResponse", |s| {
+        serde_json::from_slice(AilyGetSessionResponse::new(s.clone()).render().body()).unwrap()
+    });
+    check::<AilySession>("AilyUpdateSessionResponse", |s| {
+        serde_json::from_slice(AilyUpdateSessionResponse::new(s.clone()).render().body()).unwrap()
+    });
+    check::<AilyGetSessionRequest>("AilyGetSessionRequest", |r| {
+        serde_json::to_value(r).unwrap()
+    });
+    check::<AilyCreateSessionRequest>("AilyCreateSessionRequest", |r| {
+        serde_json::to_value(r).unwrap()
+    });
+    check::<AilyUpdateSessionRequest>("AilyUpdateSessionRequest", |r| {
+        serde_json::to_value(r).unwrap()
+    });
+}
+
+/// The text strategies reach the limit, and 4-byte and control characters, often enough to
+/// matter: the schemas above are checked where they could differ from the crate.
+#[cfg(feature = "proptest")]
+#[test]
+fn proptest_texts_reach_the_limit() {
+    let mut runner = TestRunner::new(Config {
+        cases: 512,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    let (mut at_limit, mut wide, mut control) = (0, 0, 0);
+    for _ in 0..512 {
+        let value = any::<AilyMetadata>()
+            .new_tree(&mut runner)
+            .unwrap()
+            .current();
+        let s = value.as_str();
+        at_limit += usize::from(s.chars().count() >= AilyMetadata::MAX_CHARS - 1);
+        wide += usize::from(s.chars().any(|c| c.len_utf8() == 4));
+        control += usize::from(s.contains('\0'));
+    }
+    assert!(
+        at_limit > 100 && wide > 100 && control > 100,
+        "{at_limit} {wide} {control}"
+    );
 }
 
 /// Every value the `arbitrary` feature builds, from any bytes (none at all included), is
@@ -872,7 +1629,7 @@ fn proptest_values_validate() {
 fn arbitrary_values_validate() {
     use arbitrary::{Arbitrary, Unstructured};
 
-    fn check<T>(name: &str, text: fn(&T) -> Value) -> usize
+    fn check<T>(name: &str, text: impl Fn(&T) -> Value) -> usize
     where
         T: for<'a> Arbitrary<'a> + std::fmt::Debug,
     {
@@ -927,6 +1684,43 @@ fn arbitrary_values_validate() {
             LexV2DeleteSessionRequest::from_route("DELETE", &r.path()).as_ref(),
             Ok(r)
         );
+        serde_json::to_value(r).unwrap()
+    });
+    ids!(AilyChannelContext => as_str, AilyMetadata => as_str, AilyBizUserId => as_str);
+    let written = validator("AilySession", true);
+    let bodies: Vec<(&str, [Validator; 2])> = SESSION_RESPONSES
+        .iter()
+        .map(|&name| (name, [validator(name, false), validator(name, true)]))
+        .collect();
+    let distinct = check::<AilySession>("AilySession", |s| {
+        let value = serde_json::to_value(s).unwrap();
+        assert!(written.is_valid(&value), "{}", shown(&value, 300));
+        for (name, body) in session_bodies(s) {
+            let body: Value = serde_json::from_slice(&body).unwrap();
+            let [read, write] = &bodies.iter().find(|(n, _)| *n == name).unwrap().1;
+            assert!(
+                read.is_valid(&body) && write.is_valid(&body),
+                "{name}: {}",
+                shown(&body, 300)
+            );
+        }
+        value
+    });
+    assert!(distinct > 8, "AilySession: {distinct} distinct values");
+    check::<AilyGetSessionRequest>("AilyGetSessionRequest", |r| {
+        assert_eq!(AilyGetSessionRequest::from_route("GET", &r.path()), Ok(*r));
+        serde_json::to_value(r).unwrap()
+    });
+    check::<AilyCreateSessionRequest>("AilyCreateSessionRequest", |r| {
+        let headers: Vec<_> = r.headers().collect();
+        let read = AilyCreateSessionRequest::from_request("POST", &r.path(), &headers, &r.body());
+        assert_eq!(read.as_ref(), Ok(r));
+        serde_json::to_value(r).unwrap()
+    });
+    check::<AilyUpdateSessionRequest>("AilyUpdateSessionRequest", |r| {
+        let headers: Vec<_> = r.headers().collect();
+        let read = AilyUpdateSessionRequest::from_request("PUT", &r.path(), &headers, &r.body());
+        assert_eq!(read.as_ref(), Ok(r));
         serde_json::to_value(r).unwrap()
     });
 }
