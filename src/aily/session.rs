@@ -33,27 +33,18 @@ use super::{AilyChannelContext, AilyMetadata, AilySessionId};
 /// # Ok::<(), botsession::TextError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct AilySession {
     id: AilySessionId,
     #[cfg_attr(feature = "serde", serde(with = "millis"))]
     created_at: i64,
     #[cfg_attr(feature = "serde", serde(with = "millis"))]
     modified_at: i64,
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     created_by: Option<String>,
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     channel_context: Option<AilyChannelContext>,
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     metadata: Option<AilyMetadata>,
 }
 
@@ -149,6 +140,37 @@ impl AilySession {
         self.modified_at = now;
         self
     }
+}
+
+/// The serde form, read only from an object: a derived `Deserialize` would also read an array,
+/// by position, which no service sends. Unknown fields are ignored, `null` is an absent field.
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for AilySession {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let read = crate::response::Object::<Read>::deserialize(deserializer)?.0;
+        Ok(AilySession {
+            id: read.id,
+            created_at: read.created_at,
+            modified_at: read.modified_at,
+            created_by: read.created_by,
+            channel_context: read.channel_context,
+            metadata: read.metadata,
+        })
+    }
+}
+
+/// [`AilySession`]'s fields as read from a map.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct Read {
+    id: AilySessionId,
+    #[serde(with = "millis")]
+    created_at: i64,
+    #[serde(with = "millis")]
+    modified_at: i64,
+    created_by: Option<String>,
+    channel_context: Option<AilyChannelContext>,
+    metadata: Option<AilyMetadata>,
 }
 
 /// A millisecond timestamp as the service writes it: a JSON string of an integer.
