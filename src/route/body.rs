@@ -34,16 +34,16 @@ pub(crate) struct Lookup<'h, H: ?Sized>(pub(crate) &'h H);
 
 impl<H: Headers + ?Sized> HeaderLookup for Lookup<'_, H> {
     fn find(&self, name: &str) -> Found<'_> {
-        let mut values = self
-            .0
-            .pairs()
-            .filter(|(k, _)| k.eq_ignore_ascii_case(name.as_bytes()))
-            .map(|(_, v)| v);
-        match (values.next(), values.next()) {
-            (None, _) => Found::None,
-            (Some(value), None) => Found::One(value),
-            (Some(_), Some(_)) => Found::Many,
+        let mut found = Found::None;
+        for (key, value) in self.0.pairs() {
+            if key.eq_ignore_ascii_case(name.as_bytes()) {
+                if let Found::One(_) = found {
+                    return Found::Many;
+                }
+                found = Found::One(value);
+            }
         }
+        found
     }
 }
 

@@ -77,10 +77,10 @@ impl<'a> Labels<'a> {
     /// identifier's length rule), and a `:label` (Feishu) for a non-empty one.
     ///
     /// One pass over both: each literal run of the template compared at once, a label taking
-    /// the path up to its next `/`. Splitting both into segments first, the plain way, cost 5,170 instead of
-    /// 3,681 instructions per Lex V1 `from_route` and 5,578 instead of 3,901 per Lex V2 one
-    /// (`bash benches/count.sh from_route`; the hand-written routes before the router were
-    /// 3,436 and 3,479).
+    /// the path up to its next `/`. Splitting both into segments first, the plain way, cost
+    /// 5,170 instructions per Lex V1 `from_route` and 5,578 per Lex V2 one; this costs 3,625
+    /// and 3,676 (`bash benches/count.sh from_route`; the hand-written routes before the router
+    /// were 3,436 and 3,479).
     fn capture(template: &'static str, path: &'a str) -> Option<Self> {
         let mut labels = Labels {
             found: [("", ""); MAX_LABELS],
@@ -213,12 +213,11 @@ pub(crate) fn route_to<T: Routed>(
     target: &str,
     incoming: &Incoming<'_>,
 ) -> Result<T, RouteError> {
-    let (name, parse, labels) = resolve(T::API, method, checked_path(target)?)?;
+    let (name, _, labels) = resolve(T::API, method, checked_path(target)?)?;
     if name != T::NAME {
         return Err(RouteError::OtherOperation { operation: name });
     }
-    let operation = parse(labels, incoming)?;
-    T::from_operation(operation).ok_or(RouteError::OtherOperation { operation: name })
+    T::from_parts(labels, incoming)
 }
 
 impl Operation {

@@ -21,8 +21,6 @@ pub(crate) trait Routed: Sized {
     /// Builds the request from the labels its path template captured, and the headers and
     /// body it reads.
     fn from_parts(labels: Labels<'_>, incoming: &Incoming<'_>) -> Result<Self, RouteError>;
-    /// The request, when `operation` is this type's.
-    fn from_operation(operation: Operation) -> Option<Self>;
 }
 
 /// The router's handler for a typed operation: its name, and its labels made its request.
@@ -94,12 +92,6 @@ macro_rules! operations {
                 const NAME: &'static str = $name;
                 fn from_parts(labels: Labels<'_>, incoming: &Incoming<'_>) -> Result<Self, RouteError> {
                     $request::from_parts(labels, incoming)
-                }
-                fn from_operation(operation: Operation) -> Option<Self> {
-                    match operation {
-                        Operation::$variant(request) => Some(request),
-                        _ => None,
-                    }
                 }
             }
         )*
