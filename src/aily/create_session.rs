@@ -3,11 +3,10 @@
 //! success response.
 
 use alloc::string::String;
-use alloc::vec::Vec;
 
-use super::session::{read_fields, write_body};
-use super::wire::{self, AilyHost};
-use super::{AilyAuthorization, AilyBizUserId, AilyChannelContext, AilyMetadata, AilyTokenKind};
+use super::session::read_fields;
+use super::wire::{self};
+use super::{AilyBizUserId, AilyChannelContext, AilyMetadata};
 use crate::route::label::WritePath;
 use crate::route::{self, FieldError, Incoming, Labels, RouteError};
 use crate::Headers;
@@ -58,42 +57,11 @@ impl AilyCreateSessionRequest {
     pub const METHOD: &'static str = "POST";
     /// The path, as the docs write it (it has no parameter).
     pub const PATH_TEMPLATE: &'static str = wire::SESSIONS_PATH;
-    /// The content type of the body, which the operation requires.
-    pub const CONTENT_TYPE: &'static str = wire::CONTENT_TYPE;
     /// The optional header that carries the caller's own user id.
     pub const BIZ_USER_ID_HEADER: &'static str = wire::BIZ_USER_ID;
-    /// The most bytes of a body [`from_request`](Self::from_request) reads.
-    pub const MAX_BODY_LEN: usize = wire::AILY_MAX_BODY_LEN;
-    /// The documented rate limit per second (50 requests).
-    pub const RATE_LIMIT_PER_SECOND: u32 = wire::RATE_LIMIT_PER_SECOND;
-    /// The documented rate limit per minute (1000 requests).
-    pub const RATE_LIMIT_PER_MINUTE: u32 = wire::RATE_LIMIT_PER_MINUTE;
-    /// The permission the app needs: "read and write session information".
-    pub const REQUIRED_SCOPE: &'static str = wire::WRITE_SCOPE;
-    /// The access tokens the operation accepts: `tenant_access_token` or `user_access_token`.
-    pub const TOKEN_KINDS: &'static [AilyTokenKind] = &[AilyTokenKind::Tenant, AilyTokenKind::User];
-    /// The app types that may call it: custom (self-built) apps only.
-    pub const APP_TYPES: &'static [&'static str] = &["custom"];
-    /// The `Authorization` header's name.
-    pub const AUTHORIZATION: &'static str = wire::AUTHORIZATION;
-
     /// A request with no field and no user id: the body `{}`.
     pub fn new() -> Self {
         Self::default()
-    }
-
-    /// The same, with a channel context.
-    #[must_use]
-    pub fn with_channel_context(mut self, channel_context: AilyChannelContext) -> Self {
-        self.channel_context = Some(channel_context);
-        self
-    }
-
-    /// The same, with metadata.
-    #[must_use]
-    pub fn with_metadata(mut self, metadata: AilyMetadata) -> Self {
-        self.metadata = Some(metadata);
-        self
     }
 
     /// The same, sent with `X-Aily-BizUserID`.
@@ -101,16 +69,6 @@ impl AilyCreateSessionRequest {
     pub fn with_biz_user_id(mut self, biz_user_id: AilyBizUserId) -> Self {
         self.biz_user_id = Some(biz_user_id);
         self
-    }
-
-    /// The channel context, where one is sent.
-    pub fn channel_context(&self) -> Option<&AilyChannelContext> {
-        self.channel_context.as_ref()
-    }
-
-    /// The metadata, where they are sent.
-    pub fn metadata(&self) -> Option<&AilyMetadata> {
-        self.metadata.as_ref()
     }
 
     /// The caller's user id, where one is sent.
@@ -123,17 +81,6 @@ impl AilyCreateSessionRequest {
         String::from(wire::SESSIONS_PATH)
     }
 
-    /// The full URL on `host`.
-    pub fn url(&self, host: AilyHost) -> String {
-        self.url_on(host.base_url())
-    }
-
-    /// The full URL on any base (a mock on loopback, a proxy): a scheme and host with an
-    /// optional path prefix; a trailing `/` is dropped.
-    pub fn url_on(&self, base: &str) -> String {
-        WritePath::url_on(self, base)
-    }
-
     /// The headers the request sends besides `Authorization`: `Content-Type`, and
     /// `X-Aily-BizUserID` where a user id is set.
     pub fn headers(&self) -> impl Iterator<Item = (&'static str, &str)> + '_ {
@@ -143,24 +90,10 @@ impl AilyCreateSessionRequest {
             .chain(user.map(|u| (wire::BIZ_USER_ID, u.as_str())))
     }
 
-    /// The JSON body: the fields set, `{}` for none.
-    pub fn body(&self) -> Vec<u8> {
-        write_body(self.channel_context.as_ref(), self.metadata.as_ref())
-    }
-
-    /// The `Authorization: Bearer <token>` header, with the raw token: the name says so because
-    /// the value is a secret.
-    pub fn expose_authorization_header<'a>(
-        &self,
-        auth: &'a AilyAuthorization,
-    ) -> (&'static str, &'a str) {
-        (Self::AUTHORIZATION, auth.expose_header_value())
-    }
-
     /// Reads an incoming request: its request line (`method`, case-sensitive, and `target`,
     /// any query string ignored but counted in [`MAX_PATH_LEN`](crate::MAX_PATH_LEN)), its
     /// headers (any [`Headers`]; `Authorization` is read apart, by
-    /// [`AilyAuthorization::from_request_headers`]) and its body.
+    /// [`AilyAuthorization::from_request_headers`](crate::AilyAuthorization::from_request_headers)) and its body.
     ///
     /// The body is read strictly: one JSON object of at most
     /// [`MAX_BODY_LEN`](Self::MAX_BODY_LEN) bytes, whose `channel_context` and `metadata` are
@@ -215,6 +148,13 @@ fn biz_user_id(value: &[u8]) -> Result<AilyBizUserId, RouteError> {
     })?;
     AilyBizUserId::new(text).map_err(fail)
 }
+
+super::request::aily_request!(
+    AilyCreateSessionRequest,
+    scope wire::WRITE_SCOPE,
+    "read and write session information"
+);
+super::request::body_fields!(AilyCreateSessionRequest);
 
 impl WritePath for AilyCreateSessionRequest {
     fn write_path(&self, out: &mut String) {

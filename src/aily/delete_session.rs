@@ -1,136 +1,53 @@
 //! Aily delete session, `DELETE /open-apis/aily/v1/sessions/:aily_session_id`: the request
 //! (built, rendered, routed back from a request line) and the success response.
 
-use alloc::string::String;
+use super::wire;
 
-use super::wire::{self, AilyHost};
-use super::{AilyAuthorization, AilySessionId, AilyTokenKind};
-use crate::route::label::WritePath;
-use crate::route::{self, Incoming, Labels, RouteError};
-
-/// Aily delete session: `DELETE /open-apis/aily/v1/sessions/:aily_session_id`.
-///
-/// Built from an [`AilySessionId`], so building one cannot fail; rendered into the exact method,
-/// path and URL; parsed back from a request line by [`from_route`](Self::from_route).
-///
-/// ```
-/// use botsession::{AilyDeleteSessionRequest, AilyHost, AilySessionId};
-///
-/// let request = AilyDeleteSessionRequest::new(AilySessionId::from_static("session_4dfunz7sp1g8m"));
-/// assert_eq!(AilyDeleteSessionRequest::METHOD, "DELETE");
-/// assert_eq!(request.path(), "/open-apis/aily/v1/sessions/session_4dfunz7sp1g8m");
-/// assert_eq!(
-///     request.url(AilyHost::Lark),
-///     "https://open.larksuite.com/open-apis/aily/v1/sessions/session_4dfunz7sp1g8m"
-/// );
-///
-/// let parsed = AilyDeleteSessionRequest::from_route("DELETE", &request.path())?;
-/// assert_eq!(parsed, request);
-/// # Ok::<(), botsession::RouteError>(())
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct AilyDeleteSessionRequest {
-    #[cfg_attr(feature = "serde", serde(rename = "aily_session_id"))]
-    session_id: AilySessionId,
-}
-
-impl AilyDeleteSessionRequest {
-    /// The HTTP method.
-    pub const METHOD: &'static str = "DELETE";
-    /// The path template, as the docs write it.
-    pub const PATH_TEMPLATE: &'static str = "/open-apis/aily/v1/sessions/:aily_session_id";
-    /// The documented rate limit per second (50 requests).
-    pub const RATE_LIMIT_PER_SECOND: u32 = wire::RATE_LIMIT_PER_SECOND;
-    /// The documented rate limit per minute (1000 requests).
-    pub const RATE_LIMIT_PER_MINUTE: u32 = wire::RATE_LIMIT_PER_MINUTE;
-    /// The permission the app needs: "read and write session information".
-    pub const REQUIRED_SCOPE: &'static str = wire::WRITE_SCOPE;
-    /// The access tokens the operation accepts: `tenant_access_token` or `user_access_token`.
-    pub const TOKEN_KINDS: &'static [AilyTokenKind] = &[AilyTokenKind::Tenant, AilyTokenKind::User];
-    /// The app types that may call it: custom (self-built) apps only.
-    pub const APP_TYPES: &'static [&'static str] = &["custom"];
-    /// The `Authorization` header's name.
-    pub const AUTHORIZATION: &'static str = wire::AUTHORIZATION;
-
-    /// The request for a session.
-    pub const fn new(session_id: AilySessionId) -> Self {
-        AilyDeleteSessionRequest { session_id }
-    }
-
-    /// The session to delete.
-    pub const fn session_id(&self) -> AilySessionId {
-        self.session_id
-    }
-
-    /// The request path: `/open-apis/aily/v1/sessions/<id>` (the id alphabet needs no encoding).
-    pub fn path(&self) -> String {
-        WritePath::path(self)
-    }
-
-    /// The full URL on `host`.
-    pub fn url(&self, host: AilyHost) -> String {
-        self.url_on(host.base_url())
-    }
-
-    /// The full URL on any base: a mock on loopback, a proxy, a private endpoint. `base` is a
-    /// scheme and host with an optional path prefix; a trailing `/` is dropped.
+super::request::session_request! {
+    /// Aily delete session: `DELETE /open-apis/aily/v1/sessions/:aily_session_id`.
+    ///
+    /// Built from an [`AilySessionId`](crate::AilySessionId), so building one cannot fail;
+    /// rendered into the exact method, path and URL; parsed back from a request line by
+    /// [`from_route`](Self::from_route).
     ///
     /// ```
-    /// use botsession::{AilyDeleteSessionRequest, AilySessionId};
+    /// use botsession::{AilyDeleteSessionRequest, AilyHost, AilySessionId};
     ///
     /// let request = AilyDeleteSessionRequest::new(AilySessionId::from_static("session_4dfunz7sp1g8m"));
+    /// assert_eq!(AilyDeleteSessionRequest::METHOD, "DELETE");
+    /// assert_eq!(request.path(), "/open-apis/aily/v1/sessions/session_4dfunz7sp1g8m");
+    /// assert_eq!(
+    ///     request.url(AilyHost::Lark),
+    ///     "https://open.larksuite.com/open-apis/aily/v1/sessions/session_4dfunz7sp1g8m"
+    /// );
     /// assert_eq!(
     ///     request.url_on("http://127.0.0.1:8080/"),
     ///     "http://127.0.0.1:8080/open-apis/aily/v1/sessions/session_4dfunz7sp1g8m"
     /// );
+    ///
+    /// let parsed = AilyDeleteSessionRequest::from_route("DELETE", &request.path())?;
+    /// assert_eq!(parsed, request);
+    /// # Ok::<(), botsession::RouteError>(())
     /// ```
-    pub fn url_on(&self, base: &str) -> String {
-        WritePath::url_on(self, base)
-    }
-
-    /// The one header the operation requires, `Authorization: Bearer <token>`, with the raw
-    /// token: the name says so because the value is a secret.
-    pub fn expose_authorization_header<'a>(
-        &self,
-        auth: &'a AilyAuthorization,
-    ) -> (&'static str, &'a str) {
-        (Self::AUTHORIZATION, auth.expose_header_value())
-    }
-
-    /// Parses a request line: `method` (case-sensitive) and `path` (percent-encoded, any query
-    /// string ignored but counted in [`MAX_PATH_LEN`](crate::MAX_PATH_LEN)).
-    ///
-    /// # Errors
-    ///
-    /// [`RouteError::NotFound`] for another path (`/open-apis/aily/v1/sessions/`,
-    /// `/open-apis/aily/v1/sessions/x/`), [`RouteError::OtherOperation`] for `GET`, `HEAD` and
-    /// `PUT` (get and update session), [`RouteError::MethodNotAllowed`] for any other method on
-    /// this path (`POST`, `delete`), [`RouteError::Escape`] or [`RouteError::Utf8`] for a label
-    /// that does not percent-decode (`session_%4`, `%FF`), [`RouteError::Label`] for an invalid
-    /// session id (`session_I`), and [`RouteError::PathTooLong`] past
-    /// [`MAX_PATH_LEN`](crate::MAX_PATH_LEN).
-    pub fn from_route(method: &str, path: &str) -> Result<Self, RouteError> {
-        route::route_to(method, path, &Incoming::none())
-    }
-
-    /// The request from the labels of its path template (it reads no header and no body).
-    pub(crate) fn from_parts(mut labels: Labels<'_>, _: &Incoming<'_>) -> Result<Self, RouteError> {
-        Ok(Self::new(labels.next()?))
-    }
+    AilyDeleteSessionRequest, "DELETE", "delete",
+    errors "[`RouteError::NotFound`](crate::RouteError::NotFound) for another path \
+    (`/open-apis/aily/v1/sessions/`, `/open-apis/aily/v1/sessions/x/`); \
+    [`RouteError::OtherOperation`](crate::RouteError::OtherOperation) for `GET`, `HEAD` and \
+    `PUT` (get and update session) and for `POST` on the collection (create), and for the \
+    messages and runs under a session; \
+    [`RouteError::MethodNotAllowed`](crate::RouteError::MethodNotAllowed) for any other method \
+    on this path (`POST`, `delete`); [`RouteError::Escape`](crate::RouteError::Escape) or \
+    [`RouteError::Utf8`](crate::RouteError::Utf8) for a label that does not percent-decode \
+    (`session_%4`, `%FF`); [`RouteError::Label`](crate::RouteError::Label) for an invalid \
+    session id (`session_I`); and [`RouteError::PathTooLong`](crate::RouteError::PathTooLong) \
+    past [`MAX_PATH_LEN`](crate::MAX_PATH_LEN)."
 }
 
-impl WritePath for AilyDeleteSessionRequest {
-    fn write_path(&self, out: &mut String) {
-        wire::write_session_path(out, self.session_id);
-    }
-}
-
-impl From<AilySessionId> for AilyDeleteSessionRequest {
-    fn from(session_id: AilySessionId) -> Self {
-        Self::new(session_id)
-    }
-}
+super::request::aily_request!(
+    AilyDeleteSessionRequest,
+    scope wire::WRITE_SCOPE,
+    "read and write session information"
+);
 
 #[cfg(feature = "serde")]
 pub use response::AilyDeleteSessionResponse;

@@ -6,6 +6,8 @@
 //! - `wire.rs`: the hosts, header names and envelope, for both directions;
 //! - `codes.rs`: the error codes, `violations.rs` the entries of an error's `error` object, and
 //!   `error.rs` the service error, written and read;
+//! - `request.rs`: what every request shares (limits, scope, URL, `Authorization`) and the
+//!   body fields of create and update, declared for each request type;
 //! - `text.rs`: the free-text fields (channel context, metadata, the biz user id header), and
 //!   `session.rs` the session object, the body of create and update, and the success response
 //!   of the operations that answer with a session;
@@ -23,6 +25,7 @@ mod delete_session;
 pub(crate) mod error;
 mod get_session;
 mod ids;
+mod request;
 pub(crate) mod session;
 mod text;
 mod token;

@@ -3,11 +3,10 @@
 //! request) and the success response.
 
 use alloc::string::String;
-use alloc::vec::Vec;
 
-use super::session::{read_fields, write_body};
-use super::wire::{self, AilyHost};
-use super::{AilyAuthorization, AilyChannelContext, AilyMetadata, AilySessionId, AilyTokenKind};
+use super::session::read_fields;
+use super::wire::{self};
+use super::{AilyChannelContext, AilyMetadata, AilySessionId};
 use crate::route::label::WritePath;
 use crate::route::{self, Incoming, Labels, RouteError};
 use crate::Headers;
@@ -52,23 +51,6 @@ impl AilyUpdateSessionRequest {
     pub const METHOD: &'static str = "PUT";
     /// The path template, as the docs write it.
     pub const PATH_TEMPLATE: &'static str = "/open-apis/aily/v1/sessions/:aily_session_id";
-    /// The content type of the body, which the operation requires.
-    pub const CONTENT_TYPE: &'static str = wire::CONTENT_TYPE;
-    /// The most bytes of a body [`from_request`](Self::from_request) reads.
-    pub const MAX_BODY_LEN: usize = wire::AILY_MAX_BODY_LEN;
-    /// The documented rate limit per second (50 requests).
-    pub const RATE_LIMIT_PER_SECOND: u32 = wire::RATE_LIMIT_PER_SECOND;
-    /// The documented rate limit per minute (1000 requests).
-    pub const RATE_LIMIT_PER_MINUTE: u32 = wire::RATE_LIMIT_PER_MINUTE;
-    /// The permission the app needs: "read and write session information".
-    pub const REQUIRED_SCOPE: &'static str = wire::WRITE_SCOPE;
-    /// The access tokens the operation accepts: `tenant_access_token` or `user_access_token`.
-    pub const TOKEN_KINDS: &'static [AilyTokenKind] = &[AilyTokenKind::Tenant, AilyTokenKind::User];
-    /// The app types that may call it: custom (self-built) apps only.
-    pub const APP_TYPES: &'static [&'static str] = &["custom"];
-    /// The `Authorization` header's name.
-    pub const AUTHORIZATION: &'static str = wire::AUTHORIZATION;
-
     /// An update of the session that changes no field (the body `{}`): only its
     /// `modified_at` moves.
     pub fn new(session_id: AilySessionId) -> Self {
@@ -79,33 +61,9 @@ impl AilyUpdateSessionRequest {
         }
     }
 
-    /// The same, setting the channel context.
-    #[must_use]
-    pub fn with_channel_context(mut self, channel_context: AilyChannelContext) -> Self {
-        self.channel_context = Some(channel_context);
-        self
-    }
-
-    /// The same, setting the metadata.
-    #[must_use]
-    pub fn with_metadata(mut self, metadata: AilyMetadata) -> Self {
-        self.metadata = Some(metadata);
-        self
-    }
-
     /// The session to update.
     pub fn session_id(&self) -> AilySessionId {
         self.session_id
-    }
-
-    /// The channel context the update sets, where it sets one.
-    pub fn channel_context(&self) -> Option<&AilyChannelContext> {
-        self.channel_context.as_ref()
-    }
-
-    /// The metadata the update sets, where it sets them.
-    pub fn metadata(&self) -> Option<&AilyMetadata> {
-        self.metadata.as_ref()
     }
 
     /// The request path: `/open-apis/aily/v1/sessions/<id>`.
@@ -113,34 +71,9 @@ impl AilyUpdateSessionRequest {
         WritePath::path(self)
     }
 
-    /// The full URL on `host`.
-    pub fn url(&self, host: AilyHost) -> String {
-        self.url_on(host.base_url())
-    }
-
-    /// The full URL on any base (a mock on loopback, a proxy): a scheme and host with an
-    /// optional path prefix; a trailing `/` is dropped.
-    pub fn url_on(&self, base: &str) -> String {
-        WritePath::url_on(self, base)
-    }
-
     /// The headers the request sends besides `Authorization`: `Content-Type`.
     pub fn headers(&self) -> impl Iterator<Item = (&'static str, &str)> + '_ {
         [(wire::CONTENT_TYPE_HEADER, wire::CONTENT_TYPE)].into_iter()
-    }
-
-    /// The JSON body: the fields set, `{}` for none.
-    pub fn body(&self) -> Vec<u8> {
-        write_body(self.channel_context.as_ref(), self.metadata.as_ref())
-    }
-
-    /// The `Authorization: Bearer <token>` header, with the raw token: the name says so because
-    /// the value is a secret.
-    pub fn expose_authorization_header<'a>(
-        &self,
-        auth: &'a AilyAuthorization,
-    ) -> (&'static str, &'a str) {
-        (Self::AUTHORIZATION, auth.expose_header_value())
     }
 
     /// Reads an incoming request: its request line, headers (any [`Headers`]) and body, read
@@ -179,6 +112,13 @@ impl AilyUpdateSessionRequest {
         })
     }
 }
+
+super::request::aily_request!(
+    AilyUpdateSessionRequest,
+    scope wire::WRITE_SCOPE,
+    "read and write session information"
+);
+super::request::body_fields!(AilyUpdateSessionRequest);
 
 impl WritePath for AilyUpdateSessionRequest {
     fn write_path(&self, out: &mut String) {

@@ -73,6 +73,8 @@ pub(crate) const RATE_LIMIT_PER_MINUTE: u32 = 1000;
 pub(crate) const SUCCESS: &str = "success";
 /// The scope of the operations that change sessions.
 pub(crate) const WRITE_SCOPE: &str = "aily:session:write";
+/// The scope of get session.
+pub(crate) const READ_SCOPE: &str = "aily:session:read";
 
 #[cfg(feature = "serde")]
 pub(crate) use envelope::{Envelope, WireError};
