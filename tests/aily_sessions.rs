@@ -734,3 +734,90 @@ fn update_keeps_what_it_leaves_out() {
     assert_eq!(cleared.channel_context(), Some(&context));
     assert_eq!((cleared.created_at(), cleared.modified_at()), (1, 6));
 }
+
+// ---------------------------------------------------------------------------------------------
+// With `http`: the same requests and responses as `http` types
+// ---------------------------------------------------------------------------------------------
+
+#[cfg(feature = "http")]
+#[test]
+fn http_requests_render_and_read_back() {
+    use botsession::{AilyHost, AilyMetadata};
+
+    let auth = "Bearer t-g1044qeGEDXTB6NDJOGV4JQX".parse().unwrap();
+    let base: http::Uri = "http://127.0.0.1:8080/prefix/".parse().unwrap();
+    let create = AilyCreateSessionRequest::new()
+        .with_metadata(AilyMetadata::new("元".repeat(255)).unwrap())
+        .with_biz_user_id(AilyBizUserId::new("ou_1").unwrap());
+    for request in [
+        create.to_http_request(AilyHost::Lark, &auth),
+        create.to_http_request_on(&base, &auth),
+    ] {
+        assert_eq!(request.method(), http::Method::POST);
+        assert!(request.headers()["authorization"].is_sensitive());
+        assert_eq!(request.headers()["x-aily-bizuserid"], "ou_1");
+        assert_eq!(
+            request.headers()["content-type"],
+            "application/json; charset=utf-8"
+        );
+        assert_eq!(request.body(), &create.body());
+    }
+    // The request to the host routes back (one under a path prefix is the prefix's to strip).
+    let request = create.to_http_request(AilyHost::Lark, &auth);
+    assert_eq!(
+        AilyCreateSessionRequest::from_http_request(&request),
+        Ok(create.clone())
+    );
+    let routed = Operation::from_http_request(&request).unwrap();
+    assert_eq!(routed, Operation::AilyCreateSession(create.clone()));
+    assert_eq!(
+        create.to_http_request_on(&base, &auth).uri(),
+        "http://127.0.0.1:8080/prefix/open-apis/aily/v1/sessions"
+    );
+    let update =
+        AilyUpdateSessionRequest::new(session_id()).with_metadata(AilyMetadata::new("").unwrap());
+    let request = update.to_http_request(AilyHost::Feishu, &auth);
+    assert_eq!(request.method(), http::Method::PUT);
+    assert_eq!(
+        request.uri(),
+        "https://open.feishu.cn/open-apis/aily/v1/sessions/session_4dfunz7sp1g8m"
+    );
+    let (parts, body) = request.into_parts();
+    assert_eq!(
+        AilyUpdateSessionRequest::from_http_parts(&parts, &body),
+        Ok(update.clone())
+    );
+    assert_eq!(
+        Operation::from_http_parts(&parts, &body),
+        Ok(Operation::AilyUpdateSession(update))
+    );
+    // A body the operation refuses, through `http` too.
+    let err = AilyUpdateSessionRequest::from_http_parts(&parts, br#"{"metadata":1}"#).unwrap_err();
+    assert_eq!(err.field(), Some("metadata"));
+    let get = AilyGetSessionRequest::new(session_id());
+    let request = get.to_http_request(AilyHost::Feishu, &auth);
+    assert_eq!(request.method(), http::Method::GET);
+    assert!(request.headers()["authorization"].is_sensitive());
+    assert_eq!(AilyGetSessionRequest::from_http_request(&request), Ok(get));
+    assert_eq!(
+        get.to_http_request_on(&base, &auth).uri(),
+        "http://127.0.0.1:8080/prefix/open-apis/aily/v1/sessions/session_4dfunz7sp1g8m"
+    );
+}
+
+#[cfg(feature = "http")]
+#[test]
+fn http_responses_read_back() {
+    let session = AilySession::new(session_id(), 5).with_created_by("1");
+    let response = AilyUpdateSessionResponse::new(session.clone())
+        .with_request_id("l")
+        .render()
+        .into_http_response();
+    assert_eq!(response.headers()["x-tt-logid"], "l");
+    let read = AilyUpdateSessionResponse::from_http_response(&response).unwrap();
+    assert_eq!(read.session(), &session);
+    let (parts, body) = response.into_parts();
+    let read = AilyCreateSessionResponse::from_http_parts(&parts, &body).unwrap();
+    assert_eq!(read.request_id(), Some("l"));
+    assert!(AilyGetSessionResponse::from_http_parts(&parts, &body).is_ok());
+}
