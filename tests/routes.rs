@@ -506,12 +506,15 @@ fn aily_paths_that_are_not_the_route() {
 #[test]
 fn aily_paths_of_the_other_operations() {
     let collection = "/open-apis/aily/v1/sessions";
+    // Create is typed with `serde` (its body is JSON): then its path answers another method
+    // with a 405; without, the path has no typed operation, and another method is no route.
+    let other_method = if cfg!(feature = "serde") {
+        RouteError::MethodNotAllowed { allowed: "POST" }
+    } else {
+        RouteError::NotFound
+    };
     for method in ["DELETE", "GET", "PUT", "post"] {
-        assert_aily_route(
-            method,
-            collection,
-            Err(RouteError::MethodNotAllowed { allowed: "POST" }),
-        );
+        assert_aily_route(method, collection, Err(other_method.clone()));
     }
     assert_aily_route(
         "POST",
