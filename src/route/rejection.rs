@@ -18,6 +18,8 @@ use super::{Api, RouteError};
 /// | [`RouteError::OtherOperation`] | 99991301 | `UnknownOperationException` | the same |
 /// | [`RouteError::PathTooLong`] | 2700001 | `BadRequestException` | `ValidationException` |
 /// | a bad label | 2700001, a field violation | `BadRequestException` | `ValidationException` |
+/// | [`RouteError::ContentType`], [`RouteError::Header`], [`RouteError::Field`] | 2700001, a field violation naming it | `BadRequestException` | `ValidationException` |
+/// | [`RouteError::Body`], [`RouteError::BodyTooLarge`] | 2700001, a field violation | `BadRequestException` | `ValidationException` |
 ///
 /// each with the status of [`RouteError::http_status`] and the request id set with
 /// [`with_request_id`](Self::with_request_id) (Aily: `X-Tt-Logid` and `error.log_id`; Lex:
@@ -36,7 +38,9 @@ use super::{Api, RouteError};
 /// `UnknownOperationException` 404"; the smithy-rs restJson1 router sends it with 404 and
 /// answers a wrong method with 405). No service documents a 414 or a 501: their bodies use the
 /// API's parameter error. A 501 is what a gateway that does not pass another operation through
-/// answers; the service itself would serve it.
+/// answers; the service itself would serve it. Nor does any service document its answer to a
+/// wrong `Content-Type`, an oversized body or a bad body: each is the API's parameter error
+/// (Aily's 2700001), sent with the HTTP status of the reason (415, 413, 400).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{error}")]
 pub struct RouteRejection {
