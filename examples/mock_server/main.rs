@@ -81,7 +81,7 @@ characters):
   DELETE {aily_template}   delete
 
 Built-in sessions, each deletable once:
-  {aily}   (Aily)
+  GET, PUT, DELETE {aily}   (Aily)
   DELETE {lex}   (session id {lex_id})
   DELETE {lex_v2}
 

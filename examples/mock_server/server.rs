@@ -93,11 +93,17 @@ async fn answer(State(mock): State<Arc<Mutex<MockService>>>, request: Request) -
     };
     let uri = &parts.uri;
     let target = uri.path_and_query().map_or(uri.path(), |p| p.as_str());
+    // As pairs: without the `http` feature the crate does not know `HeaderMap`.
+    let headers: Vec<(&str, &[u8])> = parts
+        .headers
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.as_bytes()))
+        .collect();
     // `handle` never panics, so a poisoned lock still guards a consistent mock.
     let wire = mock.lock().unwrap_or_else(PoisonError::into_inner).handle(
         parts.method.as_str(),
         target,
-        &parts.headers,
+        &headers,
         &body,
     );
     into_response(wire)
