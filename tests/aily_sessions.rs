@@ -821,3 +821,77 @@ fn http_responses_read_back() {
     assert_eq!(read.request_id(), Some("l"));
     assert!(AilyGetSessionResponse::from_http_parts(&parts, &body).is_ok());
 }
+
+/// Each builder sets its own part and keeps the others.
+#[test]
+fn builders_set_what_they_say() {
+    let context = AilyChannelContext::new("c").unwrap();
+    let metadata = AilyMetadata::new("m").unwrap();
+    let user = AilyBizUserId::new("ou_1").unwrap();
+    let create = AilyCreateSessionRequest::new()
+        .with_biz_user_id(user.clone())
+        .with_channel_context(context.clone())
+        .with_metadata(metadata.clone());
+    assert_eq!(create.biz_user_id(), Some(&user));
+    assert_eq!(create.channel_context(), Some(&context));
+    assert_eq!(create.metadata(), Some(&metadata));
+    assert_eq!(create.body(), br#"{"channel_context":"c","metadata":"m"}"#);
+    let only_user = AilyCreateSessionRequest::new().with_biz_user_id(user.clone());
+    assert_eq!(
+        (only_user.channel_context(), only_user.metadata()),
+        (None, None)
+    );
+    assert_eq!(only_user.body(), b"{}");
+    let update = AilyUpdateSessionRequest::new(session_id())
+        .with_metadata(metadata.clone())
+        .with_channel_context(context.clone());
+    assert_eq!(update.session_id(), session_id());
+    assert_eq!(update.channel_context(), Some(&context));
+    assert_eq!(update.metadata(), Some(&metadata));
+    let session = AilySession::new(session_id(), 1)
+        .with_metadata(metadata.clone())
+        .with_channel_context(context.clone())
+        .with_created_by("7")
+        .with_modified_at(2);
+    assert_eq!(session.metadata(), Some(&metadata));
+    assert_eq!(session.channel_context(), Some(&context));
+    assert_eq!(
+        (
+            session.created_by(),
+            session.created_at(),
+            session.modified_at()
+        ),
+        (Some("7"), 1, 2)
+    );
+    assert_eq!(AilyCreateSessionRequest::METHOD, "POST");
+    assert_eq!(AilyUpdateSessionRequest::METHOD, "PUT");
+    assert_eq!(AilyGetSessionRequest::METHOD, "GET");
+    assert_eq!(
+        AilyCreateSessionRequest::REQUIRED_SCOPE,
+        "aily:session:write"
+    );
+    assert_eq!(
+        AilyUpdateSessionRequest::REQUIRED_SCOPE,
+        "aily:session:write"
+    );
+    assert_eq!(AilyGetSessionRequest::REQUIRED_SCOPE, "aily:session:read");
+    assert_eq!(AilyCreateSessionRequest::MAX_BODY_LEN, 16 * 1024);
+    assert_eq!(
+        AilyCreateSessionRequest::BIZ_USER_ID_HEADER,
+        "X-Aily-BizUserID"
+    );
+    assert_eq!(create.path(), COLLECTION);
+    assert_eq!(
+        create.url(botsession::AilyHost::Feishu),
+        "https://open.feishu.cn/open-apis/aily/v1/sessions"
+    );
+    assert_eq!(
+        update.url_on("http://127.0.0.1:1/"),
+        "http://127.0.0.1:1/open-apis/aily/v1/sessions/session_4dfunz7sp1g8m"
+    );
+    let auth = "Bearer t-1".parse().unwrap();
+    assert_eq!(
+        create.expose_authorization_header(&auth),
+        ("Authorization", "Bearer t-1")
+    );
+}
