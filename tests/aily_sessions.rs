@@ -670,6 +670,18 @@ fn a_broken_session_is_a_malformed_response_not_a_panic() {
             assert!(!m.reason().contains('\n'), "{name}");
         }
     }
+    // The reason says what was expected, never quoting the value.
+    let body = session(r#""id":"session_1","created_at":1,"modified_at":"2""#);
+    let Err(ResponseError::Malformed(m)) = AilyGetSessionResponse::from_http(200, &[("a", "b")], body.as_bytes()) else {
+        panic!("a number timestamp read")
+    };
+    assert!(m.reason().contains("expected a timestamp string"), "{}", m.reason());
+    let body = session(r#""id":"session_1","created_at":"123456789012345678901","modified_at":"2""#);
+    let Err(ResponseError::Malformed(m)) = AilyGetSessionResponse::from_http(200, &[("a", "b")], body.as_bytes()) else {
+        panic!("an overflowing timestamp read")
+    };
+    assert!(m.reason().starts_with("timestamp not an integer that fits in 64 bits"), "{}", m.reason());
+    assert!(!m.reason().contains("123456789012345678901"));
     // The extremes of `i64` are timestamps.
     let extremes = session(r#""id":"session_1","created_at":"-9223372036854775808","modified_at":"9223372036854775807""#);
     let read = AilyGetSessionResponse::from_http(200, &[("a", "b")], extremes.as_bytes()).unwrap();
