@@ -132,11 +132,15 @@
 //! Everything an operation owns is one file in its API's folder; everything it shares is named
 //! there, not copied. In this order:
 //!
-//! 1. `src/<api>/<operation>.rs` (`src/aily/delete_session.rs` is the model): the request
-//!    (validated fields, `METHOD`, `PATH_TEMPLATE`, `new`, the path through `WritePath`,
-//!    `from_route` through the router, `from_labels`), and the success response (Aily: read
-//!    with the API's envelope reader; Lex: `rest_json_response!`). Its ids, codes and wire
-//!    constants come from the API's `ids.rs`, `codes.rs` or `error.rs`, and `wire.rs`.
+//! 1. `src/<api>/<operation>.rs` (`src/aily/get_session.rs` is the model of an operation whose
+//!    request is its request line, `src/aily/update_session.rs` of one with headers and a
+//!    body): the request (validated fields, `METHOD`, `PATH_TEMPLATE`, `new`, the path through
+//!    `WritePath`, `from_route` or `from_request` through the router, and `from_parts`, which
+//!    builds it from the labels, headers and body the router hands over), and the success
+//!    response (Aily: read with the API's envelope reader, `session_response!` for one that
+//!    carries a session; Lex: `rest_json_response!`). What every request of the API shares is
+//!    declared once (Aily: `request.rs`). Its ids, codes and wire constants come from the
+//!    API's `ids.rs`, `codes.rs` or `error.rs`, and `wire.rs`.
 //! 2. `src/<api>/mod.rs`: its `mod` and `pub use` lines (the crate root re-exports what each
 //!    API's module exports).
 //! 3. `src/route/table.rs`: one row in `operations!` (its `Operation` variant), and its method
