@@ -274,6 +274,8 @@ fn bodies_are_read_strictly() {
         ("array for a string", br#"{"channel_context":["{}"]}"#, Err(field("channel_context", FieldError::NotString))),
         ("bool for a string", br#"{"metadata":false}"#, Err(field("metadata", FieldError::NotString))),
         ("float for a string", br#"{"metadata":1.5e3}"#, Err(field("metadata", FieldError::NotString))),
+        ("negative for a string", br#"{"metadata":-1}"#, Err(field("metadata", FieldError::NotString))),
+        ("u64 past i64 for a string", br#"{"channel_context":18446744073709551615}"#, Err(field("channel_context", FieldError::NotString))),
         ("duplicate", br#"{"metadata":"a","metadata":"b"}"#, Err(field("metadata", FieldError::Repeated))),
         ("duplicate, the second null", br#"{"metadata":"a","metadata":null}"#, Err(field("metadata", FieldError::Repeated))),
         ("duplicate, escaped", br#"{"metadata":"a","meta\u0064ata":"b"}"#, Err(field("metadata", FieldError::Repeated))),
