@@ -324,6 +324,10 @@ fn deep_and_large_bodies_are_refused_before_they_are_read() {
             error: FieldError::NotString
         })
     );
+    // At the limit: read.
+    let mut at = b"{}".to_vec();
+    at.resize(AILY_MAX_BODY_LEN, b' ');
+    assert!(create(&[JSON], &at).is_ok());
     let large = vec![b' '; AILY_MAX_BODY_LEN + 1];
     assert_eq!(
         create(&[JSON], &large),
