@@ -213,19 +213,27 @@ impl MockService {
                 return rejection.with_request_id(id).render();
             }
         };
-        if request.api() == Api::Aily {
-            if let Err(e) = AilyAuthorization::from_request_headers(headers) {
-                return AilyServiceError::from_authorization_error(&e)
-                    .with_request_id(id)
-                    .render();
+        // Aily's token, read once: checked here, and its user is a new session's creator.
+        let auth = if request.api() == Api::Aily {
+            match AilyAuthorization::from_request_headers(headers) {
+                Ok(auth) => Some(auth),
+                Err(e) => {
+                    return AilyServiceError::from_authorization_error(&e)
+                        .with_request_id(id)
+                        .render()
+                }
             }
+        } else {
+            None
+        };
+        if auth.is_some() {
             if let Some(fault) = next_fault(&mut self.aily_faults) {
                 return fault.with_request_id(id).render();
             }
         }
         match request {
             Operation::AilyCreateSession(request) => {
-                let created_by = created_by(headers);
+                let created_by = auth.as_ref().map(created_by).unwrap_or_default();
                 self.aily_create(&request, created_by)
                     .with_request_id(id)
                     .render()
@@ -341,13 +349,14 @@ fn not_found(id: String) -> WireResponse {
 
 /// The Aily user id the mock gives the holder of the request's token: 16 decimal digits from
 /// a 64-bit FNV-1a hash of it (the token is not kept, and not recoverable from the id).
-fn created_by<H: Headers + ?Sized>(headers: &H) -> String {
-    let token = AilyAuthorization::from_request_headers(headers)
-        .map(|auth| auth.token().expose_secret().as_bytes().to_vec())
-        .unwrap_or_default();
-    let hash = token.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    });
+fn created_by(auth: &AilyAuthorization) -> String {
+    let token = auth.token();
+    let hash = token
+        .expose_secret()
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        });
     format!("{}", 1_000_000_000_000_000 + hash % 9_000_000_000_000_000)
 }
 
