@@ -17,14 +17,21 @@ mod samples;
 
 use std::cell::RefCell;
 use std::hint::black_box;
+use std::io::{Read as _, Write as _};
 use std::sync::LazyLock;
 
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine as _;
 use botsession::{
     AilyAccessToken, AilyAuthorization, AilyDeleteSessionResponse, AilyErrorKind, AilyMessageId,
     AilyRunId, AilyServiceError, AilySessionId, LexBotAlias, LexBotName, LexDeleteSessionRequest,
     LexDeleteSessionResponse, LexRegion, LexUserId, LexV2BotAliasId, LexV2BotId,
     LexV2DeleteSessionRequest, LexV2DeleteSessionResponse, LexV2LocaleId, LexV2SessionId,
+    LexV2SessionState,
 };
+use flate2::read::GzDecoder;
+use flate2::write::GzEncoder;
+use flate2::Compression;
 use serde::de::IgnoredAny;
 use serde::Deserialize;
 
@@ -1612,6 +1619,288 @@ writer_group!(trick_swar_msg_4k, message(4096, false), 4096, 0);
 writer_group!(trick_swar_msg_4k_escapes, message(4096, true), 4096, 4);
 
 // ---------------------------------------------------------------------------------------------
+// Group 9: the Lex V2 session state on a realistic document: an intent with three slots (a
+// scalar, a composite of two sub-slots and a list), two active contexts with their attributes,
+// session attributes, a dialog action eliciting a sub-slot, and runtime hints. `LexV2SessionState`
+// against `PlainState`, a plain derive of the same shapes (the same names, `String`s for every
+// text and enum, `i64`s, no rule checked): read with `serde_json::from_slice`, written with
+// `serde_json::to_vec` (absent and empty members left out, as the crate does), and the
+// `x-amz-lex-session-state` header both ways with the same `flate2` and `base64` calls made
+// directly.
+
+/// The document, compact, its members in the model's order and its map keys sorted: what
+/// `to_json` writes back byte for byte. [`STATE_JSON_LEN`] bytes.
+const STATE_JSON: &str = concat!(
+    r#"{"dialogAction":{"type":"ElicitSlot","slotToElicit":"DeliveryAddress","#,
+    r#""slotElicitationStyle":"Default","subSlotToElicit":{"name":"Street"}},"#,
+    r#""intent":{"name":"OrderPizza","slots":{"#,
+    r#""Crust":{"value":{"interpretedValue":"thin","originalValue":"thin crust please","#,
+    r#""resolvedValues":["thin","thin crust"]},"shape":"Scalar"},"#,
+    r#""DeliveryAddress":{"shape":"Composite","subSlots":{"#,
+    r#""City":{"value":{"interpretedValue":"Seattle","originalValue":"seattle","#,
+    r#""resolvedValues":["Seattle"]},"shape":"Scalar"},"#,
+    r#""Street":{"value":{"interpretedValue":"410 Terry Ave N","#,
+    r#""originalValue":"four ten terry avenue north","resolvedValues":["410 Terry Ave N"]},"#,
+    r#""shape":"Scalar"}}},"#,
+    r#""Toppings":{"value":{"interpretedValue":"mushrooms, olives and extra cheese"},"#,
+    r#""shape":"List","values":["#,
+    r#"{"value":{"interpretedValue":"mushrooms","originalValue":"mushrooms","#,
+    r#""resolvedValues":["mushrooms"]},"shape":"Scalar"},"#,
+    r#"{"value":{"interpretedValue":"olives","originalValue":"olives","#,
+    r#""resolvedValues":["black olives","green olives"]},"shape":"Scalar"},"#,
+    r#"{"value":{"interpretedValue":"extra cheese"},"shape":"Scalar"}]}},"#,
+    r#""state":"InProgress","confirmationState":"None"},"#,
+    r#""activeContexts":[{"name":"order_in_progress","#,
+    r#""timeToLive":{"timeToLiveInSeconds":600,"turnsToLive":5},"#,
+    r#""contextAttributes":{"crust":"thin","orderId":"ord-7f1bcd13","size":"large"}},"#,
+    r#"{"name":"returning_customer","timeToLive":{"timeToLiveInSeconds":86400,"turnsToLive":20},"#,
+    r#""contextAttributes":{"customerId":"cust-000042","lastOrder":"2024-03-28T18:42:07Z","#,
+    r#""loyaltyTier":"gold"}}],"#,
+    r#""sessionAttributes":{"cartId":"cart-6f1c2d4e-9b8a-4c3d-8e7f-0a1b2c3d4e5f","#,
+    r#""channel":"web","customerId":"42","locale":"en_US","promoCode":"SPRING24","#,
+    r#""storeId":"store-seattle-017"},"#,
+    r#""originatingRequestId":"6f1c2d4e-9b8a-4c3d-8e7f-0a1b2c3d4e5f","#,
+    r#""runtimeHints":{"slotHints":{"OrderPizza":{"#,
+    r#""Crust":{"runtimeHintValues":[{"phrase":"thin"},{"phrase":"deep dish"}]},"#,
+    r#""DeliveryAddress":{"subSlotHints":{"Street":{"runtimeHintValues":["#,
+    r#"{"phrase":"Terry Ave N"},{"phrase":"Westlake Ave N"}]}}},"#,
+    r#""Toppings":{"runtimeHintValues":[{"phrase":"mushrooms"},{"phrase":"olives"}]}}}}}"#,
+);
+
+/// The size of [`STATE_JSON`], checked by the groups' `check`.
+const STATE_JSON_LEN: usize = 2054;
+
+/// The session state as a plain derive reads and writes it.
+mod plain_state {
+    use std::collections::BTreeMap;
+
+    use serde::{Deserialize, Serialize};
+
+    #[derive(Deserialize, Serialize, PartialEq, Debug)]
+    #[serde(rename_all = "camelCase")]
+    pub struct PlainState {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub dialog_action: Option<DialogAction>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub intent: Option<Intent>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub active_contexts: Vec<ActiveContext>,
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        pub session_attributes: BTreeMap<String, String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub originating_request_id: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub runtime_hints: Option<RuntimeHints>,
+    }
+
+    #[derive(Deserialize, Serialize, PartialEq, Debug)]
+    #[serde(rename_all = "camelCase")]
+    pub struct DialogAction {
+        #[serde(rename = "type")]
+        pub action_type: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub slot_to_elicit: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub slot_elicitation_style: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub sub_slot_to_elicit: Option<ElicitSubSlot>,
+    }
+
+    #[derive(Deserialize, Serialize, PartialEq, Debug)]
+    #[serde(rename_all = "camelCase")]
+    pub struct ElicitSubSlot {
+        pub name: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub sub_slot_to_elicit: Option<Box<ElicitSubSlot>>,
+    }
+
+    #[derive(Deserialize, Serialize, PartialEq, Debug)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Intent {
+        pub name: String,
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        pub slots: BTreeMap<String, Slot>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub state: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub confirmation_state: Option<String>,
+    }
+
+    #[derive(Deserialize, Serialize, PartialEq, Debug)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Slot {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub value: Option<Value>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub shape: Option<String>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub values: Vec<Slot>,
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        pub sub_slots: BTreeMap<String, Slot>,
+    }
+
+    #[derive(Deserialize, Serialize, PartialEq, Debug)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Value {
+        pub interpreted_value: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub original_value: Option<String>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub resolved_values: Vec<String>,
+    }
+
+    /// `contextAttributes` is required by the model: always written, as the crate does.
+    #[derive(Deserialize, Serialize, PartialEq, Debug)]
+    #[serde(rename_all = "camelCase")]
+    pub struct ActiveContext {
+        pub name: String,
+        pub time_to_live: TimeToLive,
+        pub context_attributes: BTreeMap<String, String>,
+    }
+
+    #[derive(Deserialize, Serialize, PartialEq, Debug)]
+    #[serde(rename_all = "camelCase")]
+    pub struct TimeToLive {
+        pub time_to_live_in_seconds: i64,
+        pub turns_to_live: i64,
+    }
+
+    #[derive(Deserialize, Serialize, PartialEq, Debug)]
+    #[serde(rename_all = "camelCase")]
+    pub struct RuntimeHints {
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        pub slot_hints: BTreeMap<String, BTreeMap<String, RuntimeHintDetails>>,
+    }
+
+    #[derive(Deserialize, Serialize, PartialEq, Debug)]
+    #[serde(rename_all = "camelCase")]
+    pub struct RuntimeHintDetails {
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub runtime_hint_values: Vec<RuntimeHintValue>,
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        pub sub_slot_hints: BTreeMap<String, RuntimeHintDetails>,
+    }
+
+    #[derive(Deserialize, Serialize, PartialEq, Debug)]
+    pub struct RuntimeHintValue {
+        pub phrase: String,
+    }
+}
+
+use plain_state::PlainState;
+
+static STATE: LazyLock<LexV2SessionState> = LazyLock::new(|| {
+    LexV2SessionState::from_json(STATE_JSON.as_bytes()).expect("the sample state reads")
+});
+static PLAIN_STATE: LazyLock<PlainState> = LazyLock::new(|| {
+    serde_json::from_slice(STATE_JSON.as_bytes()).expect("the plain derive reads the sample")
+});
+static STATE_HEADER: LazyLock<String> = LazyLock::new(|| STATE.to_header());
+
+/// The header as the baseline writes it: the plain derive's JSON, gzipped at the default level,
+/// in base64, each step called directly.
+fn plain_to_header(state: &PlainState) -> String {
+    let json = serde_json::to_vec(state).expect("the plain derive writes");
+    let mut gzip = GzEncoder::new(Vec::new(), Compression::default());
+    gzip.write_all(&json).expect("a Vec takes every byte");
+    STANDARD.encode(gzip.finish().expect("a Vec takes every byte"))
+}
+
+/// The header as the baseline reads it: base64, gzip and the plain derive, no bound.
+fn plain_from_header(header: &str) -> Option<PlainState> {
+    let gzip = STANDARD.decode(header).ok()?;
+    let mut json = Vec::new();
+    GzDecoder::new(gzip.as_slice())
+        .read_to_end(&mut json)
+        .ok()?;
+    serde_json::from_slice(&json).ok()
+}
+
+/// The sample is the size it claims, both sides read the same document and write it back byte
+/// for byte, and each side's header reads back on the other.
+fn check_state() {
+    assert_eq!(STATE_JSON.len(), STATE_JSON_LEN, "the sample state's size");
+    let (state, plain) = (&*STATE, &*PLAIN_STATE);
+    assert_eq!(
+        state.to_json(),
+        STATE_JSON.as_bytes(),
+        "to_json writes the sample back"
+    );
+    let plain_json = serde_json::to_vec(plain).expect("the plain derive writes");
+    assert_eq!(
+        plain_json,
+        STATE_JSON.as_bytes(),
+        "the plain derive writes the sample back"
+    );
+    assert_eq!(state.intent().map(|i| i.slots().len()), Some(3));
+    assert_eq!(state.active_contexts().len(), 2);
+    let plain_header = plain_to_header(plain);
+    assert_eq!(
+        *STATE_HEADER, plain_header,
+        "both headers are the same bytes"
+    );
+    assert_eq!(
+        LexV2SessionState::from_header(&plain_header).as_ref(),
+        Ok(state)
+    );
+    assert_eq!(plain_from_header(&STATE_HEADER).as_ref(), Some(plain));
+}
+
+group!(lex_v2_state_parse, 1000, {
+    pub fn check() {
+        check_state();
+    }
+} {
+    from_json = || LexV2SessionState::from_json(black_box(STATE_JSON.as_bytes())).ok();
+    @base plain_derive = || serde_json::from_slice::<PlainState>(black_box(STATE_JSON.as_bytes())).ok();
+});
+
+group!(lex_v2_state_write, 1000, {
+    pub fn check() {
+        check_state();
+    }
+} {
+    to_json = {
+        let state: &LexV2SessionState = &STATE;
+        move || black_box(state).to_json()
+    };
+    @base plain_to_vec = {
+        let plain: &PlainState = &PLAIN_STATE;
+        move || serde_json::to_vec(black_box(plain)).ok()
+    };
+});
+
+group!(lex_v2_state_to_header, 200, {
+    pub fn check() {
+        check_state();
+    }
+} {
+    to_header = {
+        let state: &LexV2SessionState = &STATE;
+        move || black_box(state).to_header()
+    };
+    @base plain_gzip_base64 = {
+        let plain: &PlainState = &PLAIN_STATE;
+        move || plain_to_header(black_box(plain))
+    };
+});
+
+group!(lex_v2_state_from_header, 200, {
+    pub fn check() {
+        check_state();
+    }
+} {
+    from_header = {
+        let header = STATE_HEADER.as_str();
+        move || LexV2SessionState::from_header(black_box(header)).ok()
+    };
+    @base plain_base64_gzip = {
+        let header = STATE_HEADER.as_str();
+        move || plain_from_header(black_box(header))
+    };
+});
+
+// ---------------------------------------------------------------------------------------------
 
 static GROUPS: &[&[Case]] = &[
     aily_session_32::CASES,
@@ -1665,6 +1954,10 @@ static GROUPS: &[&[Case]] = &[
     trick_swar_msg_128_escapes::CASES,
     trick_swar_msg_4k::CASES,
     trick_swar_msg_4k_escapes::CASES,
+    lex_v2_state_parse::CASES,
+    lex_v2_state_write::CASES,
+    lex_v2_state_to_header::CASES,
+    lex_v2_state_from_header::CASES,
 ];
 
 /// The protocol cases' inputs are what they claim: successes succeed, errors are errors, and
@@ -1794,6 +2087,10 @@ static CHECKS: &[(&str, fn())] = checks!(
     trick_swar_msg_128_escapes,
     trick_swar_msg_4k,
     trick_swar_msg_4k_escapes,
+    lex_v2_state_parse,
+    lex_v2_state_write,
+    lex_v2_state_to_header,
+    lex_v2_state_from_header,
 );
 
 fn manifest(group: &[Case]) {

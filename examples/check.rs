@@ -17,11 +17,13 @@
 //!   The value is the rest of the line, so an `Authorization` value keeps its space.
 //! - `request <METHOD> <path> [<Authorization value>]`: an incoming request line, routed to the
 //!   Aily, the Lex V1 or the Lex V2 operation.
-//! - `request-json <METHOD> <path> <body>`: an incoming Aily request with a JSON body (create,
-//!   update), sent with a sample token and `Content-Type: application/json; charset=utf-8`.
-//! - `response <aily|aily-session|lex|lex-v2> <status> <headers> <body>`: a service response
-//!   (`aily` read as delete's, `aily-session` as get's, which carries a session); `<headers>`
-//!   is `-` or `name:value` pairs joined by `;`, the body is the rest of the line.
+//! - `request-json <METHOD> <path> <body>`: an incoming request with a JSON body (Aily create
+//!   and update, Lex V2 PutSession), sent with a sample token and `Content-Type:
+//!   application/json; charset=utf-8`.
+//! - `response <aily|aily-session|lex|lex-v2|lex-v2-session> <status> <headers> <body>`: a
+//!   service response (`aily` and `lex-v2` read as delete's, `aily-session` and
+//!   `lex-v2-session` as get's, which carry a session); `<headers>` is `-` or `name:value`
+//!   pairs joined by `;`, the body is the rest of the line.
 //!
 //! Secrets are never printed: a token shows only its redacted `Debug`.
 
@@ -35,8 +37,8 @@ use botsession::{
     AilyMessageId, AilyRunId, AilySessionId, AilyUpdateSessionRequest, IdError, LexBotAlias,
     LexBotName, LexDeleteSessionRequest, LexDeleteSessionResponse, LexRegion, LexUserId,
     LexV2BotAliasId, LexV2BotId, LexV2DeleteSessionRequest, LexV2DeleteSessionResponse,
-    LexV2LocaleId, LexV2SessionId, MockClock, MockService, Operation, ResponseError, ServiceError,
-    WireResponse,
+    LexV2GetSessionRequest, LexV2GetSessionResponse, LexV2LocaleId, LexV2PutSessionRequest,
+    LexV2SessionId, MockClock, MockService, Operation, ResponseError, ServiceError, WireResponse,
 };
 
 const SAMPLE: &str = r#"
@@ -100,7 +102,6 @@ request DELETE /bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/
 request DELETE /bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/%2e%2e
 request DELETE /bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en%2FUS/sessions/user%3A42
 request DELETE /bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/ab%4
-request GET /bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/user%3A42
 request PUT /bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/user%3A42
 request POST /bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/user%3A42/text
 request DELETE /bot/OrderFlowers/alias/prod/user/%2e%2e/session
@@ -132,6 +133,17 @@ request POST /open-apis/aily/v1/sessions Bearer u-7f1bcd13fc57d46bac21793a18e560
 request GET /open-apis/aily/v1/sessions Bearer u-7f1bcd13fc57d46bac21793a18e560
 request GET /open-apis/aily/v1/sessions/session_1/messages Bearer u-7f1bcd13fc57d46bac21793a18e560
 
+# A Lex V2 session's whole life: put (the state as JSON; an unfilled slot is null), get,
+# delete, get; then bodies the service refuses, each named by its path
+request-json POST /bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/web%3A7f3a {"sessionState":{"dialogAction":{"type":"ElicitSlot","slotToElicit":"Size"},"intent":{"name":"OrderPizza","slots":{"Size":null,"Crust":{"value":{"originalValue":"thin","interpretedValue":"Thin"}}},"state":"InProgress"},"sessionAttributes":{"customer":"42"}},"messages":[{"contentType":"PlainText","content":"What size?"}]}
+request GET /bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/web%3A7f3a
+request DELETE /bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/web%3A7f3a
+request GET /bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/web%3A7f3a
+request-json POST /bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/web%3A7f3a {"messages":[]}
+request-json POST /bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/web%3A7f3a {"sessionState":{"activeContexts":[{"name":"order__id","timeToLive":{"timeToLiveInSeconds":600,"turnsToLive":5},"contextAttributes":{}}]}}
+request-json POST /bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/web%3A7f3a {"sessionState":{"activeContexts":[{"name":"order","timeToLive":{"timeToLiveInSeconds":86401,"turnsToLive":5},"contextAttributes":{}}]}}
+request-json POST /bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/web%3A7f3a {"sessionState":{"intent":{"name":"OrderPizza","name":"Cancel"}}}
+
 # Service responses
 response aily 200 X-Tt-Logid:20241123abc {"code":0,"msg":"success","data":{}}
 response aily 400 X-Tt-Logid:20241123def {"code":2700001,"msg":"param is invalid","error":{"log_id":"20241123def","field_violations":[{"field":"aily_session_id","description":"invalid"}]}}
@@ -161,6 +173,9 @@ response lex-v2 404 x-amzn-ErrorType:ResourceNotFoundException,ValidationExcepti
 response lex-v2 400 x-amzn-RequestId:r-4 {"message":"1 validation error detected"}
 response lex-v2 409 - {"__type":"com.amazonaws.lexruntimev2#ConflictException","message":"in progress"}
 response lex-v2 200 - {"botId":"a b","sessionId":".."}
+response lex-v2-session 200 x-amzn-RequestId:r-5 {"sessionId":"user:42","messages":[{"contentType":"PlainText","content":"What size?"}],"interpretations":[{"nluConfidence":{"score":0.92},"intent":{"name":"OrderPizza"},"interpretationSource":"Lex"}],"sessionState":{"intent":{"name":"OrderPizza","state":"InProgress","confirmationState":"None"}}}
+response lex-v2-session 200 - {"sessionState":{"dialogAction":{"type":"Hover"},"intent":{"name":""}}}
+response lex-v2-session 404 x-amzn-ErrorType:ResourceNotFoundException {"message":"no such session"}
 "#;
 
 /// Parses `value` as `T` and renders the verdict: `Debug` of the value (redacted for secrets,
@@ -299,6 +314,31 @@ fn route(
             LexV2DeleteSessionRequest::METHOD,
             request.url(&LexRegion::from_static("us-east-1")),
         )),
+        Ok(Operation::LexV2GetSession(request)) => Ok(format!(
+            "{request:?}\n{:>8} {} {}",
+            "upstream",
+            LexV2GetSessionRequest::METHOD,
+            request.url(&LexRegion::from_static("us-east-1")),
+        )),
+        Ok(Operation::LexV2PutSession(request)) => {
+            let mut text = format!(
+                "{request:?}\n{:>8} {} {}",
+                "upstream",
+                LexV2PutSessionRequest::METHOD,
+                request.url(&LexRegion::from_static("us-east-1")),
+            );
+            for (name, value) in request.headers() {
+                text.push_str(&format!("\n{:>8} {name}: {value}", ""));
+            }
+            // The body carries the messages' text, which the model marks sensitive: its
+            // length is shown, not the text.
+            text.push_str(&format!(
+                "\n{:>8} ({} bytes of JSON)",
+                "",
+                request.body().len()
+            ));
+            Ok(text)
+        }
         Ok(other) => Ok(format!("{other:?}")),
         Err(rejection) => Err(format!("{} {rejection}", rejection.http_status())),
     };
@@ -342,7 +382,11 @@ fn response(rest: &str) -> Option<Result<String, String>> {
     let mut next = || parts.next().unwrap_or("");
     let (api, status, headers, body) = (next(), next(), next(), next());
     let status: u16 = status.parse().ok().filter(|s| (100..=999).contains(s))?;
-    if !matches!(api, "aily" | "aily-session" | "lex" | "lex-v2") || headers.is_empty() {
+    if !matches!(
+        api,
+        "aily" | "aily-session" | "lex" | "lex-v2" | "lex-v2-session"
+    ) || headers.is_empty()
+    {
         return None;
     }
     let headers: Vec<(&str, &str)> = headers
@@ -377,6 +421,15 @@ fn response(rest: &str) -> Option<Result<String, String>> {
         "aily-session" => match AilyGetSessionResponse::from_http(status, &headers, body) {
             Ok(ok) => Ok(format!(
                 "session {:?} (log id {:?})",
+                ok.session(),
+                ok.request_id()
+            )),
+            Err(err) => Err(describe(&err, String::new())),
+        },
+        "lex-v2-session" => match LexV2GetSessionResponse::from_http(status, &headers, body) {
+            // Message content is sensitive: its `Debug` shows the length alone.
+            Ok(ok) => Ok(format!(
+                "session {:?}, request id {:?}",
                 ok.session(),
                 ok.request_id()
             )),
@@ -467,7 +520,7 @@ fn check_line(services: &mut MockService, line: &str) -> Outcome {
             "response" => match response(rest) {
                 Some(result) => result,
                 None => return Outcome::NotAFormat(
-                    "expected `response <aily|aily-session|lex|lex-v2> <status> <headers> <body>`"
+                    "expected `response <aily|aily-session|lex|lex-v2|lex-v2-session> <status> <headers> <body>`"
                         .into(),
                 ),
             },
@@ -556,7 +609,7 @@ Line formats:
       an incoming Aily request with a JSON body (create, update session), sent with a
       sample token and Content-Type: application/json; charset=utf-8, read and answered
       the same way.
-  response <aily|aily-session|lex|lex-v2> <status> <headers> <body>
+  response <aily|aily-session|lex|lex-v2|lex-v2-session> <status> <headers> <body>
       a service response, classified (aily as delete session's, aily-session as get
       session's); <headers> is `-` or `name:value` pairs joined by `;`, the body is the rest
       of the line.

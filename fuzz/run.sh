@@ -5,15 +5,20 @@
 #
 #   bash fuzz/run.sh          # 20 s per target, as CI runs it
 #   bash fuzz/run.sh 300      # the long run: 5 minutes per target
+#   bash fuzz/run.sh 20 lex_v2_put_body lex_v2_session_header   # only these targets
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-20}"
+shift $(($# > 0 ? 1 : 0))
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
   cargo install cargo-fuzz --locked
 fi
 
-targets=(ids authorization route aily_response lex_response lex_v2_response mock aily_session_body aily_session_response)
+targets=(ids authorization route aily_response lex_response lex_v2_response mock aily_session_body aily_session_response lex_v2_put_body lex_v2_session_header)
+if [ $# -gt 0 ]; then
+  targets=("$@")
+fi
 cargo fuzz build -s none
 
 # The response targets also start from the test fixtures (tests/fixtures/), framed the way
@@ -49,7 +54,7 @@ for t in "${targets[@]}"; do
     status=CRASH
   fi
   runs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -n 1 || true)
-  summary+=("$(printf '%-14s %-6s %12s executions in %s s' "$t" "$status" "${runs:-?}" "$seconds")")
+  summary+=("$(printf '%-22s %-6s %12s executions in %s s' "$t" "$status" "${runs:-?}" "$seconds")")
   if [ "$status" = CRASH ]; then
     tail -n 40 "$log"
     printf '%s\n' "${summary[@]}"

@@ -10,8 +10,9 @@ use crate::{
     AilyDeleteSessionRequest, AilyDeleteSessionResponse, AilyGetSessionRequest,
     AilyGetSessionResponse, AilyHost, AilyServiceError, AilyUpdateSessionRequest,
     AilyUpdateSessionResponse, LexDeleteSessionRequest, LexDeleteSessionResponse, LexRegion,
-    LexServiceError, LexV2DeleteSessionRequest, LexV2DeleteSessionResponse, LexV2ServiceError,
-    MockService, Operation, ResponseError, RouteError, RouteRejection, WireResponse,
+    LexServiceError, LexV2DeleteSessionRequest, LexV2DeleteSessionResponse, LexV2GetSessionRequest,
+    LexV2GetSessionResponse, LexV2PutSessionRequest, LexV2ServiceError, MockService, Operation,
+    ResponseError, RouteError, RouteRejection, WireResponse,
 };
 
 /// The request target as the request line carries it: the path and the query string, which
@@ -52,6 +53,7 @@ from_http_request! {
     AilyDeleteSessionRequest: RouteError;
     LexDeleteSessionRequest: RouteError;
     LexV2DeleteSessionRequest: RouteError;
+    LexV2GetSessionRequest: RouteError;
 }
 
 /// `from_http_request` and `from_http_parts` for a request type read from its request line,
@@ -91,6 +93,7 @@ macro_rules! from_http_request_with_body {
 from_http_request_with_body! {
     AilyCreateSessionRequest: RouteError;
     AilyUpdateSessionRequest: RouteError;
+    LexV2PutSessionRequest: RouteError;
     Operation: RouteRejection;
 }
 
@@ -136,7 +139,16 @@ from_http_response! {
     AilyDeleteSessionResponse: AilyServiceError;
     LexDeleteSessionResponse: LexServiceError;
     LexV2DeleteSessionResponse: LexV2ServiceError;
+    LexV2GetSessionResponse: LexV2ServiceError;
 }
+
+#[cfg(feature = "gzip")]
+from_http_response! {
+    LexV2PutSessionResponse: LexV2ServiceError;
+}
+
+#[cfg(feature = "gzip")]
+use crate::LexV2PutSessionResponse;
 
 /// `base`'s scheme, authority and path prefix (without a trailing `/`), as [`url_on`] takes it.
 ///
@@ -324,6 +336,68 @@ impl LexV2DeleteSessionRequest {
     pub fn to_http_request_on(&self, base: &Uri) -> Request<()> {
         delete(&self.url_on(&base_of(base)))
     }
+}
+
+impl LexV2GetSessionRequest {
+    /// The request as an `http::Request<()>` to the region's V2 runtime endpoint: `GET` and
+    /// the full URL with percent-encoded labels. Signing (SigV4, service name `lex`) is the
+    /// caller's.
+    pub fn to_http_request(&self, region: &LexRegion) -> Request<()> {
+        request(Method::GET, &self.url(region), ())
+    }
+
+    /// The same request on any base URI, as [`url_on`](Self::url_on).
+    pub fn to_http_request_on(&self, base: &Uri) -> Request<()> {
+        request(Method::GET, &self.url_on(&base_of(base)), ())
+    }
+}
+
+impl LexV2PutSessionRequest {
+    /// The request as an `http::Request<Vec<u8>>` to the region's V2 runtime endpoint: `POST`,
+    /// the full URL, `Content-Type: application/json`, `ResponseContentType` where set, and
+    /// the JSON body. Signing (SigV4, service name `lex`) is the caller's.
+    ///
+    /// ```
+    /// use botsession::{
+    ///     LexRegion, LexV2BotAliasId, LexV2BotId, LexV2LocaleId, LexV2PutSessionRequest,
+    ///     LexV2SessionState,
+    /// };
+    ///
+    /// let request = LexV2PutSessionRequest::new(
+    ///     LexV2BotId::from_static("ABCDE12345"),
+    ///     LexV2BotAliasId::TEST,
+    ///     LexV2LocaleId::from_static("en_US"),
+    ///     "user:42".parse()?,
+    ///     LexV2SessionState::new(),
+    /// );
+    /// let http = request.to_http_request(&"us-east-1".parse()?);
+    /// assert_eq!(http.method(), http::Method::POST);
+    /// assert_eq!(http.headers()["content-type"], "application/json");
+    /// assert_eq!(http.body(), br#"{"sessionState":{}}"#);
+    /// assert_eq!(LexV2PutSessionRequest::from_http_request(&http), Ok(request));
+    /// # Ok::<(), botsession::IdError>(())
+    /// ```
+    pub fn to_http_request(&self, region: &LexRegion) -> Request<Vec<u8>> {
+        put_request(self, &self.url(region))
+    }
+
+    /// The same request on any base URI, as [`url_on`](Self::url_on).
+    pub fn to_http_request_on(&self, base: &Uri) -> Request<Vec<u8>> {
+        put_request(self, &self.url_on(&base_of(base)))
+    }
+}
+
+/// PutSession's `http::Request` to `url`: its headers and body.
+fn put_request(put: &LexV2PutSessionRequest, url: &str) -> Request<Vec<u8>> {
+    let mut request = request(Method::POST, url, put.body());
+    let map = request.headers_mut();
+    for (name, value) in put.headers() {
+        // The names are the crate's constants; a value a header cannot carry was left out.
+        if let (Ok(name), Ok(value)) = (HeaderName::try_from(name), HeaderValue::from_str(value)) {
+            map.append(name, value);
+        }
+    }
+    request
 }
 
 impl From<WireResponse> for Response<Vec<u8>> {

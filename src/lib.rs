@@ -8,9 +8,11 @@
 //!   ([docs](https://open.feishu.cn/document/aily-v1/aily_session/delete)).
 //! - **Amazon Lex runtime (V1)**: `DELETE /bot/{botName}/alias/{botAlias}/user/{userId}/session`
 //!   ([docs](https://docs.aws.amazon.com/lex/latest/dg/API_runtime_DeleteSession.html)).
-//! - **Amazon Lex V2 runtime**:
-//!   `DELETE /bots/{botId}/botAliases/{botAliasId}/botLocales/{localeId}/sessions/{sessionId}`
-//!   ([docs](https://docs.aws.amazon.com/lexv2/latest/APIReference/API_runtime_DeleteSession.html)).
+//! - **Amazon Lex V2 runtime**: the whole session, GetSession, PutSession and DeleteSession
+//!   (`GET`, `POST`, `DELETE`) on
+//!   `/bots/{botId}/botAliases/{botAliasId}/botLocales/{localeId}/sessions/{sessionId}`
+//!   ([docs](https://docs.aws.amazon.com/lexv2/latest/APIReference/API_runtime_PutSession.html)),
+//!   with the session state typed and every rule of the model checked.
 //!   Lex V1 reached end of support on 2025-09-15; see the README's V1 → V2 table.
 //!
 //! The crate does no I/O. Each identifier is a newtype that cannot hold an invalid value: every
@@ -57,15 +59,18 @@
 //!
 //! # Operations
 //!
-//! [`AilyDeleteSessionRequest`], [`AilyGetSessionRequest`], [`LexDeleteSessionRequest`] and
-//! [`LexV2DeleteSessionRequest`] are built from validated identifiers, so building one cannot
+//! [`AilyDeleteSessionRequest`], [`AilyGetSessionRequest`], [`LexDeleteSessionRequest`],
+//! [`LexV2GetSessionRequest`] and [`LexV2DeleteSessionRequest`] are built from validated
+//! identifiers, so building one cannot
 //! fail. Each renders its exact path and URL, and parses back from an incoming request line with
 //! `from_route`, failing with a [`RouteError`] that names the label and the rule, with the HTTP
 //! status to answer. With the `serde` feature, Aily's create and update
 //! (`AilyCreateSessionRequest`, `AilyUpdateSessionRequest`) are built from the free-text fields
 //! ([`AilyChannelContext`], [`AilyMetadata`], [`AilyBizUserId`]: lengths in characters), render
 //! their headers and JSON body too, and read a whole incoming request back with
-//! `from_request`, whose `RouteError` names the header or body field at fault:
+//! `from_request`, whose `RouteError` names the header or body field at fault; Lex V2's
+//! PutSession (`LexV2PutSessionRequest`) carries a typed session state (`LexV2SessionState`),
+//! whose every value is checked, a broken rule being a `ValueError` with its JSON path:
 //!
 //! ```
 //! use botsession::{LexBotAlias, LexBotName, LexDeleteSessionRequest, RouteError};
@@ -205,6 +210,8 @@ mod schemars;
 mod text;
 #[cfg(feature = "utoipa")]
 mod utoipa;
+#[cfg(feature = "serde")]
+mod value;
 
 // Each API's `mod.rs` curates what it exports, so an operation added in its folder needs no
 // line here.
@@ -224,6 +231,8 @@ pub use route::{Api, BodyError, FieldError, Operation, RouteError, RouteRejectio
 pub use text::TextError;
 #[cfg(feature = "serde")]
 pub use text::EXCERPT_LEN;
+#[cfg(feature = "serde")]
+pub use value::{ValueError, ValueRule, MAX_DEPTH};
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(all(doctest, feature = "serde"))]

@@ -9,8 +9,10 @@ use crate::{
     AilyAuthorization, AilyCreateSessionRequest, AilyCreateSessionResponse,
     AilyDeleteSessionResponse, AilyGetSessionResponse, AilyServiceError, AilySession,
     AilySessionId, AilyUpdateSessionRequest, AilyUpdateSessionResponse, Api, Headers,
-    LexDeleteSessionRequest, LexDeleteSessionResponse, LexServiceError, LexV2DeleteSessionRequest,
-    LexV2DeleteSessionResponse, LexV2ServiceError, Operation, RouteError, WireResponse,
+    LexDeleteSessionRequest, LexDeleteSessionResponse, LexServiceError, LexV2BotAliasId,
+    LexV2BotId, LexV2DeleteSessionRequest, LexV2DeleteSessionResponse, LexV2GetSessionResponse,
+    LexV2LocaleId, LexV2NonEmptyString, LexV2PutSessionRequest, LexV2ServiceError, LexV2Session,
+    LexV2SessionId, Operation, RouteError, WireResponse,
 };
 
 /// An in-memory stand-in for both services: the sessions of each API, and a function from an
@@ -81,7 +83,7 @@ pub struct MockService {
     minted: u64,
     clock: MockClock,
     lex: BTreeMap<LexDeleteSessionRequest, String>,
-    lex_v2: alloc::collections::BTreeSet<LexV2DeleteSessionRequest>,
+    lex_v2: BTreeMap<LexV2DeleteSessionRequest, LexV2Session>,
     aily_faults: VecDeque<(usize, AilyServiceError)>,
     lex_faults: VecDeque<(usize, LexServiceError)>,
     lex_v2_faults: VecDeque<(usize, LexV2ServiceError)>,
@@ -137,15 +139,35 @@ impl MockService {
         self.lex.insert(request, session_id.into()).is_none()
     }
 
-    /// Adds a Lex V2 session: the bot, alias, locale and session of `request`; `false` if it was
-    /// already there.
+    /// Adds a Lex V2 session: the bot, alias, locale and session of `request`, with an empty
+    /// state; `false` if it was already there (and is kept as it was).
     pub fn insert_lex_v2_session(&mut self, request: LexV2DeleteSessionRequest) -> bool {
-        self.lex_v2.insert(request)
+        if self.lex_v2.contains_key(&request) {
+            return false;
+        }
+        let session = new_v2_session(request.session_id());
+        self.lex_v2.insert(request, session);
+        true
+    }
+
+    /// Stores `session` as the Lex V2 session of `request`'s bot, alias, locale and session:
+    /// what GetSession then returns. The session that was there, if any.
+    pub fn put_lex_v2_session(
+        &mut self,
+        request: LexV2DeleteSessionRequest,
+        session: LexV2Session,
+    ) -> Option<LexV2Session> {
+        self.lex_v2.insert(request, session)
+    }
+
+    /// The Lex V2 session of `request`'s bot, alias, locale and session, as stored.
+    pub fn lex_v2_session(&self, request: &LexV2DeleteSessionRequest) -> Option<&LexV2Session> {
+        self.lex_v2.get(request)
     }
 
     /// Whether the Lex V2 session of `request` exists.
     pub fn has_lex_v2_session(&self, request: &LexV2DeleteSessionRequest) -> bool {
-        self.lex_v2.contains(request)
+        self.lex_v2.contains_key(request)
     }
 
     /// Whether the Aily session exists.
@@ -260,6 +282,31 @@ impl MockService {
             }
             Operation::LexDeleteSession(request) => self.lex(request, id),
             Operation::LexV2DeleteSession(request) => self.lex_v2(request, id),
+            Operation::LexV2GetSession(request) => {
+                if let Some(fault) = next_fault(&mut self.lex_v2_faults) {
+                    return fault.with_request_id(id).render();
+                }
+                let key = v2_key(
+                    request.bot_id(),
+                    request.bot_alias_id(),
+                    request.locale_id(),
+                    request.session_id(),
+                );
+                match self.lex_v2.get(&key) {
+                    Some(session) => LexV2GetSessionResponse::new(session.clone())
+                        .with_request_id(id)
+                        .render(),
+                    None => LexV2ServiceError::session_not_found()
+                        .with_request_id(id)
+                        .render(),
+                }
+            }
+            Operation::LexV2PutSession(request) => {
+                if let Some(fault) = next_fault(&mut self.lex_v2_faults) {
+                    return fault.with_request_id(id).render();
+                }
+                self.lex_v2_put(&request, id)
+            }
         }
     }
 
@@ -312,11 +359,29 @@ impl MockService {
         }
     }
 
+    /// PutSession: the session created, or its state replaced (its messages those sent, no
+    /// interpretations), answered as the service does, with the session in its headers.
+    fn lex_v2_put(&mut self, request: &LexV2PutSessionRequest, id: String) -> WireResponse {
+        let key = v2_key(
+            request.bot_id(),
+            request.bot_alias_id(),
+            request.locale_id(),
+            request.session_id(),
+        );
+        let session = new_v2_session(request.session_id())
+            .with_session_state(request.session_state().clone())
+            .with_messages(request.messages().iter().cloned());
+        // At most 10 messages came in, and at most 10 are kept.
+        let session = session.unwrap_or_else(|_| new_v2_session(request.session_id()));
+        self.lex_v2.insert(key, session);
+        put_answer(request, id)
+    }
+
     fn lex_v2(&mut self, request: LexV2DeleteSessionRequest, id: String) -> WireResponse {
         if let Some(fault) = next_fault(&mut self.lex_v2_faults) {
             return fault.with_request_id(id).render();
         }
-        if self.lex_v2.remove(&request) {
+        if self.lex_v2.remove(&request).is_some() {
             return LexV2DeleteSessionResponse::new(&request)
                 .with_request_id(id)
                 .render();
@@ -324,6 +389,51 @@ impl MockService {
         LexV2ServiceError::session_not_found()
             .with_request_id(id)
             .render()
+    }
+}
+
+/// PutSession's success: the session in its headers.
+#[cfg(feature = "gzip")]
+fn put_answer(request: &LexV2PutSessionRequest, id: String) -> WireResponse {
+    crate::LexV2PutSessionResponse::for_request(request)
+        .with_request_id(id)
+        .render()
+}
+
+#[cfg(not(feature = "gzip"))]
+use self::unserved_put as put_answer;
+
+/// Without `gzip` the session's headers cannot be written: the mock answers as for an
+/// operation it does not serve (its state is stored all the same).
+#[cfg(not(feature = "gzip"))]
+fn unserved_put(_: &LexV2PutSessionRequest, id: String) -> WireResponse {
+    crate::RouteRejection::new(
+        Some(Api::LexV2),
+        RouteError::OtherOperation {
+            operation: "PutSession",
+        },
+    )
+    .with_request_id(id)
+    .render()
+}
+
+/// The key the mock keeps a Lex V2 session under: its four labels.
+fn v2_key(
+    bot_id: LexV2BotId,
+    bot_alias_id: LexV2BotAliasId,
+    locale_id: LexV2LocaleId,
+    session_id: &LexV2SessionId,
+) -> LexV2DeleteSessionRequest {
+    LexV2DeleteSessionRequest::new(bot_id, bot_alias_id, locale_id, session_id.clone())
+}
+
+/// A Lex V2 session with nothing in it but its id.
+fn new_v2_session(session_id: &LexV2SessionId) -> LexV2Session {
+    let session = LexV2Session::new();
+    // A session id has 2 to 100 characters: never empty.
+    match LexV2NonEmptyString::new(session_id.as_str()) {
+        Ok(id) => session.with_session_id(id),
+        Err(_) => session,
     }
 }
 

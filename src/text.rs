@@ -29,6 +29,24 @@ pub enum TextError {
         /// The value's length in characters.
         chars: usize,
     },
+    /// Shorter than the rule allows, in characters: an empty value where one of at least 1
+    /// belongs.
+    #[error("{chars} characters, fewer than the {min} required")]
+    TooShort {
+        /// The fewest characters the rule allows.
+        min: usize,
+        /// The value's length in characters.
+        chars: usize,
+    },
+    /// The character at `index` (a byte index) breaks the field's pattern.
+    #[error("the character at byte {index} breaks the pattern {pattern}")]
+    Pattern {
+        /// The byte index of the first character the pattern refuses (the length, when the
+        /// value ends where the pattern needs more).
+        index: usize,
+        /// The pattern, as the model writes it: `^([A-Za-z0-9]_?)+$`.
+        pattern: &'static str,
+    },
     /// A character the field does not take: a header value that is not visible ASCII.
     #[error("the byte at {index} is not visible ASCII")]
     Character {
@@ -49,6 +67,72 @@ pub(crate) fn check_chars(s: &str, max: usize) -> Result<(), TextError> {
     }
     Ok(())
 }
+
+/// The impls every text newtype (`struct Name(String)` with `Name::new`) shares: `AsRef<str>`,
+/// `Borrow<str>` (a map keyed by it is looked up by `&str`), `FromStr`, `TryFrom<String>` and
+/// `TryFrom<&str>`, `String::from`, comparison with `str`, and `Serialize` as the string.
+macro_rules! text_impls {
+    ($name:ident) => {
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl core::str::FromStr for $name {
+            type Err = $crate::TextError;
+            fn from_str(s: &str) -> Result<Self, $crate::TextError> {
+                Self::new(s)
+            }
+        }
+
+        impl TryFrom<alloc::string::String> for $name {
+            type Error = $crate::TextError;
+            fn try_from(s: alloc::string::String) -> Result<Self, $crate::TextError> {
+                Self::new(s)
+            }
+        }
+
+        impl TryFrom<&str> for $name {
+            type Error = $crate::TextError;
+            fn try_from(s: &str) -> Result<Self, $crate::TextError> {
+                Self::new(s)
+            }
+        }
+
+        impl From<$name> for alloc::string::String {
+            fn from(value: $name) -> alloc::string::String {
+                value.0
+            }
+        }
+
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                self.0 == other
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.0 == *other
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&self.0)
+            }
+        }
+
+        impl core::borrow::Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
+    };
+}
+pub(crate) use text_impls;
 
 /// The most bytes of a body a [`MalformedResponse`](crate::MalformedResponse) keeps, and of a server message an error's
 /// `Display` shows.

@@ -11,7 +11,17 @@
 //! ```
 //!
 //! A response or error body is described as the crate renders it (an OpenAPI document
-//! describes what a service sends).
+//! describes what a service sends); so is a Lex V2 value, whose members refer to their types'
+//! components (a recursive type to its own), and PutSession's request, whose schema is its
+//! JSON body and whose path labels are its [`IntoParams`]:
+//!
+//! ```
+//! use botsession::{LexV2PutSessionRequest, LexV2Session};
+//!
+//! #[utoipa::path(post, path = "/bots/{botId}/botAliases/{botAliasId}/botLocales/{localeId}/sessions/{sessionId}",
+//!     params(LexV2PutSessionRequest), request_body = LexV2PutSessionRequest)]
+//! async fn put_session() {}
+//! ```
 
 use alloc::borrow::Cow;
 use alloc::vec::Vec;
@@ -21,12 +31,12 @@ use utoipa::openapi::schema::{
     AdditionalProperties, AnyOfBuilder, ArrayBuilder, KnownFormat, ObjectBuilder, Schema,
     SchemaFormat, Type,
 };
-use utoipa::openapi::{RefOr, Required};
+use utoipa::openapi::{Ref, RefOr, Required};
 use utoipa::{IntoParams, PartialSchema, ToSchema};
 
 use crate::id::rules::contract_of;
 use crate::id::Parse;
-use crate::schema::{self, Body, Direction, Field, TextRule, Value};
+use crate::schema::{self, Body, Direction, Field, OpenSet, Range, TextRule, Value};
 use crate::{
     AilyBizUserId, AilyChannelContext, AilyCreateSessionRequest, AilyCreateSessionResponse,
     AilyDeleteSessionRequest, AilyDeleteSessionResponse, AilyGetSessionRequest,
@@ -36,6 +46,21 @@ use crate::{
     LexV2BotAliasId, LexV2BotId, LexV2DeleteSessionRequest, LexV2DeleteSessionResponse,
     LexV2LocaleId, LexV2ServiceError, LexV2SessionId, PermissionViolation,
 };
+use crate::{
+    LexV2ActiveContext, LexV2ActiveContextName, LexV2AttachmentTitle, LexV2AttachmentUrl,
+    LexV2Button, LexV2ButtonText, LexV2ButtonValue, LexV2ConfidenceScore, LexV2ConfirmationState,
+    LexV2ContextSeconds, LexV2ContextTurns, LexV2DialogAction, LexV2DialogActionType,
+    LexV2ElicitSubSlot, LexV2GetSessionRequest, LexV2GetSessionResponse, LexV2ImageResponseCard,
+    LexV2Intent, LexV2IntentState, LexV2Interpretation, LexV2InterpretationSource, LexV2Message,
+    LexV2MessageContentType, LexV2NonEmptyString, LexV2ParameterName, LexV2PutSessionRequest,
+    LexV2RuntimeHintDetails, LexV2RuntimeHintName, LexV2RuntimeHintPhrase, LexV2RuntimeHintValue,
+    LexV2RuntimeHints, LexV2SentimentResponse, LexV2SentimentScore, LexV2SentimentType,
+    LexV2Session, LexV2SessionState, LexV2Slot, LexV2SlotShape, LexV2SlotValue, LexV2StyleType,
+    LexV2Text, LexV2TimeToLive,
+};
+
+/// The schemas a component refers to, for [`ToSchema::schemas`].
+type Schemas = Vec<(alloc::string::String, RefOr<Schema>)>;
 
 /// The schema of an identifier: what `PartialSchema::schema` returns for every one.
 pub(crate) fn id_schema(kind: IdKind) -> Schema {
@@ -60,6 +85,7 @@ fn text_schema(rule: &TextRule) -> Schema {
         ObjectBuilder::new()
             .schema_type(Type::String)
             .pattern(rule.pattern)
+            .min_length(Some(rule.min_chars).filter(|&min| min > 0))
             .max_length(rule.max_chars)
             .description(Some(rule.description))
             .examples([rule.example])
@@ -82,12 +108,104 @@ macro_rules! text_schema {
             }
 
             /// None: a text's schema refers to no other.
-            fn schemas(_: &mut Vec<(alloc::string::String, RefOr<Schema>)>) {}
+            fn schemas(_: &mut Schemas) {}
         }
     )+};
 }
 
 schema::texts!(text_schema);
+
+/// The schema of an open enum: a listed value or any other string.
+fn open_set_schema(set: &OpenSet) -> Schema {
+    let string = || ObjectBuilder::new().schema_type(Type::String);
+    AnyOfBuilder::new()
+        .description(Some(set.description))
+        .item(string().enum_values(Some(set.known.iter().copied())))
+        .item(string())
+        .examples(set.known.first().copied())
+        .build()
+        .into()
+}
+
+/// The schema of a ranged integer.
+fn range_schema(range: &Range) -> Schema {
+    Schema::Object(
+        ObjectBuilder::new()
+            .schema_type(Type::Integer)
+            .minimum(Some(range.min))
+            .maximum(Some(range.max))
+            .description(Some(range.description))
+            .examples([range.example])
+            .build(),
+    )
+}
+
+/// The open enums and ranged integers: their schema, from `$make`.
+macro_rules! named_schema {
+    ($make:ident: $($ty:ident = $rule:expr;)+) => {$(
+        impl PartialSchema for $ty {
+            fn schema() -> RefOr<Schema> {
+                RefOr::T($make(&$rule))
+            }
+        }
+
+        impl ToSchema for $ty {
+            fn name() -> Cow<'static, str> {
+                Cow::Borrowed(stringify!($ty))
+            }
+
+            /// None: its schema refers to no other.
+            fn schemas(_: &mut Schemas) {}
+        }
+    )+};
+}
+
+macro_rules! open_set {
+    ($($t:tt)+) => { named_schema!(open_set_schema: $($t)+); };
+}
+
+macro_rules! range {
+    ($($t:tt)+) => { named_schema!(range_schema: $($t)+); };
+}
+
+schema::open_sets!(open_set);
+schema::ranges!(range);
+
+/// Adds the listed type `name`'s component ([`Value::Ref`]) to `schemas`, then the components
+/// it refers to, each once (so that a recursive type's reference to itself ends).
+fn add_component(name: &str, schemas: &mut Schemas) {
+    if schemas.iter().any(|(known, _)| known == name) {
+        return;
+    }
+    macro_rules! find {
+        ($($ty:ident = $rule:expr;)+) => {$(
+            if name == stringify!($ty) {
+                schemas.push((alloc::string::String::from(name), <$ty as PartialSchema>::schema()));
+                <$ty as ToSchema>::schemas(schemas);
+                return;
+            }
+        )+};
+    }
+    schema::texts!(find);
+    schema::open_sets!(find);
+    schema::ranges!(find);
+    schema::models!(find);
+}
+
+/// The names of the types `value` refers to.
+fn references(value: &Value, out: &mut Vec<&'static str>) {
+    match value {
+        Value::Ref(name) => out.push(name),
+        Value::List { item, .. } => references(item, out),
+        Value::Map { value, .. } => references(value, out),
+        Value::Object(body) | Value::Array(body) => {
+            for field in body.fields {
+                references(&field.value, out);
+            }
+        }
+        _ => {}
+    }
+}
 
 /// The request objects, and their path parameters: one per label of the path template (the
 /// serde form's field name), each its identifier's schema, inline in a parameter and a
@@ -132,7 +250,7 @@ macro_rules! request_schema {
                 }
                 let fields: &[Field] = $fields;
                 for field in fields {
-                    object = object.property(field.name, value_schema(&field.value));
+                    object = object.property(field.name, field_schema(field));
                     if schema::required(field, Direction::Write) {
                         object = object.required(field.name);
                     }
@@ -147,7 +265,7 @@ macro_rules! request_schema {
             }
 
             /// The schemas of the identifiers the object refers to.
-            fn schemas(_schemas: &mut Vec<(alloc::string::String, RefOr<Schema>)>) {
+            fn schemas(_schemas: &mut Schemas) {
                 $(_schemas.push((<$field as ToSchema>::name().into_owned(), <$field>::schema()));)*
             }
         }
@@ -158,7 +276,7 @@ macro_rules! request_schema {
 
 schema::requests!(request_schema);
 
-/// The schema of a body as rendered, nested objects inline.
+/// The schema of a body as rendered, nested objects inline and named types by reference.
 fn body_schema(body: &Body) -> Schema {
     let mut object = ObjectBuilder::new()
         .schema_type(Type::Object)
@@ -166,7 +284,7 @@ fn body_schema(body: &Body) -> Schema {
         .description(Some(body.description))
         .additional_properties(Some(AdditionalProperties::FreeForm(false)));
     for field in schema::fields(body, Direction::Write) {
-        object = object.property(field.name, value_schema(&field.value));
+        object = object.property(field.name, field_schema(field));
         if schema::required(field, Direction::Write) {
             object = object.required(field.name);
         }
@@ -174,37 +292,74 @@ fn body_schema(body: &Body) -> Schema {
     Schema::Object(object.build())
 }
 
-fn value_schema(value: &Value) -> Schema {
+/// The schema of a field as rendered: its value's, with at least one entry where the renderer
+/// leaves an empty list or map out.
+fn field_schema(field: &Field) -> RefOr<Schema> {
+    let mut schema = value_schema(&field.value);
+    if let Some((_, min)) = schema::written_min(field, Direction::Write) {
+        match &mut schema {
+            RefOr::T(Schema::Array(array)) => array.min_items = Some(min),
+            RefOr::T(Schema::Object(object)) => object.min_properties = Some(min),
+            _ => {}
+        }
+    }
+    schema
+}
+
+fn value_schema(value: &Value) -> RefOr<Schema> {
     let integer = || ObjectBuilder::new().schema_type(Type::Integer);
     let object = match value {
         Value::Text => ObjectBuilder::new().schema_type(Type::String),
-        Value::Rule(rule) => return text_schema(rule),
-        Value::Id(kind) => return id_schema(*kind),
+        Value::Rule(rule) => return RefOr::T(text_schema(rule)),
+        Value::Id(kind) => return RefOr::T(id_schema(*kind)),
         Value::Zero => integer().enum_values(Some([0])).examples([0]),
         // No `i64` bounds: utoipa 5 stores a bound as an `isize`, which would cut them to
         // nonsense on 32-bit targets; `format: int64` carries the range. The example is a real
         // code: without one, a mock makes up the first integer the schema allows.
         Value::NonZero => {
             let int64 = || integer().format(Some(SchemaFormat::KnownFormat(KnownFormat::Int64)));
-            return AnyOfBuilder::new()
-                .item(int64().maximum(Some(-1)))
-                .item(int64().minimum(Some(1)))
-                .examples([schema::ERROR_CODE_EXAMPLE])
-                .build()
-                .into();
+            return RefOr::T(
+                AnyOfBuilder::new()
+                    .item(int64().maximum(Some(-1)))
+                    .item(int64().minimum(Some(1)))
+                    .examples([schema::ERROR_CODE_EXAMPLE])
+                    .build()
+                    .into(),
+            );
         }
         Value::Data => ObjectBuilder::new()
             .schema_type(Type::Object)
             .max_properties(Some(0)),
-        Value::Object(inner) => return body_schema(inner),
+        Value::Object(inner) => return RefOr::T(body_schema(inner)),
         Value::Array(inner) => {
-            return ArrayBuilder::new()
-                .items(RefOr::T(body_schema(inner)))
-                .build()
-                .into()
+            return RefOr::T(
+                ArrayBuilder::new()
+                    .items(RefOr::T(body_schema(inner)))
+                    .build()
+                    .into(),
+            )
         }
+        Value::Ref(name) => return RefOr::Ref(Ref::from_schema_name(*name)),
+        Value::Number => ObjectBuilder::new()
+            .schema_type(Type::Number)
+            .format(Some(SchemaFormat::KnownFormat(KnownFormat::Double))),
+        Value::List { item, min, max } => {
+            return RefOr::T(
+                ArrayBuilder::new()
+                    .items(value_schema(item))
+                    .min_items(Some(*min).filter(|&min| min > 0))
+                    .max_items(*max)
+                    .build()
+                    .into(),
+            )
+        }
+        Value::Map { key, value, max } => ObjectBuilder::new()
+            .schema_type(Type::Object)
+            .property_names(Some(text_schema(key)))
+            .additional_properties(Some(AdditionalProperties::RefOr(value_schema(value))))
+            .max_properties(*max),
     };
-    Schema::Object(object.build())
+    RefOr::T(Schema::Object(object.build()))
 }
 
 /// The response, error and violation types: their body as rendered.
@@ -222,9 +377,48 @@ macro_rules! body_schema {
             }
 
             /// None: the body's nested objects are inline.
-            fn schemas(_: &mut Vec<(alloc::string::String, RefOr<Schema>)>) {}
+            fn schemas(_: &mut Schemas) {}
         }
     )+};
 }
 
 schema::bodies!(body_schema);
+
+/// The Lex V2 values: their body as rendered, and the components it refers to.
+macro_rules! model_schema {
+    ($($ty:ident = $body:expr;)+) => {$(
+        impl PartialSchema for $ty {
+            fn schema() -> RefOr<Schema> {
+                RefOr::T(body_schema(&$body))
+            }
+        }
+
+        impl ToSchema for $ty {
+            fn name() -> Cow<'static, str> {
+                Cow::Borrowed(stringify!($ty))
+            }
+
+            /// The components of the types its members refer to, and theirs, each once.
+            fn schemas(schemas: &mut Schemas) {
+                let mut names = Vec::new();
+                for field in $body.fields {
+                    references(&field.value, &mut names);
+                }
+                for name in names {
+                    add_component(name, schemas);
+                }
+            }
+        }
+    )+};
+}
+
+schema::models!(model_schema);
+
+/// The requests whose schema is their body: their path parameters.
+macro_rules! body_request_params {
+    ($ty:ident, [$($field:ty),+]) => {
+        request_schema!(@params $ty, [$($field),+]);
+    };
+}
+
+schema::body_requests!(body_request_params);

@@ -1,5 +1,6 @@
-//! Hostile input against the three surfaces that read untrusted data: identifier parsing,
-//! request-line routing and response classification.
+//! Hostile input against the surfaces that read untrusted data: identifier parsing,
+//! request-line routing, response classification, and the bodies and headers that carry a
+//! session (Aily's, and the Lex V2 session state: its JSON, PutSession's gzip headers, the mock).
 //!
 //! One table per surface. Every row names the exact error it must produce; on top of that no
 //! row may panic (a panic fails the test), and every error's `Display` and `Debug` must stay
@@ -1702,6 +1703,1090 @@ mod sessions {
             let read = AilyGetSessionResponse::from_http(200, &[("X-Tt-Logid", "l")], &body);
             assert!(read.is_ok(), "{name}: {read:?}");
             assert_short(name, "Debug", &format!("{:?}", read.map(|r| r.session().id())));
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lex V2 session state: PutSession bodies, the state's JSON, PutSession's headers, the mock
+// ---------------------------------------------------------------------------------------------
+
+#[cfg(feature = "serde")]
+mod lex_v2_sessions {
+    use std::time::{Duration, Instant};
+
+    use super::*;
+    use botsession::{
+        BodyError, FieldError, LexV2ErrorKind, LexV2JsonError, LexV2PutSessionRequest,
+        LexV2ServiceError, LexV2SessionState, MockService, TextError, ValueError, ValueRule,
+        LEX_V2_MAX_JSON_LEN, MAX_DEPTH,
+    };
+    use common::fixtures::LEX_V2_PATH;
+
+    const JSON: (&str, &str) = ("Content-Type", "application/json");
+    /// Stands for a secret in values (alphanumeric, so that it fits any rule's alphabet): no
+    /// error message and no `Debug` may show it.
+    const SECRET: &str = "Sekr1tQ9";
+    const CONTEXT_NAME: &str = "^([A-Za-z0-9]_?)+$";
+    const HINT_NAME: &str = "^([0-9a-zA-Z][_-]?)+$";
+    /// Generous: a read of 1 MiB that is not linear takes minutes.
+    const QUICK: Duration = Duration::from_secs(30);
+
+    /// A session state and what reading it must give: `None`, read; or the path from the
+    /// state's top and the rule.
+    pub(super) struct StateRow {
+        name: String,
+        state: String,
+        want: Option<(String, ValueRule)>,
+    }
+
+    fn ok(name: impl Into<String>, state: impl Into<String>) -> StateRow {
+        StateRow {
+            name: name.into(),
+            state: state.into(),
+            want: None,
+        }
+    }
+
+    fn bad(
+        name: impl Into<String>,
+        state: impl Into<String>,
+        path: impl Into<String>,
+        rule: ValueRule,
+    ) -> StateRow {
+        StateRow {
+            name: name.into(),
+            state: state.into(),
+            want: Some((path.into(), rule)),
+        }
+    }
+
+    fn text(error: TextError) -> ValueRule {
+        ValueRule::Text(error)
+    }
+
+    const EMPTY: ValueRule = ValueRule::Text(TextError::TooShort { min: 1, chars: 0 });
+    const EMPTY_KEY: ValueRule = ValueRule::Key(TextError::TooShort { min: 1, chars: 0 });
+
+    fn too_long(max: usize) -> ValueRule {
+        text(TextError::TooLong {
+            max,
+            chars: max + 1,
+        })
+    }
+
+    fn of_type(expected: &'static str) -> ValueRule {
+        ValueRule::Type { expected }
+    }
+
+    /// `open` `depth` times, `leaf`, then `close` as many times.
+    fn chain(open: &str, leaf: &str, close: &str, depth: usize) -> String {
+        format!("{}{leaf}{}", open.repeat(depth), close.repeat(depth))
+    }
+
+    /// A state whose intent has the one slot `Size`, written `slot`.
+    fn slot(slot: &str) -> String {
+        format!(r#"{{"intent":{{"name":"OrderPizza","slots":{{"Size":{slot}}}}}}}"#)
+    }
+    const SLOT: &str = r#"intent.slots["Size"]"#;
+
+    /// A state with one active context: its `name`, seconds, turns and attributes, as JSON.
+    fn context(name: &str, seconds: &str, turns: &str, attributes: &str) -> String {
+        format!(
+            r#"{{"activeContexts":[{{"name":{name},"timeToLive":{{"timeToLiveInSeconds":{seconds},"turnsToLive":{turns}}},"contextAttributes":{attributes}}}]}}"#
+        )
+    }
+    const CONTEXT: &str = "activeContexts[0]";
+
+    /// A state with one runtime hint, for slot `Size` of intent `OrderPizza`, written `details`.
+    fn hint(details: &str) -> String {
+        format!(r#"{{"runtimeHints":{{"slotHints":{{"OrderPizza":{{"Size":{details}}}}}}}}}"#)
+    }
+    const HINT: &str = r#"runtimeHints.slotHints["OrderPizza"]["Size"]"#;
+
+    /// A dialog action eliciting the sub-slot `sub`.
+    fn elicit(sub: &str) -> String {
+        format!(r#"{{"dialogAction":{{"type":"ElicitSlot","subSlotToElicit":{sub}}}}}"#)
+    }
+
+    /// `n` distinct keys of three characters: `"000"`, `"001"`, …
+    fn keys(n: usize) -> impl Iterator<Item = String> {
+        const DIGITS: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        (0..n).map(|i| {
+            let d = |k: usize| char::from(DIGITS[(i / 62usize.pow(k as u32)) % 62]);
+            [d(2), d(1), d(0)].iter().collect()
+        })
+    }
+
+    /// `n` entries of a JSON object: each key of [`keys`] with `value`.
+    fn entries(n: usize, value: &str) -> String {
+        keys(n)
+            .map(|k| format!(r#""{k}":{value}"#))
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    /// `n` copies of `item` as a JSON list.
+    fn list(n: usize, item: &str) -> String {
+        format!("[{}]", vec![item; n].join(","))
+    }
+
+    /// A recursive member, nested as a chain of one entry per level.
+    struct Chain {
+        member: &'static str,
+        /// The state around the chain.
+        around: fn(&str) -> String,
+        /// Each level's opening, the last level, and each level's closing.
+        open: &'static str,
+        leaf: &'static str,
+        close: &'static str,
+        /// The path to the first level, and the step to each level below.
+        first: &'static str,
+        step: &'static str,
+    }
+
+    const CHAINS: [Chain; 4] = [
+        Chain {
+            member: "subSlots",
+            around: slot,
+            open: r#"{"subSlots":{"a":"#,
+            leaf: "{}",
+            close: "}}",
+            first: SLOT,
+            step: r#".subSlots["a"]"#,
+        },
+        Chain {
+            member: "values",
+            around: slot,
+            open: r#"{"values":["#,
+            leaf: "{}",
+            close: "]}",
+            first: SLOT,
+            step: ".values[0]",
+        },
+        Chain {
+            member: "subSlotToElicit",
+            around: elicit,
+            open: r#"{"name":"a","subSlotToElicit":"#,
+            leaf: r#"{"name":"a"}"#,
+            close: "}",
+            first: "dialogAction.subSlotToElicit",
+            step: ".subSlotToElicit",
+        },
+        Chain {
+            member: "subSlotHints",
+            around: hint,
+            open: r#"{"subSlotHints":{"a":"#,
+            leaf: "{}",
+            close: "}}",
+            first: HINT,
+            step: r#".subSlotHints["a"]"#,
+        },
+    ];
+
+    /// The recursive members, each nested 10,000 deep (far past [`MAX_DEPTH`], and past the
+    /// JSON reader's own limit of 128) and exactly as deep as allowed: the read stops at
+    /// `MAX_DEPTH` levels and names each level it went through.
+    fn depth_rows() -> Vec<StateRow> {
+        let too_deep = ValueRule::TooDeep { max: MAX_DEPTH };
+        let inner = MAX_DEPTH - 1;
+        let mut rows = Vec::new();
+        for c in CHAINS {
+            let nest = |depth| (c.around)(&chain(c.open, c.leaf, c.close, depth));
+            let path = format!("{}{}.{}", c.first, c.step.repeat(inner), c.member);
+            rows.push(bad(
+                format!("{} 10,000 deep", c.member),
+                nest(10_000),
+                &path,
+                too_deep,
+            ));
+            rows.push(bad(
+                format!("{} one level too deep", c.member),
+                nest(MAX_DEPTH),
+                &path,
+                too_deep,
+            ));
+            rows.push(ok(format!("{} {MAX_DEPTH} levels", c.member), nest(inner)));
+        }
+        // Both recursive members of a slot count towards one bound.
+        rows.push(bad(
+            "values and subSlots alternating, 10,000 deep",
+            slot(&chain(
+                r#"{"values":[{"subSlots":{"a":"#,
+                "{}",
+                "}}]}",
+                5_000,
+            )),
+            format!(
+                r#"{SLOT}{}.values[0].subSlots"#,
+                r#".values[0].subSlots["a"]"#.repeat((MAX_DEPTH - 2) / 2)
+            ),
+            too_deep,
+        ));
+        rows
+    }
+
+    #[rustfmt::skip]
+    pub(super) fn state_rows() -> Vec<StateRow> {
+        let secret = |n: usize| SECRET.repeat(n.div_ceil(SECRET.len()))[..n].to_owned();
+        let seconds = format!("{CONTEXT}.timeToLive.timeToLiveInSeconds");
+        let turns = format!("{CONTEXT}.timeToLive.turnsToLive");
+        let attributes = format!("{CONTEXT}.contextAttributes");
+        let seconds_range = ValueRule::Range { min: 5, max: 86_400 };
+        let turns_range = ValueRule::Range { min: 1, max: 20 };
+        let named = |name: &str| context(&format!("\"{name}\""), "5", "1", "{}");
+        let hint_value = |phrase: &str| hint(&format!(r#"{{"runtimeHintValues":[{{"phrase":"{phrase}"}}]}}"#));
+        let long_key = "k".repeat(1000);
+        let control_key = r"a\u0000\r\n\u001b\u202e\u0085";
+        let mut rows = depth_rows();
+        rows.extend([
+            // Numbers: seconds 5 to 86,400, turns 1 to 20, integers only.
+            ok("seconds 5, turns 1", context(r#""c""#, "5", "1", "{}")),
+            ok("seconds 86400, turns 20", context(r#""c""#, "86400", "20", "{}")),
+            bad("seconds 4", context(r#""c""#, "4", "1", "{}"), &seconds, seconds_range),
+            bad("seconds 86401", context(r#""c""#, "86401", "1", "{}"), &seconds, seconds_range),
+            bad("seconds -1", context(r#""c""#, "-1", "1", "{}"), &seconds, seconds_range),
+            bad("seconds 1e3", context(r#""c""#, "1e3", "1", "{}"), &seconds, seconds_range),
+            bad("seconds 5.5", context(r#""c""#, "5.5", "1", "{}"), &seconds, seconds_range),
+            bad("seconds 10.0", context(r#""c""#, "10.0", "1", "{}"), &seconds, seconds_range),
+            bad("seconds 2^64", context(r#""c""#, "18446744073709551616", "1", "{}"), &seconds, seconds_range),
+            bad("seconds i64::MIN", context(r#""c""#, "-9223372036854775808", "1", "{}"), &seconds, seconds_range),
+            bad("seconds u64::MAX", context(r#""c""#, "18446744073709551615", "1", "{}"), &seconds, seconds_range),
+            bad("seconds as a string", context(r#""c""#, r#""10""#, "1", "{}"), &seconds, of_type("an integer")),
+            bad("seconds null", context(r#""c""#, "null", "1", "{}"), &seconds, ValueRule::Missing),
+            bad("seconds true", context(r#""c""#, "true", "1", "{}"), &seconds, of_type("an integer")),
+            bad("turns 0", context(r#""c""#, "5", "0", "{}"), &turns, turns_range),
+            bad("turns 21", context(r#""c""#, "5", "21", "{}"), &turns, turns_range),
+            bad("turns 256", context(r#""c""#, "5", "256", "{}"), &turns, turns_range),
+            bad("turns missing", r#"{"activeContexts":[{"name":"c","timeToLive":{"timeToLiveInSeconds":5},"contextAttributes":{}}]}"#, &turns, ValueRule::Missing),
+            bad("time to live missing", r#"{"activeContexts":[{"name":"c","contextAttributes":{}}]}"#, format!("{CONTEXT}.timeToLive"), ValueRule::Missing),
+            bad("context attributes missing", r#"{"activeContexts":[{"name":"c","timeToLive":{"timeToLiveInSeconds":5,"turnsToLive":1}}]}"#, &attributes, ValueRule::Missing),
+            // Context names: `^([A-Za-z0-9]_?)+$`, 1 to 100 characters.
+            ok("context name a_b_", named("a_b_")),
+            ok("context name of 100 characters", named(&secret(100))),
+            bad("context name a__b", named("a__b"), format!("{CONTEXT}.name"), text(TextError::Pattern { index: 2, pattern: CONTEXT_NAME })),
+            bad("context name _a", named("_a"), format!("{CONTEXT}.name"), text(TextError::Pattern { index: 0, pattern: CONTEXT_NAME })),
+            bad("context name a-b", named("a-b"), format!("{CONTEXT}.name"), text(TextError::Pattern { index: 1, pattern: CONTEXT_NAME })),
+            bad("context name with a secret and a space", named(&format!("{SECRET} {SECRET}")), format!("{CONTEXT}.name"), text(TextError::Pattern { index: SECRET.len(), pattern: CONTEXT_NAME })),
+            bad("context name of 101 characters", named(&secret(101)), format!("{CONTEXT}.name"), too_long(100)),
+            bad("context name empty", named(""), format!("{CONTEXT}.name"), EMPTY),
+            bad("context name é", named("é"), format!("{CONTEXT}.name"), text(TextError::Pattern { index: 0, pattern: CONTEXT_NAME })),
+            // Hint names are keys: `^([0-9a-zA-Z][_-]?)+$`.
+            ok("hint names a-b_c-", r#"{"runtimeHints":{"slotHints":{"a-b_c-":{"x_":{}}}}}"#),
+            bad("hint intent name -a", r#"{"runtimeHints":{"slotHints":{"-a":{}}}}"#, "runtimeHints.slotHints", ValueRule::Key(TextError::Pattern { index: 0, pattern: HINT_NAME })),
+            bad("hint slot name a--b", r#"{"runtimeHints":{"slotHints":{"I":{"a--b":{}}}}}"#, r#"runtimeHints.slotHints["I"]"#, ValueRule::Key(TextError::Pattern { index: 2, pattern: HINT_NAME })),
+            bad("hint sub-slot name a_-b", hint(r#"{"subSlotHints":{"a_-b":{}}}"#), format!("{HINT}.subSlotHints"), ValueRule::Key(TextError::Pattern { index: 2, pattern: HINT_NAME })),
+            bad("hint name empty", r#"{"runtimeHints":{"slotHints":{"":{}}}}"#, "runtimeHints.slotHints", EMPTY_KEY),
+            bad("hint name of 101 characters", format!(r#"{{"runtimeHints":{{"slotHints":{{"{}":{{}}}}}}}}"#, secret(101)), "runtimeHints.slotHints", ValueRule::Key(TextError::TooLong { max: 100, chars: 101 })),
+            // Lists and maps past their bounds.
+            ok("20 active contexts", format!(r#"{{"activeContexts":{}}}"#, list(20, r#"{"name":"c","timeToLive":{"timeToLiveInSeconds":5,"turnsToLive":1},"contextAttributes":{}}"#))),
+            bad("21 active contexts", format!(r#"{{"activeContexts":{}}}"#, list(21, r#"{"name":"c","timeToLive":{"timeToLiveInSeconds":5,"turnsToLive":1},"contextAttributes":{}}"#)), "activeContexts", ValueRule::TooMany { max: 20 }),
+            bad("5,000 active contexts", format!(r#"{{"activeContexts":{}}}"#, list(5_000, r#"{"name":"c","timeToLive":{"timeToLiveInSeconds":5,"turnsToLive":1},"contextAttributes":{}}"#)), "activeContexts", ValueRule::TooMany { max: 20 }),
+            ok("10 context attributes", context(r#""c""#, "5", "1", &format!("{{{}}}", entries(10, r#""v""#)))),
+            bad("11 context attributes", context(r#""c""#, "5", "1", &format!("{{{}}}", entries(11, r#""v""#))), &attributes, ValueRule::TooMany { max: 10 }),
+            // The 11th's value is read before it is counted (a `null` one would be no entry):
+            // its own fault comes first.
+            bad("11 context attributes, the 11th broken", context(r#""c""#, "5", "1", &format!(r#"{{{},"x":1}}"#, entries(10, r#""v""#))), format!(r#"{attributes}["x"]"#), ValueRule::Type { expected: "a string" }),
+            ok("10 context attributes and a null", context(r#""c""#, "5", "1", &format!(r#"{{{},"x":null}}"#, entries(10, r#""v""#)))),
+            ok("100 hint phrases", hint(&format!(r#"{{"runtimeHintValues":{}}}"#, list(100, r#"{"phrase":"p"}"#)))),
+            bad("101 hint phrases", hint(&format!(r#"{{"runtimeHintValues":{}}}"#, list(101, r#"{"phrase":"p"}"#))), format!("{HINT}.runtimeHintValues"), ValueRule::TooMany { max: 100 }),
+            bad("no hint phrases", hint(r#"{"runtimeHintValues":[]}"#), format!("{HINT}.runtimeHintValues"), ValueRule::TooFew { min: 1 }),
+            // Duplicates: a member twice, a key twice (after unescaping), cut and escaped in
+            // the path.
+            bad("intent twice", r#"{"intent":{"name":"a"},"intent":{"name":"b"}}"#, "intent", ValueRule::Repeated),
+            bad("intent name twice", r#"{"intent":{"name":"a","name":"b"}}"#, "intent.name", ValueRule::Repeated),
+            bad("intent twice, the second null", r#"{"intent":{"name":"a"},"intent":null}"#, "intent", ValueRule::Repeated),
+            bad("dialog action type twice", r#"{"dialogAction":{"type":"Close","type":"Close"}}"#, "dialogAction.type", ValueRule::Repeated),
+            bad("turns twice", context(r#""c""#, "5,\"turnsToLive\":1", "1", "{}"), &turns, ValueRule::Repeated),
+            bad("slot key twice", r#"{"intent":{"name":"I","slots":{"Size":{},"Size":{}}}}"#, SLOT, ValueRule::Repeated),
+            bad("slot key twice, once escaped", r#"{"intent":{"name":"I","slots":{"Size":{},"\u0053ize":{}}}}"#, SLOT, ValueRule::Repeated),
+            bad("context attribute twice", context(r#""c""#, "5", "1", r#"{"k":"a","k":"b"}"#), format!(r#"{attributes}["k"]"#), ValueRule::Repeated),
+            bad("session attribute of 1,000 bytes twice", format!(r#"{{"sessionAttributes":{{"{long_key}":"a","{long_key}":"b"}}}}"#), format!(r#"sessionAttributes["{}…"]"#, "k".repeat(61)), ValueRule::Repeated),
+            bad("session attribute with controls twice", format!(r#"{{"sessionAttributes":{{"{control_key}":"a","{control_key}":"b"}}}}"#), r#"sessionAttributes["a\u{0}\r\n\u{1b}\u{202e}\u{85}"]"#, ValueRule::Repeated),
+            bad("session attribute with controls, not a string", format!(r#"{{"sessionAttributes":{{"{control_key}":1}}}}"#), r#"sessionAttributes["a\u{0}\r\n\u{1b}\u{202e}\u{85}"]"#, of_type("a string")),
+            bad("hint key twice", r#"{"runtimeHints":{"slotHints":{"I":{},"I":{}}}}"#, r#"runtimeHints.slotHints["I"]"#, ValueRule::Repeated),
+            // Wrong JSON types, at each level.
+            bad("state an array", "[]", "", of_type("an object")),
+            bad("state a string", format!(r#""{SECRET}""#), "", of_type("an object")),
+            bad("intent a string", format!(r#"{{"intent":"{SECRET}"}}"#), "intent", of_type("an object")),
+            bad("intent name a number", r#"{"intent":{"name":1}}"#, "intent.name", of_type("a string")),
+            bad("intent name an object", r#"{"intent":{"name":{}}}"#, "intent.name", of_type("a string")),
+            bad("intent name missing", r#"{"intent":{}}"#, "intent.name", ValueRule::Missing),
+            bad("intent name null", r#"{"intent":{"name":null}}"#, "intent.name", ValueRule::Missing),
+            bad("slots a list", r#"{"intent":{"name":"I","slots":[]}}"#, "intent.slots", of_type("an object")),
+            bad("a slot a string", slot(&format!(r#""{SECRET}""#)), SLOT, of_type("an object")),
+            bad("slot value a list", slot(r#"{"value":[]}"#), format!("{SLOT}.value"), of_type("an object")),
+            bad("interpreted value true", slot(r#"{"value":{"interpretedValue":true}}"#), format!("{SLOT}.value.interpretedValue"), of_type("a string")),
+            bad("interpreted value missing", slot(r#"{"value":{"originalValue":"x"}}"#), format!("{SLOT}.value.interpretedValue"), ValueRule::Missing),
+            bad("resolved values a string", slot(r#"{"value":{"interpretedValue":"x","resolvedValues":"x"}}"#), format!("{SLOT}.value.resolvedValues"), of_type("a list")),
+            bad("a resolved value a number", slot(r#"{"value":{"interpretedValue":"x","resolvedValues":["a",1]}}"#), format!("{SLOT}.value.resolvedValues[1]"), of_type("a string")),
+            bad("slot shape a number", slot(r#"{"shape":1}"#), format!("{SLOT}.shape"), of_type("a string")),
+            bad("slot values an object", slot(r#"{"values":{}}"#), format!("{SLOT}.values"), of_type("a list")),
+            bad("sub-slots a list", slot(r#"{"subSlots":[]}"#), format!("{SLOT}.subSlots"), of_type("an object")),
+            bad("dialog action a list", r#"{"dialogAction":[]}"#, "dialogAction", of_type("an object")),
+            bad("dialog action type a number", r#"{"dialogAction":{"type":0}}"#, "dialogAction.type", of_type("a string")),
+            bad("dialog action type missing", r#"{"dialogAction":{}}"#, "dialogAction.type", ValueRule::Missing),
+            bad("sub-slot to elicit a string", elicit(r#""x""#), "dialogAction.subSlotToElicit", of_type("an object")),
+            bad("active contexts an object", r#"{"activeContexts":{}}"#, "activeContexts", of_type("a list")),
+            bad("an active context a list", r#"{"activeContexts":[[]]}"#, CONTEXT, of_type("an object")),
+            bad("time to live a number", r#"{"activeContexts":[{"name":"c","timeToLive":5}]}"#, format!("{CONTEXT}.timeToLive"), of_type("an object")),
+            bad("context attributes a list", context(r#""c""#, "5", "1", "[]"), &attributes, of_type("an object")),
+            bad("a context attribute a number", context(r#""c""#, "5", "1", r#"{"k":1}"#), format!(r#"{attributes}["k"]"#), of_type("a string")),
+            bad("session attributes a string", r#"{"sessionAttributes":"x"}"#, "sessionAttributes", of_type("an object")),
+            ok("a session attribute null (no entry)", r#"{"sessionAttributes":{"k":null}}"#),
+            ok("an active context null (no entry)", r#"{"activeContexts":[null]}"#),
+            bad("originating request id a number", r#"{"originatingRequestId":1}"#, "originatingRequestId", of_type("a string")),
+            bad("runtime hints a list", r#"{"runtimeHints":[]}"#, "runtimeHints", of_type("an object")),
+            bad("slot hints of an intent a list", r#"{"runtimeHints":{"slotHints":{"I":[]}}}"#, r#"runtimeHints.slotHints["I"]"#, of_type("an object")),
+            bad("hint details a string", hint(r#""x""#), HINT, of_type("an object")),
+            bad("hint phrases an object", hint(r#"{"runtimeHintValues":{}}"#), format!("{HINT}.runtimeHintValues"), of_type("a list")),
+            bad("a hint phrase a number", hint(r#"{"runtimeHintValues":[{"phrase":1}]}"#), format!("{HINT}.runtimeHintValues[0].phrase"), of_type("a string")),
+            // Every non-empty string, empty.
+            ok("an empty session attribute value", r#"{"sessionAttributes":{"k":""}}"#),
+            bad("empty intent name", r#"{"intent":{"name":""}}"#, "intent.name", EMPTY),
+            bad("empty slot name", r#"{"intent":{"name":"I","slots":{"":{}}}}"#, "intent.slots", EMPTY_KEY),
+            bad("empty interpreted value", slot(r#"{"value":{"interpretedValue":""}}"#), format!("{SLOT}.value.interpretedValue"), EMPTY),
+            bad("empty original value", slot(r#"{"value":{"interpretedValue":"x","originalValue":""}}"#), format!("{SLOT}.value.originalValue"), EMPTY),
+            bad("empty resolved value", slot(r#"{"value":{"interpretedValue":"x","resolvedValues":[""]}}"#), format!("{SLOT}.value.resolvedValues[0]"), EMPTY),
+            bad("empty sub-slot name", slot(r#"{"subSlots":{"":{}}}"#), format!("{SLOT}.subSlots"), EMPTY_KEY),
+            bad("empty slot to elicit", r#"{"dialogAction":{"type":"ElicitSlot","slotToElicit":""}}"#, "dialogAction.slotToElicit", EMPTY),
+            bad("empty sub-slot to elicit", elicit(r#"{"name":""}"#), "dialogAction.subSlotToElicit.name", EMPTY),
+            bad("empty session attribute key", r#"{"sessionAttributes":{"":"x"}}"#, "sessionAttributes", EMPTY_KEY),
+            bad("empty originating request id", r#"{"originatingRequestId":""}"#, "originatingRequestId", EMPTY),
+            bad("empty context attribute name", context(r#""c""#, "5", "1", r#"{"":"v"}"#), &attributes, EMPTY_KEY),
+            bad("empty context attribute value", context(r#""c""#, "5", "1", r#"{"k":""}"#), format!(r#"{attributes}["k"]"#), EMPTY),
+            bad("empty hint phrase", hint_value(""), format!("{HINT}.runtimeHintValues[0].phrase"), EMPTY),
+            // Sensitive and bounded text: one past its length, never quoted.
+            ok("context attribute value of 1,024 characters", context(r#""c""#, "5", "1", &format!(r#"{{"k":"{}"}}"#, secret(1024)))),
+            bad("context attribute value of 1,025 characters", context(r#""c""#, "5", "1", &format!(r#"{{"k":"{}"}}"#, secret(1025))), format!(r#"{attributes}["k"]"#), too_long(1024)),
+            bad("context attribute name of 101 characters", context(r#""c""#, "5", "1", &format!(r#"{{"{}":"v"}}"#, "n".repeat(101))), &attributes, ValueRule::Key(TextError::TooLong { max: 100, chars: 101 })),
+            bad("hint phrase of 141 characters", hint_value(&secret(141)), format!("{HINT}.runtimeHintValues[0].phrase"), too_long(140)),
+            bad("escaped hint phrase of 141 characters", hint_value(&r"\u00e9".repeat(141)), format!("{HINT}.runtimeHintValues[0].phrase"), too_long(140)),
+            // Sizes: a map the model does not bound, read whole while it fits the limit.
+            ok("100,000 slots", format!(r#"{{"intent":{{"name":"I","slots":{{{}}}}}}}"#, entries(100_000, "{}"))),
+            // Unknown members are skipped, however strange (within the JSON reader's depth).
+            ok("unknown members", format!(r#"{{"x":[[[{{"y":null}}]]],"intent":{{"name":"I","z":"{SECRET}"}},"{SECRET}":1}}"#)),
+            ok("unknown member 100 deep", format!(r#"{{"x":{}}}"#, chain("[", "", "]", 100))),
+        ]);
+        rows
+    }
+
+    /// The body PutSession sends with `state`.
+    fn body_of(state: &str) -> Vec<u8> {
+        format!(r#"{{"sessionState":{state}}}"#).into_bytes()
+    }
+
+    /// The path in a PutSession body of `path` in its state.
+    fn in_body(path: &str) -> String {
+        if path.is_empty() {
+            "sessionState".to_owned()
+        } else {
+            format!("sessionState.{path}")
+        }
+    }
+
+    /// The most bytes of an error's `Display` or `Debug` here: a path through every level of
+    /// [`MAX_DEPTH`], with its quotes escaped by `Debug`, takes most of a line.
+    const MAX_TEXT: usize = 300;
+
+    /// Short, on one line, and never the secret.
+    #[track_caller]
+    fn assert_quiet(row: &str, what: &str, text: &str) {
+        assert!(
+            text.len() < MAX_TEXT,
+            "{row}: {what} is {} bytes: {:?}",
+            text.len(),
+            preview(text)
+        );
+        assert!(
+            !text.chars().any(char::is_control),
+            "{row}: {what} has a raw control character: {:?}",
+            preview(text)
+        );
+        assert_secret_kept(row, what, text);
+    }
+
+    /// Never the secret.
+    #[track_caller]
+    fn assert_secret_kept(row: &str, what: &str, text: &str) {
+        assert!(
+            !text.contains(SECRET),
+            "{row}: {what} shows the secret: {:?}",
+            preview(text)
+        );
+    }
+
+    #[track_caller]
+    fn assert_value(row: &str, what: &str, got: &ValueError, path: &str, rule: &ValueRule) {
+        assert_eq!((got.path(), got.rule()), (path, rule), "{row}: {what}");
+        assert_eq!(
+            got.to_string(),
+            match path {
+                "" => rule.to_string(),
+                _ => format!("{path}: {rule}"),
+            },
+            "{row}: {what} Display"
+        );
+        assert_quiet(row, what, &got.to_string());
+        assert_quiet(row, &format!("{what} Debug"), &format!("{got:?}"));
+    }
+
+    /// What the mock answers `body` with: `want`'s status and, for an error, a Lex V2
+    /// `ValidationException` whose message is the error's.
+    #[track_caller]
+    fn assert_mock(row: &str, body: &[u8], want: Option<&RouteError>) {
+        let mut mock = MockService::new();
+        let wire = mock.handle("POST", LEX_V2_PATH, &[JSON], body);
+        let read = LexV2ServiceError::new(LexV2ErrorKind::Validation);
+        match want {
+            None => assert_eq!(wire.status(), PUT_ANSWERED, "{row}: mock"),
+            Some(want) => {
+                assert_eq!(wire.status(), want.http_status(), "{row}: mock status");
+                assert_eq!(
+                    wire.header("x-amzn-ErrorType"),
+                    Some(read.code()),
+                    "{row}: mock"
+                );
+                assert!(
+                    wire.body().len() < 512,
+                    "{row}: mock body of {}",
+                    wire.body().len()
+                );
+                let err = botsession::LexV2DeleteSessionResponse::from_http(
+                    wire.status(),
+                    wire.headers(),
+                    wire.body(),
+                )
+                .expect_err("an error answer");
+                let ResponseError::Service(e) = &err else {
+                    panic!("{row}: mock: {err}")
+                };
+                assert_eq!(e.kind(), read.kind(), "{row}: mock kind");
+                assert_eq!(
+                    e.message(),
+                    Some(want.to_string().as_str()),
+                    "{row}: mock message"
+                );
+                assert_quiet(row, "mock error", &err.to_string());
+            }
+        }
+    }
+
+    fn check_state(row: &StateRow) {
+        let name = row.name.as_str();
+        let started = Instant::now();
+        match (
+            LexV2SessionState::from_json(row.state.as_bytes()),
+            &row.want,
+        ) {
+            (Ok(state), None) => {
+                let json = state.to_json();
+                assert_eq!(
+                    LexV2SessionState::from_json(&json).as_ref(),
+                    Ok(&state),
+                    "{name}: round trip"
+                );
+            }
+            (Err(LexV2JsonError::Value(e)), Some((path, rule))) => {
+                assert_value(name, "from_json", &e, path, rule)
+            }
+            (got, want) => panic!("{name}: from_json gave {:?}, want {want:?}", got.map(drop)),
+        }
+        let body = body_of(&row.state);
+        let got = LexV2PutSessionRequest::from_request("POST", LEX_V2_PATH, &[JSON], &body);
+        match (&got, &row.want) {
+            (Ok(request), None) => {
+                let again = LexV2PutSessionRequest::from_request(
+                    "POST",
+                    LEX_V2_PATH,
+                    &[JSON],
+                    &request.body(),
+                );
+                assert_eq!(again.as_ref(), Ok(request), "{name}: body round trip");
+            }
+            (Err(RouteError::Value(e)), Some((path, rule))) => {
+                assert_value(name, "PutSession body", e, &in_body(path), rule);
+                let err = got.as_ref().unwrap_err();
+                assert_eq!(err.http_status(), 400, "{name}");
+                assert_quiet(name, "route error", &err.to_string());
+                assert_quiet(name, "route error Debug", &format!("{err:?}"));
+            }
+            (got, want) => panic!(
+                "{name}: from_request gave {:?}, want {want:?}",
+                got.as_ref().map(drop)
+            ),
+        }
+        #[cfg(feature = "gzip")]
+        gzip::check_state_header(row);
+        assert_mock(name, &body, got.as_ref().err());
+        assert!(started.elapsed() < QUICK, "{name}: {:?}", started.elapsed());
+    }
+
+    /// A PutSession body and what reading it must give.
+    enum BodyWant {
+        Read,
+        Value(String, ValueRule),
+        Route(RouteError),
+    }
+
+    struct BodyRow {
+        name: String,
+        headers: Vec<(&'static str, Vec<u8>)>,
+        body: Vec<u8>,
+        want: BodyWant,
+    }
+
+    fn body_row(name: impl Into<String>, body: impl Into<Vec<u8>>, want: BodyWant) -> BodyRow {
+        BodyRow {
+            name: name.into(),
+            headers: vec![(JSON.0, JSON.1.into())],
+            body: body.into(),
+            want,
+        }
+    }
+
+    fn at(path: &str, rule: ValueRule) -> BodyWant {
+        BodyWant::Value(path.to_owned(), rule)
+    }
+
+    /// A body with the state `{}` and `members` after it.
+    fn with(members: &str) -> Vec<u8> {
+        format!(r#"{{"sessionState":{{}},{members}}}"#).into_bytes()
+    }
+
+    /// A body with one message, written `message`.
+    fn message(message: &str) -> Vec<u8> {
+        with(&format!(r#""messages":[{message}]"#))
+    }
+
+    /// A body with one message of one card, written `card`.
+    fn card(card: &str) -> Vec<u8> {
+        message(&format!(
+            r#"{{"contentType":"ImageResponseCard","imageResponseCard":{card}}}"#
+        ))
+    }
+
+    /// `body`, padded with spaces to `len` bytes.
+    fn padded(body: &[u8], len: usize) -> Vec<u8> {
+        let mut body = body.to_vec();
+        body.resize(len, b' ');
+        body
+    }
+
+    #[rustfmt::skip]
+    fn body_rows() -> Vec<BodyRow> {
+        use BodyWant::{Read, Route};
+        let secret = |n: usize| SECRET.repeat(n.div_ceil(SECRET.len()))[..n].to_owned();
+        let syntax = |line, column| Route(RouteError::Body(BodyError::Syntax { line, column }));
+        let max = LEX_V2_MAX_JSON_LEN;
+        let slots = |n: usize| body_of(&format!(r#"{{"intent":{{"name":"I","slots":{{{}}}}}}}"#, entries(n, "{}")));
+        let header = |name: &'static str, value: &[u8], want| BodyRow {
+            headers: vec![(JSON.0, JSON.1.into()), (name, value.to_vec())],
+            ..body_row(format!("{name}: {}", String::from_utf8_lossy(value)), with(r#""messages":[]"#), want)
+        };
+        let response_type = |error| Route(RouteError::Header { name: "ResponseContentType", error });
+        let button = r#"{"text":"t","value":"v"}"#;
+        vec![
+            // The members of the body beside the state.
+            body_row("10 messages", with(&format!(r#""messages":{}"#, list(10, r#"{"contentType":"PlainText","content":"hi"}"#))), Read),
+            body_row("11 messages", with(&format!(r#""messages":{}"#, list(11, r#"{"contentType":"PlainText","content":"hi"}"#))), at("messages", ValueRule::TooMany { max: 10 })),
+            body_row("30,000 messages", with(&format!(r#""messages":{}"#, list(30_000, r#"{"contentType":"P"}"#))), at("messages", ValueRule::TooMany { max: 10 })),
+            body_row("messages an object", with(r#""messages":{}"#), at("messages", of_type("a list"))),
+            body_row("a message a string", message(&format!(r#""{SECRET}""#)), at("messages[0]", of_type("an object"))),
+            body_row("a message without a content type", message(r#"{"content":"hi"}"#), at("messages[0].contentType", ValueRule::Missing)),
+            body_row("an unknown content type", message(r#"{"contentType":"Hologram"}"#), Read),
+            body_row("an empty content type", message(r#"{"contentType":""}"#), Read),
+            body_row("content of 1,024 characters", message(&format!(r#"{{"contentType":"PlainText","content":"{}"}}"#, secret(1024))), Read),
+            body_row("content of 1,024 four-byte characters", message(&format!(r#"{{"contentType":"PlainText","content":"{}"}}"#, "😀".repeat(1024))), Read),
+            body_row("content of 1,025 characters", message(&format!(r#"{{"contentType":"PlainText","content":"{}"}}"#, secret(1025))), at("messages[0].content", too_long(1024))),
+            body_row("content of 100,000 characters", message(&format!(r#"{{"contentType":"PlainText","content":"{}"}}"#, secret(100_000))), at("messages[0].content", text(TextError::TooLong { max: 1024, chars: 100_000 }))),
+            body_row("empty content", message(r#"{"contentType":"PlainText","content":""}"#), at("messages[0].content", EMPTY)),
+            body_row("content a number", message(r#"{"contentType":"PlainText","content":4242}"#), at("messages[0].content", of_type("a string"))),
+            body_row("5 buttons", card(&format!(r#"{{"title":"t","buttons":{}}}"#, list(5, button))), Read),
+            body_row("6 buttons", card(&format!(r#"{{"title":"t","buttons":{}}}"#, list(6, button))), at("messages[0].imageResponseCard.buttons", ValueRule::TooMany { max: 5 })),
+            body_row("a card without a title", card("{}"), at("messages[0].imageResponseCard.title", ValueRule::Missing)),
+            body_row("empty card title", card(r#"{"title":""}"#), at("messages[0].imageResponseCard.title", EMPTY)),
+            body_row("empty card subtitle", card(r#"{"title":"t","subtitle":""}"#), at("messages[0].imageResponseCard.subtitle", EMPTY)),
+            body_row("empty card image", card(r#"{"title":"t","imageUrl":""}"#), at("messages[0].imageResponseCard.imageUrl", EMPTY)),
+            body_row("empty button text", card(r#"{"title":"t","buttons":[{"text":"","value":"v"}]}"#), at("messages[0].imageResponseCard.buttons[0].text", EMPTY)),
+            body_row("empty button value", card(r#"{"title":"t","buttons":[{"text":"t","value":""}]}"#), at("messages[0].imageResponseCard.buttons[0].value", EMPTY)),
+            body_row("card title of 251 characters", card(&format!(r#"{{"title":"{}"}}"#, secret(251))), at("messages[0].imageResponseCard.title", too_long(250))),
+            body_row("button text of 51 characters", card(&format!(r#"{{"title":"t","buttons":[{{"text":"{}","value":"v"}}]}}"#, secret(51))), at("messages[0].imageResponseCard.buttons[0].text", too_long(50))),
+            body_row("button value of 51 characters", card(&format!(r#"{{"title":"t","buttons":[{{"text":"t","value":"{}"}}]}}"#, secret(51))), at("messages[0].imageResponseCard.buttons[0].value", too_long(50))),
+            body_row("buttons an object", card(r#"{"title":"t","buttons":{}}"#), at("messages[0].imageResponseCard.buttons", of_type("a list"))),
+            body_row("empty request attribute key", with(r#""requestAttributes":{"":"x"}"#), at("requestAttributes", EMPTY_KEY)),
+            body_row("request attribute twice", with(r#""requestAttributes":{"k":"a","k":"b"}"#), at(r#"requestAttributes["k"]"#, ValueRule::Repeated)),
+            body_row("a request attribute a number", with(r#""requestAttributes":{"k":1}"#), at(r#"requestAttributes["k"]"#, of_type("a string"))),
+            body_row("request attributes a list", with(r#""requestAttributes":[]"#), at("requestAttributes", of_type("an object"))),
+            // The body itself.
+            body_row("no state", b"{}".to_vec(), at("sessionState", ValueRule::Missing)),
+            body_row("the state null", br#"{"sessionState":null}"#.to_vec(), at("sessionState", ValueRule::Missing)),
+            body_row("the state twice", br#"{"sessionState":{},"sessionState":{}}"#.to_vec(), at("sessionState", ValueRule::Repeated)),
+            body_row("messages twice", with(r#""messages":[],"messages":[]"#), at("messages", ValueRule::Repeated)),
+            body_row("an empty body", b"".to_vec(), Route(RouteError::Body(BodyError::Empty))),
+            body_row("only whitespace", b" \r\n\t".to_vec(), Route(RouteError::Body(BodyError::Empty))),
+            body_row("a list", b"[]".to_vec(), Route(RouteError::Body(BodyError::NotObject))),
+            body_row("a string", format!(r#""{SECRET}""#).into_bytes(), Route(RouteError::Body(BodyError::NotObject))),
+            body_row("only a brace", b"{".to_vec(), Route(RouteError::Body(BodyError::Truncated))),
+            body_row("something after the object", b"{\"sessionState\":{}} x".to_vec(), syntax(1, 21)),
+            body_row("a BOM", b"\xef\xbb\xbf{\"sessionState\":{}}".to_vec(), syntax(1, 1)),
+            body_row("invalid UTF-8 in a key", b"{\"sessionState\":{\"sessionAttributes\":{\"\xff\":\"x\"}}}".to_vec(), syntax(1, 40)),
+            body_row("a lone surrogate in a key", br#"{"sessionState":{"sessionAttributes":{"\ud800":"x"}}}"#.to_vec(), syntax(1, 46)),
+            body_row("a raw control character in a key", b"{\"sessionState\":{\"sessionAttributes\":{\"\x1b\":\"x\"}}}".to_vec(), syntax(1, 40)),
+            body_row("a number past f64", body_of(&context(r#""c""#, &"9".repeat(400), "1", "{}")), syntax(1, 483)),
+            // Skipped without recursion: the size limit bounds the depth.
+            body_row("an unknown member 10,000 deep", with(&format!(r#""x":{}"#, chain("[", "", "]", 10_000))), Read),
+            body_row("an unknown member 100,000 deep", with(&format!(r#""x":{}"#, chain(r#"{"x":"#, "0", "}", 100_000))), Read),
+            body_row("an unknown member 10,000 deep, unclosed", format!(r#"{{"sessionState":{{}},"x":{}"#, "[".repeat(10_000)).into_bytes(), Route(RouteError::Body(BodyError::Truncated))),
+            // Sizes: up to the limit read; past it refused before anything is parsed.
+            body_row("exactly the limit", padded(br#"{"sessionState":{}}"#, max), Read),
+            body_row("one byte past the limit", padded(br#"{"sessionState":{}}"#, max + 1), Route(RouteError::BodyTooLarge { len: max + 1, max })),
+            body_row("120,000 slots", slots(120_000), Route(RouteError::BodyTooLarge { len: slots(120_000).len(), max })),
+            body_row("10 MiB of braces", vec![b'{'; 10 * MIB], Route(RouteError::BodyTooLarge { len: 10 * MIB, max })),
+            // Headers.
+            header("ResponseContentType", b"", response_type(FieldError::Text(TextError::TooShort { min: 1, chars: 0 }))),
+            header("ResponseContentType", b"text/plain; charset=utf-8", Read),
+            header("ResponseContentType", b"audio/\xff", response_type(FieldError::Text(TextError::Character { index: 6 }))),
+            BodyRow {
+                headers: vec![(JSON.0, JSON.1.into()), ("ResponseContentType", b"a".to_vec()), ("responsecontenttype", b"b".to_vec())],
+                ..body_row("ResponseContentType twice", with(r#""messages":[]"#), response_type(FieldError::Repeated))
+            },
+            BodyRow { headers: vec![], ..body_row("no Content-Type", with(r#""messages":[]"#), Route(RouteError::ContentType { expected: "application/json" })) },
+            BodyRow {
+                headers: vec![("Content-Type", b"text/plain".to_vec())],
+                ..body_row("a text Content-Type", with(r#""messages":[]"#), Route(RouteError::ContentType { expected: "application/json" }))
+            },
+        ]
+    }
+
+    fn check_body(row: &BodyRow) {
+        let name = row.name.as_str();
+        let started = Instant::now();
+        let got =
+            LexV2PutSessionRequest::from_request("POST", LEX_V2_PATH, &row.headers, &row.body);
+        match (&got, &row.want) {
+            (Ok(request), BodyWant::Read) => {
+                let headers: Vec<_> = request.headers().collect();
+                let again = LexV2PutSessionRequest::from_request(
+                    "POST",
+                    LEX_V2_PATH,
+                    &headers,
+                    &request.body(),
+                );
+                assert_eq!(again.as_ref(), Ok(request), "{name}: round trip");
+                assert_secret_kept(name, "Debug", &format!("{request:?}"));
+            }
+            (Err(RouteError::Value(e)), BodyWant::Value(path, rule)) => {
+                assert_value(name, "body", e, path, rule)
+            }
+            (Err(e), BodyWant::Route(want)) => assert_eq!(e, want, "{name}"),
+            (got, _) => panic!("{name}: got {:?}", got.as_ref().map(drop)),
+        }
+        if let Err(e) = &got {
+            assert_quiet(name, "Display", &e.to_string());
+            assert_quiet(name, "Debug", &format!("{e:?}"));
+        }
+        let mut mock = MockService::new();
+        let wire = mock.handle("POST", LEX_V2_PATH, &row.headers, &row.body);
+        match &got {
+            Ok(_) => assert_eq!(wire.status(), PUT_ANSWERED, "{name}: mock"),
+            Err(e) => {
+                assert_eq!(wire.status(), e.http_status(), "{name}: mock status");
+                let err = botsession::LexV2DeleteSessionResponse::from_http(
+                    wire.status(),
+                    wire.headers(),
+                    wire.body(),
+                )
+                .expect_err("an error answer");
+                let ResponseError::Service(s) = &err else {
+                    panic!("{name}: mock: {err}")
+                };
+                assert_eq!(s.kind(), &LexV2ErrorKind::Validation, "{name}: mock kind");
+                assert_eq!(
+                    s.message(),
+                    Some(e.to_string().as_str()),
+                    "{name}: mock message"
+                );
+                assert_quiet(name, "mock error", &err.to_string());
+            }
+        }
+        assert!(started.elapsed() < QUICK, "{name}: {:?}", started.elapsed());
+    }
+
+    #[test]
+    fn hostile_put_session_bodies() {
+        let rows = body_rows();
+        assert!(rows.len() >= 55, "{} rows", rows.len());
+        for row in &rows {
+            check_body(row);
+        }
+    }
+
+    /// Values the model does not list are kept as received, and written back unchanged.
+    #[test]
+    fn unknown_enum_values_are_kept() {
+        use botsession::{
+            LexV2ConfirmationState, LexV2DialogActionType, LexV2IntentState,
+            LexV2MessageContentType, LexV2SlotShape, LexV2StyleType,
+        };
+        let state = br#"{"dialogAction":{"type":"Dance","slotElicitationStyle":"Loud"},"intent":{"name":"I","slots":{"Size":{"shape":"Blob"}},"state":"Sleeping","confirmationState":"Maybe"}}"#;
+        let read = LexV2SessionState::from_json(state).expect("open sets");
+        let action = read.dialog_action().expect("a dialog action");
+        assert_eq!(
+            action.action_type(),
+            &LexV2DialogActionType::Unknown("Dance".into())
+        );
+        assert_eq!(
+            action.slot_elicitation_style(),
+            Some(&LexV2StyleType::Unknown("Loud".into()))
+        );
+        let intent = read.intent().expect("an intent");
+        assert_eq!(
+            intent.state(),
+            Some(&LexV2IntentState::Unknown("Sleeping".into()))
+        );
+        assert_eq!(
+            intent.confirmation_state(),
+            Some(&LexV2ConfirmationState::Unknown("Maybe".into()))
+        );
+        assert_eq!(
+            intent.slots()["Size"].shape(),
+            Some(&LexV2SlotShape::Unknown("Blob".into()))
+        );
+        assert_eq!(read.to_json(), state);
+        let body = format!(
+            r#"{{"sessionState":{},"messages":[{{"contentType":"Hologram"}}]}}"#,
+            String::from_utf8_lossy(state)
+        );
+        let request =
+            LexV2PutSessionRequest::from_request("POST", LEX_V2_PATH, &[JSON], body.as_bytes())
+                .expect("open sets");
+        assert_eq!(
+            request.messages()[0].content_type(),
+            &LexV2MessageContentType::Unknown("Hologram".into())
+        );
+        assert_eq!(request.body(), body.as_bytes());
+        #[cfg(feature = "gzip")]
+        assert_eq!(LexV2SessionState::from_header(&read.to_header()), Ok(read));
+    }
+
+    /// Message content and context attribute values are sensitive: no `Debug` shows them, of
+    /// the request, of the state, or of the responses that carry them.
+    #[test]
+    fn debug_never_shows_sensitive_text() {
+        let state = context(r#""c""#, "5", "1", &format!(r#"{{"k":"{SECRET}"}}"#));
+        let body = format!(
+            r#"{{"sessionState":{state},"messages":[{{"contentType":"PlainText","content":"{SECRET}"}}]}}"#
+        );
+        let request =
+            LexV2PutSessionRequest::from_request("POST", LEX_V2_PATH, &[JSON], body.as_bytes())
+                .expect("a valid body");
+        assert!(String::from_utf8_lossy(&request.body()).contains(SECRET));
+        for (what, debug) in [
+            ("request", format!("{request:?}")),
+            ("state", format!("{:?}", request.session_state())),
+            ("messages", format!("{:?}", request.messages())),
+        ] {
+            assert!(!debug.contains(SECRET), "{what}: {debug}");
+        }
+        let get = format!(
+            r#"{{"sessionId":"user:42","messages":[{{"contentType":"PlainText","content":"{SECRET}"}}],"sessionState":{state}}}"#
+        );
+        let read = botsession::LexV2GetSessionResponse::from_http(
+            200,
+            &[("x-amzn-RequestId", "r")],
+            get.as_bytes(),
+        )
+        .expect("a valid session");
+        assert!(
+            !format!("{read:?}").contains(SECRET),
+            "GetSession: {read:?}"
+        );
+        #[cfg(feature = "gzip")]
+        {
+            let mut mock = MockService::new();
+            let wire = mock.handle("POST", LEX_V2_PATH, &[JSON], body.as_bytes());
+            assert_eq!(wire.status(), 200);
+            let read = botsession::LexV2PutSessionResponse::from_http(
+                wire.status(),
+                wire.headers(),
+                wire.body(),
+            )
+            .expect("the mock's answer");
+            assert_eq!(read.session_state(), Some(request.session_state()));
+            assert_eq!(read.messages(), request.messages());
+            assert!(
+                !format!("{read:?}").contains(SECRET),
+                "PutSession: {read:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn hostile_session_states() {
+        let rows = state_rows();
+        assert!(rows.len() >= 120, "{} rows", rows.len());
+        let null = LexV2SessionState::from_json(b"null").unwrap_err();
+        assert_value(
+            "state null",
+            "from_json",
+            null.value_error().expect("a value error"),
+            "",
+            &of_type("an object"),
+        );
+        for row in &rows {
+            check_state(row);
+        }
+    }
+
+    /// What the mock answers a valid PutSession: the session in its headers with `gzip`, and
+    /// without it the 501 of an operation it does not serve.
+    const PUT_ANSWERED: u16 = if cfg!(feature = "gzip") { 200 } else { 501 };
+
+    /// A `null` entry is no entry; the entries around it keep their place in the path, and a
+    /// key is given twice whichever of the two is `null`.
+    #[test]
+    fn null_entries_keep_their_place() {
+        let resolved = slot(r#"{"value":{"interpretedValue":"x","resolvedValues":[null,"a",1]}}"#);
+        let err = LexV2SessionState::from_json(resolved.as_bytes()).unwrap_err();
+        assert_value(
+            "null then a number",
+            "from_json",
+            err.value_error().expect("a value error"),
+            &format!("{SLOT}.value.resolvedValues[2]"),
+            &of_type("a string"),
+        );
+        for attributes in [r#"{"k":"v","k":null}"#, r#"{"k":null,"k":"v"}"#] {
+            let state = format!(r#"{{"sessionAttributes":{attributes}}}"#);
+            let err = LexV2SessionState::from_json(state.as_bytes())
+                .map(drop)
+                .unwrap_err();
+            assert_value(
+                attributes,
+                "from_json",
+                err.value_error().expect("a value error"),
+                r#"sessionAttributes["k"]"#,
+                &ValueRule::Repeated,
+            );
+        }
+    }
+
+    /// PutSession's response headers: base64 of gzip of JSON, read with every bound.
+    #[cfg(feature = "gzip")]
+    mod gzip {
+        use std::io::Write as _;
+
+        use base64::Engine as _;
+        use botsession::{LexV2HeaderError, LexV2PutSessionResponse};
+
+        use super::*;
+
+        const SESSION_STATE: &str = "x-amz-lex-session-state";
+        const MESSAGES: &str = "x-amz-lex-messages";
+        const REQUEST_ATTRIBUTES: &str = "x-amz-lex-request-attributes";
+        const HEADERS: [&str; 3] = [SESSION_STATE, MESSAGES, REQUEST_ATTRIBUTES];
+
+        fn gzip(json: &[u8]) -> Vec<u8> {
+            let mut gzip =
+                flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+            gzip.write_all(json).expect("a Vec");
+            gzip.finish().expect("a Vec")
+        }
+
+        fn base64(bytes: &[u8]) -> String {
+            base64::engine::general_purpose::STANDARD.encode(bytes)
+        }
+
+        /// `json` as a header carries it.
+        fn header(json: &[u8]) -> String {
+            base64(&gzip(json))
+        }
+
+        /// `len` bytes of `byte`, gzipped a MiB at a time (never held whole), as a header.
+        fn bomb(byte: u8, len: usize) -> String {
+            let piece = vec![byte; MIB];
+            let mut gzip =
+                flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+            for _ in 0..len / MIB {
+                gzip.write_all(&piece).expect("a Vec");
+            }
+            base64(&gzip.finish().expect("a Vec"))
+        }
+
+        /// A 200 with the one header `name: value`.
+        fn read(
+            name: &str,
+            value: &str,
+        ) -> Result<LexV2PutSessionResponse, ResponseError<LexV2ServiceError>> {
+            LexV2PutSessionResponse::from_http(
+                200,
+                &[("Content-Type", "text/plain; charset=utf-8"), (name, value)],
+                b"",
+            )
+        }
+
+        /// Reading `value` in `name` is malformed, with `reason`.
+        #[track_caller]
+        fn assert_malformed(row: &str, name: &str, value: &str, reason: &str) {
+            let err = read(name, value).map(drop).expect_err(row);
+            let ResponseError::Malformed(m) = &err else {
+                panic!("{row}: {err}")
+            };
+            // The reason is cut at 128 bytes: a long path loses its end, and the rule.
+            match m.reason().strip_suffix('…') {
+                Some(kept) if reason.len() > 128 => {
+                    assert!(reason.starts_with(kept), "{row}: {:?}", m.reason())
+                }
+                _ => assert_eq!(m.reason(), reason, "{row}: {name}"),
+            }
+            assert!(
+                m.reason().contains(name),
+                "{row}: the reason names the header"
+            );
+            assert_eq!(m.http_status(), 200, "{row}");
+            assert_quiet(row, "Display", &err.to_string());
+            assert_quiet(row, "Debug", &format!("{err:?}"));
+        }
+
+        pub(super) fn check_state_header(row: &StateRow) {
+            let name = row.name.as_str();
+            let value = header(row.state.as_bytes());
+            match (&LexV2SessionState::from_header(&value), &row.want) {
+                (Ok(state), None) => {
+                    assert_eq!(
+                        LexV2SessionState::from_header(&state.to_header()).as_ref(),
+                        Ok(state),
+                        "{name}: header round trip"
+                    );
+                    let read = read(SESSION_STATE, &value).expect(name);
+                    assert_eq!(read.session_state(), Some(state), "{name}: from_http");
+                }
+                (
+                    Err(
+                        err @ LexV2HeaderError::Json {
+                            header,
+                            error: LexV2JsonError::Value(e),
+                        },
+                    ),
+                    Some((path, rule)),
+                ) => {
+                    assert_eq!(*header, SESSION_STATE, "{name}");
+                    assert_value(name, "header", e, path, rule);
+                    assert_quiet(name, "header error", &err.to_string());
+                    assert_malformed(name, SESSION_STATE, &value, &err.to_string());
+                }
+                (got, want) => panic!(
+                    "{name}: from_header gave {:?}, want {want:?}",
+                    got.as_ref().map(drop)
+                ),
+            }
+        }
+
+        /// What a header must read as: a value, or this error (its text, for the headers
+        /// that only `from_http` reads).
+        enum HeaderWant {
+            Read,
+            Error(LexV2HeaderError),
+            Reason(String),
+        }
+
+        #[rustfmt::skip]
+        #[test]
+        fn hostile_put_session_headers() {
+            use HeaderWant::{Error, Read, Reason};
+            let max = LEX_V2_MAX_JSON_LEN;
+            let valid = |name: &str| match name {
+                MESSAGES => br#"[{"contentType":"PlainText","content":"hi"}]"#.as_slice(),
+                _ => br#"{"k":"v"}"#,
+            };
+            let empty = |name: &str| match name {
+                MESSAGES => b"[]".as_slice(),
+                _ => b"{}",
+            };
+            let started = Instant::now();
+            let bombs = [("50 MB of spaces", bomb(b' ', 50 * MIB)), ("50 MB of [", bomb(b'[', 50 * MIB))];
+            eprintln!("gzip bombs of {} and {} bytes, made in {:?}", bombs[0].1.len(), bombs[1].1.len(), started.elapsed());
+            let mut rows: Vec<(String, &str, String, HeaderWant)> = Vec::new();
+            for name in HEADERS {
+                let mut push = |row: &str, value: String, want| rows.push((format!("{name}: {row}"), name, value, want));
+                let good = gzip(valid(name));
+                let n = good.len();
+                let with = |at: usize, byte: u8| {
+                    let mut bad = good.clone();
+                    bad[at] ^= byte;
+                    base64(&bad)
+                };
+                push("valid", base64(&good), Read);
+                push("empty JSON", header(empty(name)), Read);
+                push("not base64", format!("{SECRET}!"), Error(LexV2HeaderError::Base64 { header: name }));
+                push("base64 with a space inside", format!("{} {}", &base64(&good)[..4], &base64(&good)[4..]), Error(LexV2HeaderError::Base64 { header: name }));
+                push("base64 with a line break", format!("{}\r\n{}", &base64(&good)[..4], &base64(&good)[4..]), Error(LexV2HeaderError::Base64 { header: name }));
+                push("base64 without padding", base64(&good).trim_end_matches('=').to_owned(), Error(LexV2HeaderError::Base64 { header: name }));
+                push("base64 of text", base64(SECRET.as_bytes()), Error(LexV2HeaderError::Gzip { header: name }));
+                push("gzip without its trailer", base64(&good[..n - 8]), Error(LexV2HeaderError::Gzip { header: name }));
+                push("gzip cut in half", base64(&good[..n / 2]), Error(LexV2HeaderError::Gzip { header: name }));
+                push("gzip header only", base64(&good[..10]), Error(LexV2HeaderError::Gzip { header: name }));
+                push("gzip with a bad CRC", with(n - 8, 1), Error(LexV2HeaderError::Gzip { header: name }));
+                push("gzip with a bad size", with(n - 1, 1), Error(LexV2HeaderError::Gzip { header: name }));
+                push("gzip with a bad magic", with(0, 1), Error(LexV2HeaderError::Gzip { header: name }));
+                push("gzip with a corrupt block", with(10, 0xff), Error(LexV2HeaderError::Gzip { header: name }));
+                for (row, value) in &bombs {
+                    push(row, value.clone(), Error(LexV2HeaderError::TooLarge { header: name, max }));
+                }
+                push("exactly the limit inflated", header(&padded(empty(name), max)), Read);
+                push("one byte past the limit inflated", header(&padded(empty(name), max + 1)), Error(LexV2HeaderError::TooLarge { header: name, max }));
+                push("2 MiB of base64", "A".repeat(2 * MIB), Error(LexV2HeaderError::TooLarge { header: name, max }));
+                push("not JSON", header(b"x"), Error(LexV2HeaderError::Json { header: name, error: LexV2JsonError::Syntax { line: 1, column: 1 } }));
+                push("JSON, then more", header(&[empty(name), b" x"].concat()), Error(LexV2HeaderError::Json { header: name, error: LexV2JsonError::Syntax { line: 1, column: 4 } }));
+            }
+            let message = |content: &str| format!(r#"{{"contentType":"PlainText","content":"{content}"}}"#);
+            let messages = |n: usize| list(n, &message("hi"));
+            let m = |row: &str, json: String, want| (format!("{MESSAGES}: {row}"), MESSAGES, header(json.as_bytes()), want);
+            let a = |row: &str, json: &str, want| (format!("{REQUEST_ATTRIBUTES}: {row}"), REQUEST_ATTRIBUTES, header(json.as_bytes()), want);
+            let reason = |name: &str, text: &str| Reason(format!("header {name}: {text}"));
+            rows.extend([
+                m("10 messages", messages(10), Read),
+                m("11 messages", messages(11), reason(MESSAGES, "more than 10 entries")),
+                m("an object", "{}".into(), reason(MESSAGES, "not a list")),
+                m("content of 1,025 characters", format!("[{}]", message(&SECRET.repeat(129)[..1025])), reason(MESSAGES, "[0].content: 1025 characters, more than the 1024 allowed")),
+                m("10,000-deep lists", chain("[", "", "]", 10_000), reason(MESSAGES, "[0]: not an object")),
+                a("an empty key", r#"{"":"v"}"#, reason(REQUEST_ATTRIBUTES, "a key: 0 characters, fewer than the 1 required")),
+                a("a key twice", r#"{"k":"a","k":"b"}"#, reason(REQUEST_ATTRIBUTES, r#"["k"]: given more than once"#)),
+                a("a value not a string", &format!(r#"{{"k":{{"{SECRET}":1}}}}"#), reason(REQUEST_ATTRIBUTES, r#"["k"]: not a string"#)),
+                a("a list", "[]", reason(REQUEST_ATTRIBUTES, "not an object")),
+            ]);
+            rows.push((
+                format!("{SESSION_STATE}: 120,000 slots inflated"),
+                SESSION_STATE,
+                header(format!(r#"{{"intent":{{"name":"I","slots":{{{}}}}}}}"#, entries(120_000, "{}")).as_bytes()),
+                Error(LexV2HeaderError::TooLarge { header: SESSION_STATE, max }),
+            ));
+            // An empty header is no header; an empty value is no gzip.
+            assert_eq!(LexV2SessionState::from_header(""), Err(LexV2HeaderError::Gzip { header: SESSION_STATE }));
+            for name in HEADERS {
+                let read = read(name, "").expect(name);
+                assert_eq!((read.session_state(), read.messages(), read.request_attributes().len()), (None, &[][..], 0), "{name}");
+            }
+            assert!(rows.len() >= 60, "{} rows", rows.len());
+            for (row, name, value, want) in &rows {
+                let started = Instant::now();
+                match want {
+                    Read => {
+                        let read = read(name, value).expect(row);
+                        let wire = read.render();
+                        let again = LexV2PutSessionResponse::from_http(wire.status(), wire.headers(), wire.body());
+                        assert_eq!(again.as_ref(), Ok(&read), "{row}: round trip");
+                    }
+                    Error(error) => {
+                        assert_malformed(row, name, value, &error.to_string());
+                        if *name == SESSION_STATE {
+                            assert_eq!(LexV2SessionState::from_header(value).as_ref(), Err(error), "{row}");
+                        }
+                    }
+                    Reason(reason) => assert_malformed(row, name, value, reason),
+                }
+                assert!(started.elapsed() < QUICK, "{row}: {:?}", started.elapsed());
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The optional integrations: `http` request/response conversions and the `proptest`
-//! strategies downstream crates use.
+//! strategies downstream crates use, the Lex V2 session values' among them: every one drawn
+//! renders and reads back equal (JSON, the gzip headers, PutSession's request).
 
 mod common;
 
@@ -211,6 +212,43 @@ mod proptest_feature {
         }
     }
 
+    /// Every Lex V2 text drawn reads back, through its constructor and as JSON.
+    #[test]
+    fn lex_v2_text_strategies_reparse() {
+        use botsession::{
+            LexV2ActiveContextName, LexV2AttachmentTitle, LexV2AttachmentUrl, LexV2ButtonText,
+            LexV2ButtonValue, LexV2NonEmptyString, LexV2ParameterName, LexV2RuntimeHintName,
+            LexV2RuntimeHintPhrase, LexV2Text,
+        };
+        use proptest::test_runner::TestRunner;
+
+        fn reparse<T>()
+        where
+            T: Arbitrary + AsRef<str> + std::str::FromStr + PartialEq + std::fmt::Debug,
+            <T as std::str::FromStr>::Err: std::fmt::Debug,
+        {
+            let mut runner = TestRunner::new(ProptestConfig::with_cases(crate::common::cases(128)));
+            runner
+                .run(&any::<T>(), |value| {
+                    let text = value.as_ref().to_owned();
+                    prop_assert!(!text.is_empty());
+                    prop_assert_eq!(text.parse::<T>().unwrap(), value);
+                    Ok(())
+                })
+                .unwrap();
+        }
+        reparse::<LexV2NonEmptyString>();
+        reparse::<LexV2Text>();
+        reparse::<LexV2AttachmentTitle>();
+        reparse::<LexV2AttachmentUrl>();
+        reparse::<LexV2ButtonText>();
+        reparse::<LexV2ButtonValue>();
+        reparse::<LexV2ActiveContextName>();
+        reparse::<LexV2ParameterName>();
+        reparse::<LexV2RuntimeHintName>();
+        reparse::<LexV2RuntimeHintPhrase>();
+    }
+
     /// The strategies reach both ends of every length range, not just the middle.
     #[test]
     fn strategies_cover_the_length_bounds() {
@@ -234,5 +272,112 @@ mod proptest_feature {
         }
         assert!(lens.contains(&9) && lens.contains(&32), "{lens:?}");
         assert!(latest);
+    }
+
+    #[cfg(feature = "serde")]
+    mod lex_v2 {
+        use botsession::{
+            LexV2GetSessionRequest, LexV2PutSessionRequest, LexV2Session, LexV2SessionState,
+        };
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(crate::common::cases(128)))]
+
+            /// Every session state, session and request the strategies draw renders and reads
+            /// back equal: the JSON document, the gzip header, the request line with its
+            /// headers and body.
+            #[test]
+            fn lex_v2_values_render_and_read_back(
+                state in any::<LexV2SessionState>(),
+                session in any::<LexV2Session>(),
+                put in any::<LexV2PutSessionRequest>(),
+                get in any::<LexV2GetSessionRequest>(),
+            ) {
+                prop_assert_eq!(LexV2SessionState::from_json(&state.to_json()), Ok(state.clone()));
+                #[cfg(feature = "gzip")]
+                prop_assert_eq!(LexV2SessionState::from_header(&state.to_header()), Ok(state));
+                prop_assert_eq!(LexV2Session::from_json(&session.to_json()), Ok(session));
+                let headers: Vec<_> = put.headers().collect();
+                prop_assert_eq!(
+                    LexV2PutSessionRequest::from_request("POST", &put.path(), &headers, &put.body()),
+                    Ok(put.clone())
+                );
+                prop_assert_eq!(LexV2GetSessionRequest::from_route("GET", &get.path()), Ok(get));
+            }
+
+            /// PutSession's response for every request drawn renders and reads back equal,
+            /// its state, messages and attributes in gzip headers.
+            #[cfg(feature = "gzip")]
+            #[test]
+            fn lex_v2_put_session_responses_read_back(put in any::<LexV2PutSessionRequest>()) {
+                let sent = botsession::LexV2PutSessionResponse::for_request(&put);
+                let wire = sent.render();
+                let read = botsession::LexV2PutSessionResponse::from_http(
+                    wire.status(),
+                    wire.headers(),
+                    wire.body(),
+                );
+                prop_assert_eq!(read.ok(), Some(sent));
+            }
+        }
+
+        /// The strategies reach the model's limits and its open sets' unknown values: 20 active
+        /// contexts, 10 attributes, 1,024 characters, 10 messages, 100 hint phrases, nested
+        /// values, enum values the model does not list.
+        #[test]
+        fn lex_v2_strategies_reach_the_limits() {
+            use proptest::strategy::ValueTree;
+            use proptest::test_runner::TestRunner;
+
+            let mut runner = TestRunner::deterministic();
+            let (mut contexts, mut attributes, mut text, mut unknown) =
+                (false, false, false, false);
+            let (mut messages, mut phrases, mut nested) = (false, false, false);
+            for _ in 0..400 {
+                let session = any::<LexV2Session>()
+                    .new_tree(&mut runner)
+                    .unwrap()
+                    .current();
+                messages |= session.messages().len() == 10;
+                let state = any::<LexV2SessionState>()
+                    .new_tree(&mut runner)
+                    .unwrap()
+                    .current();
+                contexts |= state.active_contexts().len() == 20;
+                for context in state.active_contexts() {
+                    attributes |= context.context_attributes().len() == 10;
+                    text |= context
+                        .context_attributes()
+                        .values()
+                        .any(|v| v.as_str().chars().count() == 1024);
+                }
+                unknown |= state
+                    .dialog_action()
+                    .is_some_and(|a| !a.action_type().is_known());
+                let slots = state
+                    .intent()
+                    .map(|i| i.slots().values().collect::<Vec<_>>());
+                nested |= slots
+                    .unwrap_or_default()
+                    .iter()
+                    .any(|s| s.sub_slots().values().any(|s| !s.sub_slots().is_empty()));
+                let hints = state
+                    .runtime_hints()
+                    .map(|h| h.slot_hints().values().collect::<Vec<_>>());
+                phrases |= hints
+                    .unwrap_or_default()
+                    .iter()
+                    .any(|slots| slots.values().any(|d| d.runtime_hint_values().len() == 100));
+            }
+            assert!(
+                contexts && attributes && text && unknown,
+                "{contexts} {attributes} {text} {unknown}"
+            );
+            assert!(
+                messages && phrases && nested,
+                "{messages} {phrases} {nested}"
+            );
+        }
     }
 }

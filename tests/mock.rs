@@ -323,7 +323,12 @@ fn lex_v2_faults_are_consumed_in_order_by_routed_calls_only() {
     );
     let mut codes = vec![
         lex_v2_code(&mock.handle("PUT", LEX_V2_PATH, &NO_HEADERS, b"")),
-        lex_v2_code(&mock.handle("GET", LEX_V2_PATH, &NO_HEADERS, b"")),
+        lex_v2_code(&mock.handle(
+            "POST",
+            &format!("{LEX_V2_PATH}/utterance"),
+            &NO_HEADERS,
+            b"",
+        )),
         lex_v2_code(&mock.handle("POST", &format!("{LEX_V2_PATH}/text"), &NO_HEADERS, b"")),
         lex_v2_code(&mock.handle(
             "DELETE",

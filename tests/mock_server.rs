@@ -296,6 +296,122 @@ fn an_aily_session_lives_and_dies() {
     });
 }
 
+/// A Lex V2 client's session: put (the intent and attributes), get (the same state back, field
+/// for field), delete, then get: not found. Every answer read by the crate's `from_http`.
+#[cfg(feature = "gzip")]
+#[test]
+fn a_lex_v2_session_is_put_read_and_deleted() {
+    use botsession::{
+        LexV2ActiveContext, LexV2ContextSeconds, LexV2ContextTurns, LexV2DeleteSessionRequest,
+        LexV2DeleteSessionResponse, LexV2DialogAction, LexV2DialogActionType, LexV2ErrorKind,
+        LexV2GetSessionRequest, LexV2GetSessionResponse, LexV2Intent, LexV2Message,
+        LexV2MessageContentType, LexV2PutSessionRequest, LexV2PutSessionResponse,
+        LexV2SessionState, LexV2Slot, LexV2SlotValue, LexV2TimeToLive,
+    };
+    run(async {
+        let h = Harness::start(server::seeded()).await;
+        let labels = server::LEX_V2_SESSION;
+        let (bot, alias, locale) = (labels.bot_id(), labels.bot_alias_id(), labels.locale_id());
+        let session = "web:7f3a".parse().expect("a session id");
+        let size = LexV2Slot::new().with_value(LexV2SlotValue::new("large".parse().expect("text")));
+        let context = LexV2ActiveContext::new(
+            "ordering".parse().expect("a context name"),
+            LexV2TimeToLive::new(
+                LexV2ContextSeconds::new(300).expect("in range"),
+                LexV2ContextTurns::new(3).expect("in range"),
+            ),
+        )
+        .with_context_attributes([(
+            "pin".parse().expect("a name"),
+            "4242".parse().expect("text"),
+        )])
+        .expect("one attribute");
+        let state = LexV2SessionState::new()
+            .with_dialog_action(LexV2DialogAction::new(LexV2DialogActionType::Delegate))
+            .with_intent(
+                LexV2Intent::new("OrderPizza".parse().expect("a name"))
+                    .with_slots([("Size".parse().expect("a name"), size)])
+                    .expect("one slot"),
+            )
+            .with_active_contexts([context])
+            .expect("one context")
+            .with_session_attributes([("customer".parse().expect("a key"), "42".to_owned())])
+            .expect("one attribute");
+        let message = LexV2Message::new(LexV2MessageContentType::PlainText)
+            .with_content("What size?".parse().expect("text"));
+        let put = LexV2PutSessionRequest::new(bot, alias, locale, session, state.clone())
+            .with_messages([message.clone()])
+            .expect("one message")
+            .with_request_attributes([("channel".parse().expect("a key"), "web".to_owned())])
+            .expect("one attribute");
+        let headers: Vec<(&str, &str)> = put.headers().collect();
+        let answer = h
+            .send_body("POST", &put.url_on(&h.base), &headers, put.body())
+            .await;
+        assert_eq!(answer.status, 200);
+        let put_answer =
+            LexV2PutSessionResponse::from_http(answer.status, &answer.headers, &answer.body)
+                .expect("put");
+        assert_eq!(put_answer.session_state(), Some(&state));
+        assert_eq!(put_answer.messages(), std::slice::from_ref(&message));
+        assert_eq!(put_answer.request_attributes(), put.request_attributes());
+        assert_eq!(put_answer.session_id(), Some(put.session_id()));
+        assert!(put_answer.request_id().is_some());
+
+        let get = LexV2GetSessionRequest::new(bot, alias, locale, put.session_id().clone());
+        let answer = h.send("GET", &get.url_on(&h.base), &[]).await;
+        let got = LexV2GetSessionResponse::from_http(answer.status, &answer.headers, &answer.body)
+            .expect("got");
+        assert_eq!(
+            got.session().session_state(),
+            Some(&state),
+            "the same state, field for field"
+        );
+        assert_eq!(got.session().messages(), [message]);
+        assert_eq!(
+            got.session().session_id().map(|s| s.as_str()),
+            Some("web:7f3a")
+        );
+
+        let delete = LexV2DeleteSessionRequest::new(bot, alias, locale, put.session_id().clone());
+        let answer = h.send("DELETE", &delete.url_on(&h.base), &[]).await;
+        LexV2DeleteSessionResponse::from_http(answer.status, &answer.headers, &answer.body)
+            .expect("deleted");
+        let answer = h.send("GET", &get.url_on(&h.base), &[]).await;
+        assert_eq!(answer.status, 404);
+        let e = service_error(
+            "get after delete",
+            LexV2GetSessionResponse::from_http(answer.status, &answer.headers, &answer.body),
+        );
+        assert_eq!(e.kind(), &LexV2ErrorKind::ResourceNotFound);
+
+        // A body that breaks a rule: the ValidationException names the path.
+        let answer = h
+            .send_body(
+                "POST",
+                &put.url_on(&h.base),
+                &headers,
+                br#"{"sessionState":{"activeContexts":[{"name":"a__b"}]}}"#.to_vec(),
+            )
+            .await;
+        let e = service_error(
+            "a context name past its pattern",
+            LexV2PutSessionResponse::from_http(answer.status, &answer.headers, &answer.body),
+        );
+        assert_eq!(
+            (e.kind(), e.http_status()),
+            (&LexV2ErrorKind::Validation, 400)
+        );
+        assert!(
+            e.message()
+                .is_some_and(|m| m.contains("sessionState.activeContexts[0].name")),
+            "{:?}",
+            e.message()
+        );
+        h.stop().await;
+    });
+}
+
 #[test]
 fn seeded_sessions_delete_once() {
     run(async {

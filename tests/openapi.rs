@@ -1,7 +1,9 @@
 //! The OpenAPI document utoipa builds for a small axum-style route table: each session route
 //! documented in one line (`params(Request)`), each path parameter with its identifier's
 //! anchored pattern and lengths, the same as the JSON Schema export's; the session objects,
-//! texts and responses the same as the export's too.
+//! texts and responses the same as the export's too. The Lex V2 GetSession and PutSession
+//! routes: the session and PutSession's body as components whose members refer to the others
+//! (recursive ones to themselves), every one of them in the document.
 #![cfg(feature = "utoipa")]
 
 mod common;
@@ -13,6 +15,7 @@ use botsession::{
     AilyUpdateSessionResponse, IdKind, LexDeleteSessionRequest, LexDeleteSessionResponse,
     LexServiceError, LexV2DeleteSessionRequest, LexV2DeleteSessionResponse, LexV2ServiceError,
 };
+use botsession::{LexV2GetSessionRequest, LexV2GetSessionResponse, LexV2PutSessionRequest};
 use common::fixtures::lex_v2_request;
 use serde_json::{json, Value};
 use utoipa::OpenApi;
@@ -48,6 +51,18 @@ async fn lex_delete_session() {}
 #[allow(dead_code)]
 async fn lex_v2_delete_session() {}
 
+#[utoipa::path(get, path = "/bots/{botId}/botAliases/{botAliasId}/botLocales/{localeId}/sessions/{sessionId}",
+    params(LexV2GetSessionRequest),
+    responses((status = 200, body = LexV2GetSessionResponse), (status = 404, body = LexV2ServiceError)))]
+#[allow(dead_code)]
+async fn lex_v2_get_session() {}
+
+#[utoipa::path(post, path = "/bots/{botId}/botAliases/{botAliasId}/botLocales/{localeId}/sessions/{sessionId}",
+    params(LexV2PutSessionRequest), request_body = LexV2PutSessionRequest,
+    responses((status = 200), (status = 404, body = LexV2ServiceError)))]
+#[allow(dead_code)]
+async fn lex_v2_put_session() {}
+
 #[derive(OpenApi)]
 #[openapi(
     paths(
@@ -56,7 +71,9 @@ async fn lex_v2_delete_session() {}
         aily_update_session,
         aily_create_session,
         lex_delete_session,
-        lex_v2_delete_session
+        lex_v2_delete_session,
+        lex_v2_get_session,
+        lex_v2_put_session
     ),
     components(schemas(
         AilyDeleteSessionRequest,
@@ -68,7 +85,11 @@ async fn lex_v2_delete_session() {}
         AilyMetadata,
         AilyBizUserId,
         LexDeleteSessionRequest,
-        LexV2DeleteSessionRequest
+        LexV2DeleteSessionRequest,
+        LexV2GetSessionRequest,
+        // Map keys only, whose rule is inline in `propertyNames`: no reference brings them in.
+        botsession::LexV2ParameterName,
+        botsession::LexV2RuntimeHintName
     ))
 )]
 struct Api;
@@ -87,8 +108,24 @@ const AILY_SESSION_ID: &[Param] = &[(
     "^session_[0-9a-hjkmnp-z]{1,24}$",
 )];
 
+/// The Lex V2 session path's parameters.
+const LEX_V2_SESSION: &[Param] = &[
+    ("botId", IdKind::LexV2BotId, "^[0-9A-Za-z]{10}$"),
+    ("botAliasId", IdKind::LexV2BotAliasId, "^[0-9A-Za-z]{10}$"),
+    ("localeId", IdKind::LexV2LocaleId, "^(?:[0-9A-Za-z]_?)+$"),
+    (
+        "sessionId",
+        IdKind::LexV2SessionId,
+        r"^(?!\.\.$)[0-9A-Za-z._:\-]{2,100}$",
+    ),
+];
+
+/// The Lex V2 session path.
+const LEX_V2_PATH: &str =
+    "/bots/{botId}/botAliases/{botAliasId}/botLocales/{localeId}/sessions/{sessionId}";
+
 /// Each route (method and path) and its path parameters, in order.
-const ROUTES: [(&str, &str, &[Param]); 6] = [
+const ROUTES: [(&str, &str, &[Param]); 8] = [
     (
         "delete",
         "/open-apis/aily/v1/sessions/{aily_session_id}",
@@ -122,20 +159,9 @@ const ROUTES: [(&str, &str, &[Param]); 6] = [
             ),
         ],
     ),
-    (
-        "delete",
-        "/bots/{botId}/botAliases/{botAliasId}/botLocales/{localeId}/sessions/{sessionId}",
-        &[
-            ("botId", IdKind::LexV2BotId, "^[0-9A-Za-z]{10}$"),
-            ("botAliasId", IdKind::LexV2BotAliasId, "^[0-9A-Za-z]{10}$"),
-            ("localeId", IdKind::LexV2LocaleId, "^(?:[0-9A-Za-z]_?)+$"),
-            (
-                "sessionId",
-                IdKind::LexV2SessionId,
-                r"^(?!\.\.$)[0-9A-Za-z._:\-]{2,100}$",
-            ),
-        ],
-    ),
+    ("delete", LEX_V2_PATH, LEX_V2_SESSION),
+    ("get", LEX_V2_PATH, LEX_V2_SESSION),
+    ("post", LEX_V2_PATH, LEX_V2_SESSION),
 ];
 
 #[test]
@@ -163,7 +189,11 @@ fn every_path_parameter_carries_its_pattern_and_lengths() {
             assert!(param["description"].as_str().is_some_and(|d| d.len() > 40));
         }
         for status in ["200", "400", "404"] {
-            if let Some(response) = op["responses"].get(status) {
+            // PutSession's success has no JSON body: its session travels in headers.
+            let response = op["responses"]
+                .get(status)
+                .filter(|r| r.get("content").is_some());
+            if let Some(response) = response {
                 let schema = &response["content"]["application/json"]["schema"];
                 let reference = schema["$ref"].as_str().unwrap_or_default();
                 let name = reference.strip_prefix("#/components/schemas/");
@@ -201,6 +231,16 @@ fn component_schemas_match_the_json_schema_export() {
         AilyChannelContext,
         AilyMetadata,
         AilyBizUserId,
+        LexV2NonEmptyString,
+        LexV2Text,
+        LexV2AttachmentTitle,
+        LexV2AttachmentUrl,
+        LexV2ButtonText,
+        LexV2ButtonValue,
+        LexV2ActiveContextName,
+        LexV2ParameterName,
+        LexV2RuntimeHintName,
+        LexV2RuntimeHintPhrase,
         LexBotName,
         LexBotAlias,
         LexUserId,
@@ -230,15 +270,68 @@ fn component_schemas_match_the_json_schema_export() {
         LexV2DeleteSessionResponse,
         LexV2ServiceError
     );
+    // The Lex V2 values, enums and integers: whole, from the document (each a component the
+    // routes bring in through their references).
+    use botsession::*;
+    macro_rules! same_component {
+        ($($ty:ident),+) => {$({
+            generator.subschema_for::<$ty>();
+            let exported = generator.definitions()[stringify!($ty)].clone();
+            let openapi = components
+                .get(stringify!($ty))
+                .unwrap_or_else(|| panic!("no component {}", stringify!($ty)))
+                .clone();
+            assert_eq!(normalize(openapi), normalize(exported), "{}", stringify!($ty));
+        })+};
+    }
+    same_component!(
+        LexV2SessionState,
+        LexV2DialogAction,
+        LexV2ElicitSubSlot,
+        LexV2Intent,
+        LexV2Slot,
+        LexV2SlotValue,
+        LexV2ActiveContext,
+        LexV2TimeToLive,
+        LexV2RuntimeHints,
+        LexV2RuntimeHintDetails,
+        LexV2RuntimeHintValue,
+        LexV2Message,
+        LexV2ImageResponseCard,
+        LexV2Button,
+        LexV2Interpretation,
+        LexV2ConfidenceScore,
+        LexV2SentimentResponse,
+        LexV2SentimentScore,
+        LexV2GetSessionResponse,
+        LexV2PutSessionRequest,
+        LexV2DialogActionType,
+        LexV2StyleType,
+        LexV2IntentState,
+        LexV2ConfirmationState,
+        LexV2SlotShape,
+        LexV2MessageContentType,
+        LexV2InterpretationSource,
+        LexV2SentimentType,
+        LexV2ContextSeconds,
+        LexV2ContextTurns,
+        LexV2Text
+    );
 }
 
-/// A schema with the keys utoipa always writes for an object and schemars does not dropped.
+/// A schema with the keys utoipa always writes for an object and schemars does not dropped, and
+/// its references in JSON Schema's form (`#/$defs/…`, not `#/components/schemas/…`).
 #[cfg(feature = "schemars")]
 fn normalize(mut value: Value) -> Value {
     match &mut value {
         Value::Object(map) => {
             if map.get("required") == Some(&json!([])) {
                 map.remove("required");
+            }
+            if let Some(Value::String(reference)) = map.get_mut("$ref") {
+                if let Some(name) = reference.strip_prefix("#/components/schemas/") {
+                    *reference = format!("#/$defs/{name}");
+                }
             }
             for v in map.values_mut() {
                 *v = normalize(v.take());
@@ -349,4 +442,46 @@ fn envelope_codes_show_a_real_example() {
     ] {
         assert_eq!(code(name), json!([0]), "{name}");
     }
+}
+
+/// Every reference in the document names a component: the Lex V2 values bring in every type
+/// they refer to, their own included (recursion ends).
+#[test]
+fn every_reference_resolves() {
+    fn refs<'a>(value: &'a Value, out: &mut Vec<&'a str>) {
+        match value {
+            Value::Object(map) => {
+                if let Some(Value::String(r)) = map.get("$ref") {
+                    out.push(r);
+                }
+                map.values().for_each(|v| refs(v, out));
+            }
+            Value::Array(items) => items.iter().for_each(|v| refs(v, out)),
+            _ => {}
+        }
+    }
+    let doc = document();
+    let mut found = Vec::new();
+    refs(&doc, &mut found);
+    let components = doc["components"]["schemas"].as_object().unwrap();
+    for reference in &found {
+        let name = reference.strip_prefix("#/components/schemas/").unwrap();
+        assert!(components.contains_key(name), "{reference}");
+    }
+    assert!(found.contains(&"#/components/schemas/LexV2Slot"));
+    // The session state's components, and PutSession's body as the request body.
+    for name in [
+        "LexV2SessionState",
+        "LexV2RuntimeHintDetails",
+        "LexV2ContextSeconds",
+        "LexV2SentimentType",
+    ] {
+        assert!(components.contains_key(name), "{name}");
+    }
+    let put =
+        &doc["paths"][LEX_V2_PATH]["post"]["requestBody"]["content"]["application/json"]["schema"];
+    assert_eq!(put["$ref"], "#/components/schemas/LexV2PutSessionRequest");
+    let get = &doc["paths"][LEX_V2_PATH]["get"]["responses"]["200"]["content"]["application/json"]
+        ["schema"];
+    assert_eq!(get["$ref"], "#/components/schemas/LexV2GetSessionResponse");
 }

@@ -11,8 +11,8 @@ use botsession::{
     AilyAuthorization, AilyCreateSessionRequest, AilyDeleteSessionRequest,
     AilyDeleteSessionResponse, AilyGetSessionRequest, AilyServiceError, AilyUpdateSessionRequest,
     Api, LexDeleteSessionRequest, LexDeleteSessionResponse, LexV2DeleteSessionRequest,
-    LexV2DeleteSessionResponse, LexV2ServiceError, Operation, ResponseError, RouteError,
-    RouteRejection, WireResponse, MAX_PATH_LEN,
+    LexV2DeleteSessionResponse, LexV2GetSessionRequest, LexV2PutSessionRequest, LexV2ServiceError,
+    Operation, ResponseError, RouteError, RouteRejection, WireResponse, MAX_PATH_LEN,
 };
 use common::fixtures::{
     aily_request, lex_request, lex_v2_request, AILY_PATH, LEX_PATH, LEX_V2_PATH,
@@ -149,8 +149,7 @@ fn rows() -> Vec<Row> {
         route("lex v2 not found under the session", "DELETE", format!("{LEX_V2_PATH}/text"), |e| *e == E::NotFound, 404, Code::LexV2(UNKNOWN_OP)),
         route("lex v2 method", "PUT", LEX_V2_PATH, |e| matches!(e, E::MethodNotAllowed { .. }), 405, Code::LexV2(UNKNOWN_OP)),
         route("lex v2 lower-case method", "delete", LEX_V2_PATH, |e| matches!(e, E::MethodNotAllowed { .. }), 405, Code::LexV2(UNKNOWN_OP)),
-        route("lex v2 get session", "GET", LEX_V2_PATH, |e| *e == E::OtherOperation { operation: "GetSession" }, 501, Code::LexV2(UNKNOWN_OP)),
-        route("lex v2 put session", "POST", LEX_V2_PATH, |e| *e == E::OtherOperation { operation: "PutSession" }, 501, Code::LexV2(UNKNOWN_OP)),
+        route("lex v2 put session without a body", "POST", LEX_V2_PATH, |e| *e == E::ContentType { expected: "application/json" }, 415, Code::LexV2(VALIDATION)),
         route("lex v2 recognize text", "POST", format!("{LEX_V2_PATH}/text"), |e| *e == E::OtherOperation { operation: "RecognizeText" }, 501, Code::LexV2(UNKNOWN_OP)),
         route("lex v2 recognize utterance", "POST", format!("{LEX_V2_PATH}/utterance"), |e| *e == E::OtherOperation { operation: "RecognizeUtterance" }, 501, Code::LexV2(UNKNOWN_OP)),
         route("lex v2 start conversation", "POST", format!("{LEX_V2_PATH}/conversation"), |e| *e == E::OtherOperation { operation: "StartConversation" }, 501, Code::LexV2(UNKNOWN_OP)),
@@ -243,7 +242,7 @@ fn check(row: &Row) {
 #[test]
 fn every_rejection_answers_in_its_apis_format() {
     let rows = rows();
-    assert_eq!(rows.len(), 41);
+    assert_eq!(rows.len(), 40);
     for row in &rows {
         check(row);
     }
@@ -330,9 +329,17 @@ fn expected(method: &str, path: &str) -> Result<Operation, RouteRejection> {
         Some(Api::Lex) => LexDeleteSessionRequest::from_route(method, path)
             .map(Operation::LexDeleteSession)
             .map_err(reject),
-        Some(Api::LexV2) => LexV2DeleteSessionRequest::from_route(method, path)
-            .map(Operation::LexV2DeleteSession)
-            .map_err(reject),
+        Some(Api::LexV2) => match LexV2DeleteSessionRequest::from_route(method, path) {
+            Err(RouteError::OtherOperation {
+                operation: "GetSession",
+            }) => LexV2GetSessionRequest::from_route(method, path).map(Operation::LexV2GetSession),
+            Err(RouteError::OtherOperation {
+                operation: "PutSession",
+            }) => LexV2PutSessionRequest::from_request(method, path, &NO_HEADERS, b"")
+                .map(Operation::LexV2PutSession),
+            other => other.map(Operation::LexV2DeleteSession),
+        }
+        .map_err(reject),
         _ if path.len() > MAX_PATH_LEN => Err(reject(RouteError::PathTooLong { len: path.len() })),
         _ => Err(reject(RouteError::NotFound)),
     }

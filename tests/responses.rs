@@ -2026,6 +2026,18 @@ lex_version!(
             500,
             "internal service error"
         ),
+        (
+            "DependencyFailedException",
+            LexV2ErrorKind::DependencyFailed,
+            424,
+            "a dependency failed"
+        ),
+        (
+            "BadGatewayException",
+            LexV2ErrorKind::BadGateway,
+            502,
+            "a dependency returned an invalid response"
+        ),
     ]
 );
 

@@ -4,6 +4,14 @@
 //! (lengths in characters), the session object (timestamps that fit in 64 bits) and the session
 //! responses; every value the `proptest` and `arbitrary` features generate, and every body the
 //! crate serializes or renders, validates against its schema.
+//!
+//! The Lex V2 session values (state, messages, interpretations, the session, PutSession's
+//! body) the same way, on documents: every node of a documented one replaced by every JSON
+//! type and each rule's near misses, every member removed, lists and maps grown past their
+//! limits; and generated ones with random edits. Three differences no schema can avoid are
+//! tested as such: nesting past `MAX_DEPTH`; an integer written `5.0` (an integer to JSON
+//! Schema, not to the crate, which reads the text); and a `null` list entry or map value, which
+//! the crate skips, past a list's or map's limit.
 #![cfg(feature = "schemars")]
 
 mod common;
@@ -23,6 +31,10 @@ use botsession::{
     AilyUpdateSessionResponse, FieldViolation, Help, IdKind, LexDeleteSessionResponse,
     LexErrorKind, LexServiceError, LexV2DeleteSessionResponse, LexV2ErrorKind, LexV2ServiceError,
     PermissionViolation, ResponseError,
+};
+use botsession::{
+    LexV2GetSessionResponse, LexV2PutSessionRequest, LexV2SentimentType, LexV2SessionState,
+    MAX_DEPTH,
 };
 // The generated requests are checked only where a generator is on.
 #[cfg(any(feature = "proptest", feature = "arbitrary"))]
@@ -101,7 +113,16 @@ fn every_type_is_under_defs() {
         "LexV2DeleteSessionResponse",
         "LexV2ServiceError",
         "PermissionViolation",
+        "LexV2GetSessionRequest",
     ];
+    for model in lex_v2_models().iter().chain(&lex_v2_scalars()) {
+        expected.push(model.name);
+    }
+    for t in text_types() {
+        if t.name.starts_with("LexV2") {
+            expected.push(t.name);
+        }
+    }
     struct Names<'a>(&'a mut Vec<&'static str>);
     impl ForEachIdent for Names<'_> {
         fn run<T: Ident>(&mut self) {
@@ -618,6 +639,8 @@ fn serialized_requests_validate() {
     check(&aily_request(), "AilyDeleteSessionRequest");
     check(&lex_request(), "LexDeleteSessionRequest");
     check(&lex_v2_request(), "LexV2DeleteSessionRequest");
+    let get = botsession::LexV2GetSessionRequest::from_route("GET", common::fixtures::LEX_V2_PATH);
+    check(&get.unwrap(), "LexV2GetSessionRequest");
     let id = AilySessionId::from_static(common::fixtures::AILY_SESSION);
     check(&AilyGetSessionRequest::new(id), "AilyGetSessionRequest");
     let create = AilyCreateSessionRequest::new()
@@ -923,9 +946,11 @@ fn read_schemas_take_the_documented_bodies() {
 // Sessions: the text types, the session object, the session responses
 // ---------------------------------------------------------------------------------------------
 
-/// A text type: its name in the document, its most characters, and the crate's checks.
+/// A text type: its name in the document, its fewest and most characters (`usize::MAX`: no
+/// bound), and the crate's checks.
 struct TextType {
     name: &'static str,
+    min: usize,
     max: usize,
     is_valid: fn(&str) -> bool,
     new: fn(&str) -> bool,
@@ -934,9 +959,14 @@ struct TextType {
 }
 
 macro_rules! text_types {
+    (@min AilyChannelContext) => { 0 };
+    (@min AilyMetadata) => { 0 };
+    (@min AilyBizUserId) => { 0 };
+    (@min $ty:ident) => { botsession::$ty::MIN_CHARS };
     ($($ty:ident),+) => {
         [$(TextType {
             name: stringify!($ty),
+            min: text_types!(@min $ty),
             max: $ty::MAX_CHARS,
             is_valid: $ty::is_valid,
             new: |s| $ty::new(s).is_ok(),
@@ -945,8 +975,37 @@ macro_rules! text_types {
     };
 }
 
-fn text_types() -> [TextType; 3] {
-    text_types!(AilyChannelContext, AilyMetadata, AilyBizUserId)
+fn text_types() -> [TextType; 13] {
+    use botsession::{
+        LexV2ActiveContextName, LexV2AttachmentTitle, LexV2AttachmentUrl, LexV2ButtonText,
+        LexV2ButtonValue, LexV2NonEmptyString, LexV2ParameterName, LexV2RuntimeHintName,
+        LexV2RuntimeHintPhrase, LexV2Text,
+    };
+    text_types!(
+        AilyChannelContext,
+        AilyMetadata,
+        AilyBizUserId,
+        LexV2NonEmptyString,
+        LexV2Text,
+        LexV2AttachmentTitle,
+        LexV2AttachmentUrl,
+        LexV2ButtonText,
+        LexV2ButtonValue,
+        LexV2ActiveContextName,
+        LexV2ParameterName,
+        LexV2RuntimeHintName,
+        LexV2RuntimeHintPhrase
+    )
+}
+
+/// The length the tables and strategies go around: the most characters, or 300 where there is
+/// no most.
+fn table_limit(max: usize) -> usize {
+    if max == usize::MAX {
+        300
+    } else {
+        max
+    }
 }
 
 /// Characters either side of some text rule: visible ASCII and its ends (`!`, `~`), space,
@@ -990,6 +1049,22 @@ fn text_table(max: usize) -> Vec<String> {
         "ou\n",
         "\n",
         "on_2b1f…",
+        // The names' patterns: separators doubled, first, last, mixed, and look-alikes.
+        "a__b",
+        "a_b",
+        "a-b",
+        "a_-b",
+        "a-_b",
+        "a--b",
+        "_a",
+        "-a",
+        "a_",
+        "a-",
+        "a\n",
+        "a b",
+        "ａ",
+        "١",
+        "Order_Pizza-2",
     ]
     .map(String::from)
     .to_vec();
@@ -1014,17 +1089,25 @@ fn text_table(max: usize) -> Vec<String> {
 }
 
 /// Generated texts: lengths around the limit or anywhere up to past it, over [`TEXT_CHARS`]
-/// weighted to ASCII, or any characters.
+/// weighted to ASCII, or any characters; or names: letters, digits and separators.
 fn text_strategy(max: usize) -> BoxedStrategy<String> {
     let c = prop_oneof![
         3 => proptest::char::range('!', '~'),
         3 => select(TEXT_CHARS),
         1 => any::<char>(),
     ];
-    (prop_oneof![2 => max - 2..=max + 2, 1 => 0..=max + 20])
-        .prop_flat_map(move |len| vec(c.clone(), len))
-        .prop_map(String::from_iter)
-        .boxed()
+    let name = prop_oneof![
+        6 => select(ALNUM.chars().collect::<Vec<_>>()),
+        2 => select(&['_', '-'][..]),
+        1 => select(TEXT_CHARS),
+    ];
+    let lengths = || prop_oneof![2 => max - 2..=max + 2, 1 => 0..=max + 20, 1 => 0..=3usize];
+    prop_oneof![
+        lengths().prop_flat_map(move |len| vec(c.clone(), len)),
+        lengths().prop_flat_map(move |len| vec(name.clone(), len)),
+    ]
+    .prop_map(String::from_iter)
+    .boxed()
 }
 
 /// For every text type: the schema accepts a string if and only if the crate does (`new`,
@@ -1041,8 +1124,13 @@ fn text_schemas_accept_exactly_what_the_crate_accepts() {
             t.name
         );
         assert_eq!(schema["type"], "string", "{}", t.name);
-        assert_eq!(schema["maxLength"], t.max, "{}", t.name);
-        assert!(schema.get("minLength").is_none(), "{}", t.name);
+        if t.max == usize::MAX {
+            assert!(schema.get("maxLength").is_none(), "{}", t.name);
+        } else {
+            assert_eq!(schema["maxLength"], t.max, "{}", t.name);
+        }
+        let min = schema.get("minLength").map_or(0, |m| m.as_u64().unwrap());
+        assert_eq!(min, t.min as u64, "{}", t.name);
         let description = schema["description"].as_str().unwrap();
         assert!(description.contains("characters"), "{}", t.name);
         let validator = validator(t.name, false);
@@ -1069,7 +1157,7 @@ fn text_schemas_accept_exactly_what_the_crate_accepts() {
             count.set(count.get() + 1);
             Ok(())
         };
-        for s in text_table(t.max) {
+        for s in text_table(table_limit(t.max)) {
             agree(&s).unwrap_or_else(|e| panic!("{e}"));
         }
         TestRunner::new(Config {
@@ -1077,25 +1165,40 @@ fn text_schemas_accept_exactly_what_the_crate_accepts() {
             failure_persistence: None,
             ..Config::default()
         })
-        .run(&text_strategy(t.max), |s| {
+        .run(&text_strategy(table_limit(t.max)), |s| {
             agree(&s).map_err(TestCaseError::fail)
         })
         .unwrap_or_else(|e| panic!("{e}"));
         let (accepted, rejected) = (accepted.get(), rejected.get());
+        // A string with no most characters and no pattern is refused only empty.
+        let refusable = if t.max == usize::MAX { 10 } else { 50 };
         assert!(
-            accepted > 50 && rejected > 50,
+            accepted > 50 && rejected > refusable,
             "{}: {accepted} accepted, {rejected} rejected",
             t.name
         );
         println!("{}: {accepted} accepted, {rejected} rejected", t.name);
     }
     assert_eq!(def("AilyBizUserId", false)["pattern"], "^[!-~]{0,255}$");
-    for name in ["AilyChannelContext", "AilyMetadata"] {
+    for name in [
+        "AilyChannelContext",
+        "AilyMetadata",
+        "LexV2Text",
+        "LexV2NonEmptyString",
+    ] {
         assert!(
             def(name, false).get("pattern").is_none(),
             "{name}: any characters"
         );
     }
+    assert_eq!(
+        def("LexV2ActiveContextName", false)["pattern"],
+        "^([A-Za-z0-9]_?)+$"
+    );
+    assert_eq!(
+        def("LexV2RuntimeHintName", false)["pattern"],
+        "^([0-9a-zA-Z][_-]?)+$"
+    );
 }
 
 /// The docs' session, as the service writes it.
@@ -1511,6 +1614,1103 @@ fn envelope_codes_show_a_real_example() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Lex V2 session values
+// ---------------------------------------------------------------------------------------------
+
+/// A Lex V2 type with a schema, and whether the crate reads a JSON document as one: its
+/// `Deserialize`, GetSession's `from_http` for the response, PutSession's `from_request` for
+/// the request (whose schema is its body).
+struct Model {
+    name: &'static str,
+    read: fn(&[u8]) -> bool,
+}
+
+macro_rules! models {
+    ($($ty:ident),+ $(,)?) => {
+        vec![$(Model {
+            name: stringify!($ty),
+            read: |json| serde_json::from_slice::<botsession::$ty>(json).is_ok(),
+        }),+]
+    };
+}
+
+/// PutSession's request with `body` on the fixture's path.
+fn put_session(body: &[u8]) -> Result<LexV2PutSessionRequest, botsession::RouteError> {
+    let headers = [("Content-Type", "application/json")];
+    LexV2PutSessionRequest::from_request("POST", common::fixtures::LEX_V2_PATH, &headers, body)
+}
+
+fn lex_v2_models() -> Vec<Model> {
+    let mut out = models!(
+        LexV2SessionState,
+        LexV2DialogAction,
+        LexV2ElicitSubSlot,
+        LexV2Intent,
+        LexV2Slot,
+        LexV2SlotValue,
+        LexV2ActiveContext,
+        LexV2TimeToLive,
+        LexV2RuntimeHints,
+        LexV2RuntimeHintDetails,
+        LexV2RuntimeHintValue,
+        LexV2Message,
+        LexV2ImageResponseCard,
+        LexV2Button,
+        LexV2Interpretation,
+        LexV2ConfidenceScore,
+        LexV2SentimentResponse,
+        LexV2SentimentScore,
+        LexV2Session,
+    );
+    out.push(Model {
+        name: "LexV2GetSessionResponse",
+        read: |json| {
+            let headers: &[(&str, &str)] = &[];
+            LexV2GetSessionResponse::from_http(200, headers, json).is_ok()
+        },
+    });
+    out.push(Model {
+        name: "LexV2PutSessionRequest",
+        read: |json| put_session(json).is_ok(),
+    });
+    out
+}
+
+/// The open enums and ranged integers: their name and `Deserialize`.
+fn lex_v2_scalars() -> Vec<Model> {
+    models!(
+        LexV2DialogActionType,
+        LexV2StyleType,
+        LexV2IntentState,
+        LexV2ConfirmationState,
+        LexV2SlotShape,
+        LexV2MessageContentType,
+        LexV2InterpretationSource,
+        LexV2SentimentType,
+        LexV2ContextSeconds,
+        LexV2ContextTurns,
+    )
+}
+
+/// A document of each Lex V2 type with every member set, as the docs show them (nested two
+/// levels, well inside `MAX_DEPTH`).
+fn documented_lex_v2(name: &str) -> Value {
+    let ttl = json!({"timeToLiveInSeconds": 600, "turnsToLive": 5});
+    let context = json!({"name": "order_confirmed", "timeToLive": ttl,
+                         "contextAttributes": {"size": "large", "crust": "thin"}});
+    let slot_value = json!({"interpretedValue": "large", "originalValue": "lorge",
+                            "resolvedValues": ["large", "extra large"]});
+    let slot = json!({"value": slot_value, "shape": "Composite",
+                      "values": [{"value": slot_value, "shape": "Scalar"}],
+                      "subSlots": {"crust": {"value": slot_value}}});
+    let intent = json!({"name": "OrderPizza", "slots": {"Size": slot, "Drink": {}},
+                        "state": "InProgress", "confirmationState": "None"});
+    let sub_slot = json!({"name": "crust", "subSlotToElicit": {"name": "thickness"}});
+    let action = json!({"type": "ElicitSlot", "slotToElicit": "Size",
+                        "slotElicitationStyle": "SpellByLetter", "subSlotToElicit": sub_slot});
+    let hint_value = json!({"phrase": "extra large"});
+    let details = json!({"runtimeHintValues": [hint_value, {"phrase": "small"}],
+                         "subSlotHints": {"Crust": {"runtimeHintValues": [{"phrase": "thin"}]}}});
+    let hints = json!({"slotHints": {"OrderPizza": {"Size": details}}});
+    let state = json!({"dialogAction": action, "intent": intent, "activeContexts": [context],
+                       "sessionAttributes": {"customer": "42", "note": ""},
+                       "originatingRequestId": "req-1", "runtimeHints": hints});
+    let button = json!({"text": "Large", "value": "large"});
+    let card = json!({"title": "Choose a size", "subtitle": "Any size",
+                      "imageUrl": "https://example.com/pizza.png",
+                      "buttons": [button, {"text": "Small", "value": "small"}]});
+    let message = json!({"contentType": "ImageResponseCard", "content": "Which size?",
+                         "imageResponseCard": card});
+    let confidence = json!({"score": 0.87});
+    let scores = json!({"positive": 0.1, "negative": 0.2, "neutral": 0.6, "mixed": 0.1});
+    let sentiment = json!({"sentiment": "NEUTRAL", "sentimentScore": scores});
+    let interpretation = json!({"nluConfidence": confidence, "sentimentResponse": sentiment,
+                                "intent": intent, "interpretationSource": "Lex"});
+    let session = json!({"sessionId": "user:42", "messages": [message],
+                         "interpretations": [interpretation], "sessionState": state});
+    match name {
+        "LexV2SessionState" => state,
+        "LexV2DialogAction" => action,
+        "LexV2ElicitSubSlot" => sub_slot,
+        "LexV2Intent" => intent,
+        "LexV2Slot" => slot,
+        "LexV2SlotValue" => slot_value,
+        "LexV2ActiveContext" => context,
+        "LexV2TimeToLive" => ttl,
+        "LexV2RuntimeHints" => hints,
+        "LexV2RuntimeHintDetails" => details,
+        "LexV2RuntimeHintValue" => hint_value,
+        "LexV2Message" => message,
+        "LexV2ImageResponseCard" => card,
+        "LexV2Button" => button,
+        "LexV2Interpretation" => interpretation,
+        "LexV2ConfidenceScore" => confidence,
+        "LexV2SentimentResponse" => sentiment,
+        "LexV2SentimentScore" => scores,
+        "LexV2Session" | "LexV2GetSessionResponse" => session,
+        "LexV2PutSessionRequest" => json!({"sessionState": state, "messages": [message],
+                                           "requestAttributes": {"channel": "web"}}),
+        _ => unreachable!("{name}"),
+    }
+}
+
+/// A JSON pointer's step: `~` and `/` escaped.
+fn step(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+/// Every node of `value` by JSON pointer (the root first), and every object member as its
+/// object's pointer and key.
+fn nodes(value: &Value, at: &str, out: &mut Vec<String>, members: &mut Vec<(String, String)>) {
+    out.push(String::from(at));
+    match value {
+        Value::Object(map) => {
+            for (key, v) in map {
+                members.push((String::from(at), key.clone()));
+                nodes(v, &format!("{at}/{}", step(key)), out, members);
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                nodes(v, &format!("{at}/{i}"), out, members);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// What a node is replaced with: every JSON type, and each string, integer, list and map
+/// rule's values either side of its bounds (lengths in characters, 4-byte ones included).
+fn replacements() -> Vec<Value> {
+    let mut out = vec![
+        json!(null),
+        json!(true),
+        json!(0),
+        json!(-1),
+        json!(1),
+        json!(1.5),
+        json!(4),
+        json!(5),
+        json!(20),
+        json!(21),
+        json!(86400),
+        json!(86401),
+        json!(u64::MAX),
+        json!(i64::MIN),
+        json!([]),
+        json!({}),
+        json!(["a"]),
+        json!([{}]),
+        json!({"a": "b"}),
+    ];
+    for s in [
+        "", "a", "Foo", "None", "a__b", "a_b", "_a", "-a", "a-", "a_", "a-_b", "a\n", "a b", "ａ",
+        "١", "😀",
+    ] {
+        out.push(json!(s));
+    }
+    for n in [50, 51, 100, 101, 140, 141, 250, 251, 1024, 1025] {
+        out.push(json!("a".repeat(n)));
+    }
+    for n in [250, 251, 1024, 1025] {
+        out.push(json!("😀".repeat(n)));
+    }
+    out
+}
+
+/// The keys added to a map: each key rule's near misses.
+const KEYS: &[&str] = &["", "a__b", "_a", "-a", "a-b", "a b", "😀"];
+
+/// `doc` with one edit, each: every node replaced by each of `with`; every member removed;
+/// an unknown member added to every object; every list grown by copies of its first entry to
+/// either side of each limit; every object grown by copies of a value to either side of 10
+/// entries, and given each of [`KEYS`] and a 101-character key.
+fn edits(doc: &Value, with: &[Value]) -> Vec<(String, Value)> {
+    let (mut at, mut members) = (Vec::new(), Vec::new());
+    nodes(doc, "", &mut at, &mut members);
+    let mut out = Vec::new();
+    for ptr in &at {
+        for value in with {
+            let mut edited = doc.clone();
+            *edited.pointer_mut(ptr).unwrap() = value.clone();
+            out.push((format!("{ptr} = {}", shown(value, 24)), edited));
+        }
+        let node = doc.pointer(ptr).unwrap();
+        if let Some(first) = node.as_array().and_then(|a| a.first()) {
+            for n in [5, 6, 10, 11, 20, 21, 100, 101] {
+                let mut edited = doc.clone();
+                *edited.pointer_mut(ptr).unwrap() = Value::Array(vec![first.clone(); n]);
+                out.push((format!("{ptr} × {n}"), edited));
+            }
+        }
+        if let Some(map) = node.as_object() {
+            let mut edited = doc.clone();
+            edited.pointer_mut(ptr).unwrap()["extra"] = json!({"any": [1, null]});
+            out.push((format!("{ptr} + extra"), edited));
+            if let Some(value) = map.values().next() {
+                for n in [10, 11] {
+                    let mut edited = doc.clone();
+                    let grown = edited.pointer_mut(ptr).unwrap();
+                    for i in 0..n {
+                        grown[format!("k{i}")] = value.clone();
+                    }
+                    out.push((format!("{ptr} + {n} keys"), edited));
+                }
+                let long = "k".repeat(101);
+                for key in KEYS.iter().copied().chain([long.as_str()]) {
+                    let mut edited = doc.clone();
+                    edited.pointer_mut(ptr).unwrap()[key] = value.clone();
+                    out.push((format!("{ptr} + key {key:?}"), edited));
+                }
+            }
+        }
+    }
+    for (ptr, key) in &members {
+        let mut edited = doc.clone();
+        edited
+            .pointer_mut(ptr)
+            .unwrap()
+            .as_object_mut()
+            .unwrap()
+            .remove(key);
+        out.push((format!("{ptr} without {key}"), edited));
+    }
+    out
+}
+
+/// Verdicts on Lex V2 documents, counted per type: the read schema takes a document if and
+/// only if the crate reads it, and the crate reads whatever the write schema takes.
+#[derive(Default)]
+struct Verdicts {
+    counts: BTreeMap<&'static str, (usize, usize)>,
+}
+
+impl Verdicts {
+    fn check(&mut self, model: &Model, [read, write]: &[Validator; 2], what: &str, doc: &Value) {
+        if let Err(e) = self.agree(model, [read, write], what, doc) {
+            panic!("{e}");
+        }
+    }
+
+    fn agree(
+        &mut self,
+        model: &Model,
+        [read, write]: [&Validator; 2],
+        what: &str,
+        doc: &Value,
+    ) -> Result<(), String> {
+        let ok = (model.read)(&serde_json::to_vec(doc).unwrap());
+        if read.is_valid(doc) != ok {
+            return Err(format!(
+                "{} {what}: {} is {} by the crate, not by the schema",
+                model.name,
+                shown(doc, 300),
+                if ok { "accepted" } else { "rejected" }
+            ));
+        }
+        if write.is_valid(doc) && !ok {
+            return Err(format!(
+                "{} {what}: {} written, not read",
+                model.name,
+                shown(doc, 300)
+            ));
+        }
+        let count = self.counts.entry(model.name).or_default();
+        *if ok { &mut count.0 } else { &mut count.1 } += 1;
+        Ok(())
+    }
+}
+
+/// The read and write validators of `name`.
+fn validators(name: &str) -> [Validator; 2] {
+    [validator(name, false), validator(name, true)]
+}
+
+/// Every Lex V2 value type: its documented document validates both ways and is read; and the
+/// read schema takes each of its one-edit variants ([`edits`]: every node replaced by every
+/// JSON type and each rule's near misses, every member removed, lists and maps grown past
+/// their limits, bad keys) if and only if the crate reads it, and the crate reads whatever the
+/// write schema takes. Recursion stays within `MAX_DEPTH` (the one rule no schema can say:
+/// see `nesting_past_max_depth_is_a_known_difference`, and the two after it).
+#[test]
+fn lex_v2_schemas_accept_exactly_what_the_crate_accepts() {
+    let with = replacements();
+    let mut verdicts = Verdicts::default();
+    for model in lex_v2_models() {
+        let validators = validators(model.name);
+        let doc = documented_lex_v2(model.name);
+        assert!(validators[1].is_valid(&doc), "{}: {doc}", model.name);
+        verdicts.check(&model, &validators, "documented", &doc);
+        for (what, edited) in edits(&doc, &with) {
+            verdicts.check(&model, &validators, &what, &edited);
+        }
+    }
+    let mut total = 0;
+    for (name, (accepted, rejected)) in &verdicts.counts {
+        assert!(
+            *accepted > 10 && *rejected > 20,
+            "{name}: {accepted} accepted, {rejected} rejected"
+        );
+        println!("{name}: {accepted} accepted, {rejected} rejected");
+        total += accepted + rejected;
+    }
+    assert_eq!(verdicts.counts.len(), 21);
+    println!("Lex V2 values: {total} documents");
+}
+
+/// The near misses the model's rules are about, by name, on the documented session state,
+/// session and PutSession body: each rejected by the crate and the schema alike, or accepted
+/// by both (an enum value the model does not list, `null` for an optional member, an empty
+/// list, an unknown member).
+#[test]
+fn lex_v2_near_misses_are_refused_by_both() {
+    let state = documented_lex_v2("LexV2SessionState");
+    let set = |ptr: &str, value: Value| {
+        let mut doc = state.clone();
+        *doc.pointer_mut(ptr).unwrap_or_else(|| panic!("{ptr}")) = value;
+        doc
+    };
+    let without = |ptr: &str, key: &str| {
+        let mut doc = state.clone();
+        doc.pointer_mut(ptr)
+            .unwrap()
+            .as_object_mut()
+            .unwrap()
+            .remove(key)
+            .unwrap_or_else(|| panic!("{ptr} {key}"));
+        doc
+    };
+    let context = state["activeContexts"][0].clone();
+    let attributes = |n: usize| -> Value {
+        (0..n)
+            .map(|i| (format!("k{i}"), json!("v")))
+            .collect::<serde_json::Map<_, _>>()
+            .into()
+    };
+    let message = json!({"contentType": "PlainText", "content": "hi"});
+    let mut extra = state.clone();
+    extra["intent"]["extra"] = json!([1, {"x": null}]);
+    let cases: Vec<(&str, Value, bool)> = vec![
+        (
+            "an empty intent name",
+            set("/intent/name", json!("")),
+            false,
+        ),
+        (
+            "an empty slot value",
+            set("/intent/slots/Size/value/interpretedValue", json!("")),
+            false,
+        ),
+        (
+            "an empty session attribute key",
+            set("/sessionAttributes", json!({"": "x"})),
+            false,
+        ),
+        (
+            "an empty session attribute value",
+            set("/sessionAttributes", json!({"a": ""})),
+            true,
+        ),
+        (
+            "1024 characters of attribute",
+            set(
+                "/activeContexts/0/contextAttributes/size",
+                json!("😀".repeat(1024)),
+            ),
+            true,
+        ),
+        (
+            "1025 characters of attribute",
+            set(
+                "/activeContexts/0/contextAttributes/size",
+                json!("a".repeat(1025)),
+            ),
+            false,
+        ),
+        (
+            "an empty attribute",
+            set("/activeContexts/0/contextAttributes/size", json!("")),
+            false,
+        ),
+        (
+            "20 active contexts",
+            set("/activeContexts", json!(vec![context.clone(); 20])),
+            true,
+        ),
+        (
+            "21 active contexts",
+            set("/activeContexts", json!(vec![context.clone(); 21])),
+            false,
+        ),
+        (
+            "no active contexts",
+            set("/activeContexts", json!([])),
+            true,
+        ),
+        (
+            "10 context attributes",
+            set("/activeContexts/0/contextAttributes", attributes(10)),
+            true,
+        ),
+        (
+            "11 context attributes",
+            set("/activeContexts/0/contextAttributes", attributes(11)),
+            false,
+        ),
+        (
+            "no context attributes",
+            set("/activeContexts/0/contextAttributes", json!({})),
+            true,
+        ),
+        (
+            "ttl 4",
+            set("/activeContexts/0/timeToLive/timeToLiveInSeconds", json!(4)),
+            false,
+        ),
+        (
+            "ttl 5",
+            set("/activeContexts/0/timeToLive/timeToLiveInSeconds", json!(5)),
+            true,
+        ),
+        (
+            "ttl 86400",
+            set(
+                "/activeContexts/0/timeToLive/timeToLiveInSeconds",
+                json!(86400),
+            ),
+            true,
+        ),
+        (
+            "ttl 86401",
+            set(
+                "/activeContexts/0/timeToLive/timeToLiveInSeconds",
+                json!(86401),
+            ),
+            false,
+        ),
+        (
+            "ttl \"600\"",
+            set(
+                "/activeContexts/0/timeToLive/timeToLiveInSeconds",
+                json!("600"),
+            ),
+            false,
+        ),
+        (
+            "ttl 5.5",
+            set(
+                "/activeContexts/0/timeToLive/timeToLiveInSeconds",
+                json!(5.5),
+            ),
+            false,
+        ),
+        (
+            "turns 0",
+            set("/activeContexts/0/timeToLive/turnsToLive", json!(0)),
+            false,
+        ),
+        (
+            "turns 1",
+            set("/activeContexts/0/timeToLive/turnsToLive", json!(1)),
+            true,
+        ),
+        (
+            "turns 20",
+            set("/activeContexts/0/timeToLive/turnsToLive", json!(20)),
+            true,
+        ),
+        (
+            "turns 21",
+            set("/activeContexts/0/timeToLive/turnsToLive", json!(21)),
+            false,
+        ),
+        (
+            "turns -1",
+            set("/activeContexts/0/timeToLive/turnsToLive", json!(-1)),
+            false,
+        ),
+        (
+            "context name a__b",
+            set("/activeContexts/0/name", json!("a__b")),
+            false,
+        ),
+        (
+            "context name _a",
+            set("/activeContexts/0/name", json!("_a")),
+            false,
+        ),
+        (
+            "context name a-b",
+            set("/activeContexts/0/name", json!("a-b")),
+            false,
+        ),
+        (
+            "context name a_",
+            set("/activeContexts/0/name", json!("a_")),
+            true,
+        ),
+        (
+            "context name of 100",
+            set("/activeContexts/0/name", json!("a".repeat(100))),
+            true,
+        ),
+        (
+            "context name of 101",
+            set("/activeContexts/0/name", json!("a".repeat(101))),
+            false,
+        ),
+        (
+            "context name a\\n",
+            set("/activeContexts/0/name", json!("a\n")),
+            false,
+        ),
+        (
+            "hint intent -a",
+            set("/runtimeHints/slotHints", json!({"-a": {}})),
+            false,
+        ),
+        (
+            "hint slot -a",
+            set("/runtimeHints/slotHints/OrderPizza", json!({"-a": {}})),
+            false,
+        ),
+        (
+            "hint slot a-b_c",
+            set("/runtimeHints/slotHints/OrderPizza", json!({"a-b_c": {}})),
+            true,
+        ),
+        (
+            "hint slot a--b",
+            set("/runtimeHints/slotHints/OrderPizza", json!({"a--b": {}})),
+            false,
+        ),
+        (
+            "runtimeHintValues []",
+            set(
+                "/runtimeHints/slotHints/OrderPizza/Size/runtimeHintValues",
+                json!([]),
+            ),
+            false,
+        ),
+        (
+            "runtimeHintValues × 100",
+            set(
+                "/runtimeHints/slotHints/OrderPizza/Size/runtimeHintValues",
+                json!(vec![json!({"phrase": "a"}); 100]),
+            ),
+            true,
+        ),
+        (
+            "runtimeHintValues × 101",
+            set(
+                "/runtimeHints/slotHints/OrderPizza/Size/runtimeHintValues",
+                json!(vec![json!({"phrase": "a"}); 101]),
+            ),
+            false,
+        ),
+        (
+            "a phrase of 141",
+            set(
+                "/runtimeHints/slotHints/OrderPizza/Size/runtimeHintValues/0/phrase",
+                json!("a".repeat(141)),
+            ),
+            false,
+        ),
+        (
+            "dialog action type Foo",
+            set("/dialogAction/type", json!("Foo")),
+            true,
+        ),
+        (
+            "dialog action type \"\"",
+            set("/dialogAction/type", json!("")),
+            true,
+        ),
+        ("intent state Foo", set("/intent/state", json!("Foo")), true),
+        (
+            "slot shape Foo",
+            set("/intent/slots/Size/shape", json!("Foo")),
+            true,
+        ),
+        (
+            "style Foo",
+            set("/dialogAction/slotElicitationStyle", json!("Foo")),
+            true,
+        ),
+        (
+            "dialog action type 1",
+            set("/dialogAction/type", json!(1)),
+            false,
+        ),
+        (
+            "dialog action type null",
+            set("/dialogAction/type", json!(null)),
+            false,
+        ),
+        ("intent without name", without("/intent", "name"), false),
+        (
+            "dialogAction without type",
+            without("/dialogAction", "type"),
+            false,
+        ),
+        (
+            "activeContext without timeToLive",
+            without("/activeContexts/0", "timeToLive"),
+            false,
+        ),
+        (
+            "activeContext without contextAttributes",
+            without("/activeContexts/0", "contextAttributes"),
+            false,
+        ),
+        (
+            "activeContext contextAttributes null",
+            set("/activeContexts/0/contextAttributes", json!(null)),
+            false,
+        ),
+        (
+            "timeToLive without turnsToLive",
+            without("/activeContexts/0/timeToLive", "turnsToLive"),
+            false,
+        ),
+        (
+            "slot value without interpretedValue",
+            without("/intent/slots/Size/value", "interpretedValue"),
+            false,
+        ),
+        (
+            "sub-slot without name",
+            without("/dialogAction/subSlotToElicit", "name"),
+            false,
+        ),
+        ("intent null", set("/intent", json!(null)), true),
+        (
+            "intent a string",
+            set("/intent", json!("OrderPizza")),
+            false,
+        ),
+        ("slots a list", set("/intent/slots", json!([])), false),
+        (
+            "session attribute a number",
+            set("/sessionAttributes/customer", json!(42)),
+            false,
+        ),
+        ("an unknown member", extra, true),
+    ];
+    let session = |messages: usize, interpretations: usize| {
+        let mut doc = documented_lex_v2("LexV2Session");
+        doc["messages"] = json!(vec![message.clone(); messages]);
+        doc["interpretations"] = json!(vec![json!({}); interpretations]);
+        doc
+    };
+    let card = |buttons: usize| {
+        let button = json!({"text": "Large", "value": "large"});
+        json!({"contentType": "ImageResponseCard",
+               "imageResponseCard": {"title": "t", "buttons": vec![button; buttons]}})
+    };
+    let put = |messages: usize| {
+        let mut doc = documented_lex_v2("LexV2PutSessionRequest");
+        doc["messages"] = json!(vec![message.clone(); messages]);
+        doc
+    };
+    let other: Vec<(&str, &str, Value, bool)> = vec![
+        ("LexV2Session", "10 messages", session(10, 5), true),
+        ("LexV2Session", "11 messages", session(11, 0), false),
+        ("LexV2Session", "6 interpretations", session(0, 6), false),
+        (
+            "LexV2GetSessionResponse",
+            "11 messages",
+            session(11, 0),
+            false,
+        ),
+        ("LexV2GetSessionResponse", "nothing", json!({}), true),
+        ("LexV2PutSessionRequest", "10 messages", put(10), true),
+        ("LexV2PutSessionRequest", "11 messages", put(11), false),
+        (
+            "LexV2PutSessionRequest",
+            "no session state",
+            json!({"messages": []}),
+            false,
+        ),
+        (
+            "LexV2PutSessionRequest",
+            "session state null",
+            json!({"sessionState": null}),
+            false,
+        ),
+        (
+            "LexV2PutSessionRequest",
+            "an empty session state",
+            json!({"sessionState": {}}),
+            true,
+        ),
+        ("LexV2Message", "5 buttons", card(5), true),
+        ("LexV2Message", "6 buttons", card(6), false),
+        (
+            "LexV2Message",
+            "content type Foo",
+            json!({"contentType": "Foo"}),
+            true,
+        ),
+        (
+            "LexV2Message",
+            "no content type",
+            json!({"content": "hi"}),
+            false,
+        ),
+        (
+            "LexV2Message",
+            "1025 characters",
+            json!({"contentType": "PlainText", "content": "a".repeat(1025)}),
+            false,
+        ),
+        (
+            "LexV2Button",
+            "without value",
+            json!({"text": "Large"}),
+            false,
+        ),
+        (
+            "LexV2Button",
+            "text of 51",
+            json!({"text": "a".repeat(51), "value": "v"}),
+            false,
+        ),
+        ("LexV2ConfidenceScore", "score 2", json!({"score": 2}), true),
+        (
+            "LexV2ConfidenceScore",
+            "score \"1\"",
+            json!({"score": "1"}),
+            false,
+        ),
+    ];
+    let models: BTreeMap<&str, Model> = lex_v2_models().into_iter().map(|m| (m.name, m)).collect();
+    let state_model = &models["LexV2SessionState"];
+    let state_validators = validators("LexV2SessionState");
+    let mut verdicts = Verdicts::default();
+    for (what, doc, expected) in &cases {
+        let ok = (state_model.read)(&serde_json::to_vec(doc).unwrap());
+        assert_eq!(ok, *expected, "LexV2SessionState {what}: the crate");
+        verdicts.check(state_model, &state_validators, what, doc);
+    }
+    for (name, what, doc, expected) in &other {
+        let model = &models[name];
+        let ok = (model.read)(&serde_json::to_vec(doc).unwrap());
+        assert_eq!(ok, *expected, "{name} {what}: the crate");
+        verdicts.check(model, &validators(name), what, doc);
+    }
+}
+
+/// An open enum takes any string, listed or not (the crate keeps an unknown value), and
+/// nothing else; a ranged integer exactly its range, written as an integer. Both as the
+/// crate's `Deserialize` does.
+#[test]
+fn lex_v2_enum_and_integer_schemas_accept_exactly_what_the_crate_accepts() {
+    let mut values = vec![
+        json!(null),
+        json!(true),
+        json!([]),
+        json!({}),
+        json!(["Close"]),
+        json!(""),
+        json!("Foo"),
+        json!("close"),
+        json!("😀".repeat(300)),
+        json!(1.5),
+        json!(-0.5),
+        json!(u64::MAX),
+        json!(i64::MIN),
+        json!("5"),
+    ];
+    for n in [
+        -1i64,
+        0,
+        1,
+        4,
+        5,
+        6,
+        19,
+        20,
+        21,
+        600,
+        86399,
+        86400,
+        86401,
+        1 << 32,
+    ] {
+        values.push(json!(n));
+    }
+    let mut verdicts = Verdicts::default();
+    for model in lex_v2_scalars() {
+        let validators = validators(model.name);
+        let schema = def(model.name, false);
+        assert_eq!(
+            schema,
+            def(model.name, true),
+            "{}: one schema both ways",
+            model.name
+        );
+        let mut own = values.clone();
+        if let Some(known) = schema.pointer("/anyOf/0/enum") {
+            own.extend(known.as_array().unwrap().iter().cloned());
+        }
+        for value in &own {
+            verdicts.check(&model, &validators, &shown(value, 24), value);
+        }
+    }
+    for (name, (accepted, rejected)) in &verdicts.counts {
+        assert!(
+            *accepted >= 3 && *rejected >= 10,
+            "{name}: {accepted} accepted, {rejected} rejected"
+        );
+        println!("{name}: {accepted} accepted, {rejected} rejected");
+    }
+    // An unknown value is taken, by both.
+    let any = validator("LexV2SentimentType", false);
+    assert!(any.is_valid(&json!("VERY_POSITIVE")));
+    assert!(serde_json::from_value::<LexV2SentimentType>(json!("VERY_POSITIVE")).is_ok());
+}
+
+/// A chain of `n` values of a recursive type, each the next's parent through `member`, the
+/// innermost `leaf`.
+fn chain(n: usize, leaf: Value, wrap: impl Fn(Value) -> Value) -> Value {
+    (1..n).fold(leaf, |inner, _| wrap(inner))
+}
+
+/// The first difference, a rule no JSON Schema can say: a recursive value nests at most
+/// `MAX_DEPTH` levels.
+/// At `MAX_DEPTH` both take it; one level deeper the schema still does and the crate refuses
+/// it (`ValueRule::TooDeep`), for each recursive type. The differential tests above stay
+/// within the bound.
+#[test]
+fn nesting_past_max_depth_is_a_known_difference() {
+    let slot = |n| {
+        chain(
+            n,
+            json!({"shape": "Scalar"}),
+            |inner| json!({"subSlots": {"part": inner}}),
+        )
+    };
+    let list = |n| chain(n, json!({}), |inner| json!({"values": [inner]}));
+    let sub = |n| {
+        chain(
+            n,
+            json!({"name": "a"}),
+            |inner| json!({"name": "a", "subSlotToElicit": inner}),
+        )
+    };
+    let hints = |n| chain(n, json!({}), |inner| json!({"subSlotHints": {"a": inner}}));
+    let cases: [(&str, &dyn Fn(usize) -> Value); 4] = [
+        ("LexV2Slot", &slot),
+        ("LexV2Slot", &list),
+        ("LexV2ElicitSubSlot", &sub),
+        ("LexV2RuntimeHintDetails", &hints),
+    ];
+    let models: BTreeMap<&str, Model> = lex_v2_models().into_iter().map(|m| (m.name, m)).collect();
+    for (name, make) in cases {
+        let [read, write] = validators(name);
+        let crate_reads = |doc: &Value| (models[name].read)(&serde_json::to_vec(doc).unwrap());
+        let deepest = make(MAX_DEPTH);
+        assert!(
+            crate_reads(&deepest) && read.is_valid(&deepest) && write.is_valid(&deepest),
+            "{name}"
+        );
+        let deeper = make(MAX_DEPTH + 1);
+        assert!(!crate_reads(&deeper), "{name}: {deeper}");
+        assert!(
+            read.is_valid(&deeper) && write.is_valid(&deeper),
+            "{name}: the known difference"
+        );
+    }
+    // The crate names the rule.
+    let deeper = serde_json::to_vec(&slot(MAX_DEPTH + 1)).unwrap();
+    let err = LexV2SessionState::from_json(
+        &[
+            &br#"{"intent":{"name":"i","slots":{"s":"#[..],
+            &deeper[..],
+            b"}}}",
+        ]
+        .concat(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.value_error().map(|e| *e.rule()),
+        Some(botsession::ValueRule::TooDeep { max: MAX_DEPTH })
+    );
+}
+
+/// The second difference: JSON Schema's `integer` is a value (`5.0` and `5e0` are integers to
+/// it), and the crate reads the text, where an integer has neither fraction nor exponent (as
+/// the service writes it). A ranged integer so written is taken by the schema and refused by
+/// the crate; a score, a `number`, is taken by both.
+#[test]
+fn an_integer_with_a_fraction_is_the_other_known_difference() {
+    let models: BTreeMap<&str, Model> = lex_v2_models().into_iter().map(|m| (m.name, m)).collect();
+    let ttl = &models["LexV2TimeToLive"];
+    let [read, write] = validators("LexV2TimeToLive");
+    for (seconds, turns) in [
+        ("600.0", "5"),
+        ("600", "5.0"),
+        ("6e2", "5"),
+        ("600", "50e-1"),
+    ] {
+        let doc = format!(r#"{{"timeToLiveInSeconds":{seconds},"turnsToLive":{turns}}}"#);
+        let value: Value = serde_json::from_str(&doc).unwrap();
+        assert!(!(ttl.read)(doc.as_bytes()), "{doc}");
+        assert!(
+            read.is_valid(&value) && write.is_valid(&value),
+            "{doc}: the known difference"
+        );
+    }
+    let plain = br#"{"timeToLiveInSeconds":600,"turnsToLive":5}"#;
+    assert!((ttl.read)(plain));
+    let score = &models["LexV2ConfidenceScore"];
+    let score_schema = validator("LexV2ConfidenceScore", false);
+    for doc in [
+        r#"{"score":1.0}"#,
+        r#"{"score":1}"#,
+        r#"{"score":1e0}"#,
+        r#"{"score":-2.5e-3}"#,
+    ] {
+        let value: Value = serde_json::from_str(doc).unwrap();
+        assert!(
+            (score.read)(doc.as_bytes()) && score_schema.is_valid(&value),
+            "{doc}"
+        );
+    }
+}
+
+/// The third difference: the crate skips a `null` list entry or map value (as the AWS SDKs
+/// read a dense list or map) and counts only the others against a limit, wherever the `null`s
+/// stand. The read schema counts a list's other entries with `contains`, which is exact; a
+/// map's `maxProperties` counts every entry, `null` ones too, so a map at its limit with a
+/// `null` besides is refused by the schema alone. Away from the limits a `null` entry is taken
+/// by both.
+#[test]
+fn null_entries_past_a_limit_are_the_last_known_difference() {
+    let models: BTreeMap<&str, Model> = lex_v2_models().into_iter().map(|m| (m.name, m)).collect();
+    let crate_reads =
+        |name: &str, doc: &Value| (models[name].read)(&serde_json::to_vec(doc).unwrap());
+    let state = validator("LexV2SessionState", false);
+    let context = documented_lex_v2("LexV2ActiveContext");
+    let contexts = |list: Vec<Value>| json!({ "activeContexts": list });
+    let mut full = vec![context.clone(); 20];
+    // Both: `null`s anywhere below the limit, or before the last entry at it.
+    for doc in [
+        contexts(vec![json!(null); 25]),
+        contexts([vec![json!(null)], full.clone()].concat()),
+        contexts(
+            [
+                vec![context.clone(), json!(null)],
+                vec![context.clone(); 18],
+            ]
+            .concat(),
+        ),
+    ] {
+        assert!(crate_reads("LexV2SessionState", &doc) && state.is_valid(&doc));
+    }
+    full.push(json!(null));
+    let trailing = contexts(full.clone());
+    assert!(
+        crate_reads("LexV2SessionState", &trailing) && state.is_valid(&trailing),
+        "both count 20"
+    );
+    full.push(context.clone());
+    let past = contexts(full);
+    assert!(
+        !crate_reads("LexV2SessionState", &past) && !state.is_valid(&past),
+        "21"
+    );
+    // Maps: keys in order (`serde_json` sorts them), the `null` first or last.
+    let attributes = |null_key: &str| {
+        let mut map: serde_json::Map<String, Value> =
+            (0..10).map(|i| (format!("k{i}"), json!("v"))).collect();
+        map.insert(String::from(null_key), json!(null));
+        let mut doc = context.clone();
+        doc["contextAttributes"] = Value::Object(map);
+        doc
+    };
+    let read = validator("LexV2ActiveContext", false);
+    let first = attributes("a");
+    assert!(
+        crate_reads("LexV2ActiveContext", &first),
+        "null first: 10 entries"
+    );
+    assert!(!read.is_valid(&first), "the schema counts 11");
+    let last = attributes("z");
+    assert!(
+        crate_reads("LexV2ActiveContext", &last),
+        "null last: 10 entries"
+    );
+    assert!(!read.is_valid(&last), "the schema counts 11");
+    let mut few = context.clone();
+    few["contextAttributes"]["x"] = json!(null);
+    assert!(crate_reads("LexV2ActiveContext", &few) && read.is_valid(&few));
+}
+
+/// The Lex V2 schemas say what the model says: each text type's lengths and pattern, the
+/// sensitive text not `writeOnly` (GetSession returns it), the open enums' listed values, and
+/// each value's required members.
+#[test]
+fn lex_v2_schemas_carry_the_model() {
+    let required = |name: &str| def(name, false)["required"].clone();
+    assert_eq!(
+        required("LexV2ActiveContext"),
+        json!(["name", "timeToLive", "contextAttributes"])
+    );
+    assert_eq!(
+        required("LexV2TimeToLive"),
+        json!(["timeToLiveInSeconds", "turnsToLive"])
+    );
+    assert_eq!(required("LexV2Button"), json!(["text", "value"]));
+    assert_eq!(required("LexV2PutSessionRequest"), json!(["sessionState"]));
+    assert!(def("LexV2SessionState", false).get("required").is_none());
+    let text = def("LexV2Text", false);
+    assert!(text.get("writeOnly").is_none());
+    assert!(text["description"].as_str().unwrap().contains("sensitive"));
+    assert_eq!(
+        def("LexV2DialogActionType", false).pointer("/anyOf/0/enum"),
+        Some(&json!([
+            "Close",
+            "ConfirmIntent",
+            "Delegate",
+            "ElicitIntent",
+            "ElicitSlot",
+            "None"
+        ]))
+    );
+    let attributes = &def("LexV2ActiveContext", true)["properties"]["contextAttributes"];
+    assert_eq!(attributes["maxProperties"], 10);
+    assert_eq!(attributes["propertyNames"]["maxLength"], 100);
+    assert_eq!(
+        attributes["additionalProperties"]["$ref"],
+        "#/$defs/LexV2Text"
+    );
+    // A recursive type refers to its own definition.
+    assert_eq!(
+        def("LexV2Slot", true)["properties"]["subSlots"]["additionalProperties"]["$ref"],
+        "#/$defs/LexV2Slot"
+    );
+    // An empty list or map is never written; it is read.
+    let values = |serialize| {
+        def("LexV2RuntimeHintDetails", serialize)["properties"]["runtimeHintValues"].clone()
+    };
+    assert_eq!(values(true)["minItems"], 1);
+    // A `null` entry is skipped when read: `contains` counts the others.
+    assert_eq!(values(false)["minContains"], 1);
+    assert_eq!(values(false)["maxContains"], 100);
+    assert_eq!(
+        def("LexV2SessionState", true)["properties"]["activeContexts"]["minItems"],
+        1
+    );
+    assert!(
+        def("LexV2SessionState", false)["properties"]["activeContexts"]
+            .get("minItems")
+            .is_none()
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
 // Generated values
 // ---------------------------------------------------------------------------------------------
 
@@ -1590,6 +2790,135 @@ fn proptest_values_validate() {
     check::<AilyUpdateSessionRequest>("AilyUpdateSessionRequest", |r| {
         serde_json::to_value(r).unwrap()
     });
+    ids!(
+        LexV2NonEmptyString => as_str, LexV2Text => as_str, LexV2AttachmentTitle => as_str,
+        LexV2AttachmentUrl => as_str, LexV2ButtonText => as_str, LexV2ButtonValue => as_str,
+        LexV2ActiveContextName => as_str, LexV2ParameterName => as_str,
+        LexV2RuntimeHintName => as_str, LexV2RuntimeHintPhrase => as_str
+    );
+    check::<botsession::LexV2GetSessionRequest>("LexV2GetSessionRequest", |r| {
+        serde_json::to_value(r).unwrap()
+    });
+    // The Lex V2 values: `lex_v2_generated_values_and_their_edits_agree`.
+}
+
+/// Every Lex V2 value the `proptest` strategies draw validates against its schema both ways
+/// and is read by the crate; and each with four random edits (a node replaced by one of
+/// [`replacements`], or a member removed) is taken by the read schema if and only if the crate
+/// reads it, and read by the crate where the write schema takes it. The strategies nest at
+/// most 3 levels, inside `MAX_DEPTH`.
+#[cfg(feature = "proptest")]
+#[test]
+fn lex_v2_generated_values_and_their_edits_agree() {
+    use botsession::{
+        LexV2ActiveContext, LexV2Button, LexV2ConfidenceScore, LexV2DialogAction,
+        LexV2ElicitSubSlot, LexV2ImageResponseCard, LexV2Intent, LexV2Interpretation, LexV2Message,
+        LexV2RuntimeHintDetails, LexV2RuntimeHintValue, LexV2RuntimeHints, LexV2SentimentResponse,
+        LexV2SentimentScore, LexV2Session, LexV2Slot, LexV2SlotValue, LexV2TimeToLive,
+    };
+    use std::cell::RefCell;
+
+    let models: BTreeMap<&str, Model> = lex_v2_models().into_iter().map(|m| (m.name, m)).collect();
+    let with = replacements();
+    let verdicts = RefCell::new(Verdicts::default());
+    let run = |name: &'static str, strategy: BoxedStrategy<Value>| {
+        let model = &models[name];
+        let validators = validators(name);
+        TestRunner::new(Config {
+            cases: common::cases(48),
+            failure_persistence: None,
+            ..Config::default()
+        })
+        .run(&(strategy, any::<u64>()), |(doc, seed)| {
+            let mut verdicts = verdicts.borrow_mut();
+            prop_assert!(
+                validators[1].is_valid(&doc) && (model.read)(&serde_json::to_vec(&doc).unwrap()),
+                "{name}: generated {}",
+                shown(&doc, 300)
+            );
+            verdicts
+                .agree(model, [&validators[0], &validators[1]], "generated", &doc)
+                .map_err(TestCaseError::fail)?;
+            let (mut at, mut members) = (Vec::new(), Vec::new());
+            nodes(&doc, "", &mut at, &mut members);
+            let mut rng = SplitMix(seed);
+            for _ in 0..4 {
+                let mut edited = doc.clone();
+                let what = if rng.below(4) == 0 && !members.is_empty() {
+                    let (ptr, key) = &members[rng.below(members.len())];
+                    edited
+                        .pointer_mut(ptr)
+                        .unwrap()
+                        .as_object_mut()
+                        .unwrap()
+                        .remove(key);
+                    format!("{ptr} without {key}")
+                } else {
+                    let ptr = &at[rng.below(at.len())];
+                    let value = &with[rng.below(with.len())];
+                    *edited.pointer_mut(ptr).unwrap() = value.clone();
+                    format!("{ptr} = {}", shown(value, 24))
+                };
+                verdicts
+                    .agree(model, [&validators[0], &validators[1]], &what, &edited)
+                    .map_err(TestCaseError::fail)?;
+            }
+            Ok(())
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    };
+    macro_rules! generated {
+        ($($ty:ident),+) => {$(
+            run(stringify!($ty), any::<$ty>().prop_map(|v| serde_json::to_value(v).unwrap()).boxed());
+        )+};
+    }
+    generated!(
+        LexV2SessionState,
+        LexV2DialogAction,
+        LexV2ElicitSubSlot,
+        LexV2Intent,
+        LexV2Slot,
+        LexV2SlotValue,
+        LexV2ActiveContext,
+        LexV2TimeToLive,
+        LexV2RuntimeHints,
+        LexV2RuntimeHintDetails,
+        LexV2RuntimeHintValue,
+        LexV2Message,
+        LexV2ImageResponseCard,
+        LexV2Button,
+        LexV2Interpretation,
+        LexV2ConfidenceScore,
+        LexV2SentimentResponse,
+        LexV2SentimentScore,
+        LexV2Session
+    );
+    run(
+        "LexV2GetSessionResponse",
+        any::<LexV2Session>()
+            .prop_map(|s| {
+                serde_json::from_slice(LexV2GetSessionResponse::new(s).render().body()).unwrap()
+            })
+            .boxed(),
+    );
+    run(
+        "LexV2PutSessionRequest",
+        any::<LexV2PutSessionRequest>()
+            .prop_map(|r| serde_json::from_slice(&r.body()).unwrap())
+            .boxed(),
+    );
+    let verdicts = verdicts.into_inner();
+    let mut total = 0;
+    for (name, (accepted, rejected)) in &verdicts.counts {
+        assert!(
+            *accepted > 40 && *rejected > 20,
+            "{name}: {accepted} accepted, {rejected} rejected"
+        );
+        println!("{name}: {accepted} accepted, {rejected} rejected");
+        total += accepted + rejected;
+    }
+    assert_eq!(verdicts.counts.len(), 21);
+    println!("generated Lex V2 values and edits: {total} documents");
 }
 
 /// The text strategies reach the limit, and 4-byte and control characters, often enough to
@@ -1721,4 +3050,54 @@ fn arbitrary_values_validate() {
         assert_eq!(read.as_ref(), Ok(r));
         serde_json::to_value(r).unwrap()
     });
+    ids!(
+        LexV2NonEmptyString => as_str, LexV2Text => as_str, LexV2AttachmentTitle => as_str,
+        LexV2AttachmentUrl => as_str, LexV2ButtonText => as_str, LexV2ButtonValue => as_str,
+        LexV2ActiveContextName => as_str, LexV2ParameterName => as_str,
+        LexV2RuntimeHintName => as_str, LexV2RuntimeHintPhrase => as_str
+    );
+    check::<botsession::LexV2GetSessionRequest>("LexV2GetSessionRequest", |r| {
+        let read = botsession::LexV2GetSessionRequest::from_route("GET", &r.path());
+        assert_eq!(read.as_ref(), Ok(r));
+        serde_json::to_value(r).unwrap()
+    });
+    // The Lex V2 values: both ways, read back equal from what they write.
+    let [state_write, session_write, put_write] = [
+        "LexV2SessionState",
+        "LexV2Session",
+        "LexV2PutSessionRequest",
+    ]
+    .map(|n| validator(n, true));
+    let distinct = check::<LexV2SessionState>("LexV2SessionState", |s| {
+        assert_eq!(LexV2SessionState::from_json(&s.to_json()).as_ref(), Ok(s));
+        let value = serde_json::to_value(s).unwrap();
+        assert!(state_write.is_valid(&value), "{}", shown(&value, 300));
+        value
+    });
+    assert!(
+        distinct > 8,
+        "LexV2SessionState: {distinct} distinct values"
+    );
+    let distinct = check::<botsession::LexV2Session>("LexV2Session", |s| {
+        assert_eq!(
+            botsession::LexV2Session::from_json(&s.to_json()).as_ref(),
+            Ok(s)
+        );
+        let value = serde_json::to_value(s).unwrap();
+        assert!(session_write.is_valid(&value), "{}", shown(&value, 300));
+        value
+    });
+    assert!(distinct > 8, "LexV2Session: {distinct} distinct values");
+    let distinct = check::<LexV2PutSessionRequest>("LexV2PutSessionRequest", |r| {
+        let headers: Vec<_> = r.headers().collect();
+        let read = LexV2PutSessionRequest::from_request("POST", &r.path(), &headers, &r.body());
+        assert_eq!(read.as_ref(), Ok(r));
+        let value: Value = serde_json::from_slice(&r.body()).unwrap();
+        assert!(put_write.is_valid(&value), "{}", shown(&value, 300));
+        value
+    });
+    assert!(
+        distinct > 8,
+        "LexV2PutSessionRequest: {distinct} distinct values"
+    );
 }

@@ -19,8 +19,11 @@ use botsession::{
 use libfuzzer_sys::fuzz_target;
 
 /// Every status the mock can answer with: success, the rejections (400, 404, 405, 413, 414,
-/// 415, 501), the not-found answers, and the statuses of the faults scripted below.
-const STATUSES: [u16; 13] = [200, 400, 401, 403, 404, 405, 409, 413, 414, 415, 429, 500, 501];
+/// 415, 501), the not-found answers, and the statuses of the faults scripted below (Lex V2's
+/// PutSession errors included: 424 and 502).
+const STATUSES: [u16; 15] = [
+    200, 400, 401, 403, 404, 405, 409, 413, 414, 415, 424, 429, 500, 501, 502,
+];
 
 fn seeded(faults: u8) -> MockService {
     let mut mock = MockService::new();

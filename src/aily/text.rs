@@ -5,7 +5,6 @@
 
 use alloc::string::String;
 use core::fmt;
-use core::str::FromStr;
 
 use crate::text::{check_chars, TextError};
 
@@ -56,57 +55,7 @@ macro_rules! text_type {
             }
         }
 
-        impl AsRef<str> for $name {
-            fn as_ref(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl FromStr for $name {
-            type Err = TextError;
-            fn from_str(s: &str) -> Result<Self, TextError> {
-                Self::new(s)
-            }
-        }
-
-        impl TryFrom<String> for $name {
-            type Error = TextError;
-            fn try_from(s: String) -> Result<Self, TextError> {
-                Self::new(s)
-            }
-        }
-
-        impl TryFrom<&str> for $name {
-            type Error = TextError;
-            fn try_from(s: &str) -> Result<Self, TextError> {
-                Self::new(s)
-            }
-        }
-
-        impl From<$name> for String {
-            fn from(value: $name) -> String {
-                value.0
-            }
-        }
-
-        impl PartialEq<str> for $name {
-            fn eq(&self, other: &str) -> bool {
-                self.0 == other
-            }
-        }
-
-        impl PartialEq<&str> for $name {
-            fn eq(&self, other: &&str) -> bool {
-                self.0 == *other
-            }
-        }
-
-        #[cfg(feature = "serde")]
-        impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(&self.0)
-            }
-        }
+        crate::text::text_impls!($name);
 
         /// Deserializing runs the same check: a value its rule refuses is an error.
         #[cfg(feature = "serde")]

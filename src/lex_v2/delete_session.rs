@@ -3,61 +3,48 @@
 //! the request (built, rendered with AWS label encoding, routed back from a request line) and
 //! the success response.
 
-use alloc::string::String;
-
 use super::{LexV2BotAliasId, LexV2BotId, LexV2LocaleId, LexV2SessionId};
-use crate::route::label::{encode_into, WritePath};
 use crate::route::{self, Incoming, Labels, RouteError};
-use crate::LexRegion;
 
-/// Lex V2 runtime DeleteSession:
-/// `DELETE /bots/{botId}/botAliases/{botAliasId}/botLocales/{localeId}/sessions/{sessionId}`.
-///
-/// Built from validated labels, so building one cannot fail. Rendering percent-encodes each
-/// label as the AWS SDKs do (only `A-Za-z0-9-._~` raw: a session id's `:` becomes `%3A`, which
-/// the Rust SDK notes signing needs); [`from_route`](Self::from_route) decodes and validates them
-/// back.
-///
-/// ```
-/// use botsession::{
-///     LexRegion, LexV2BotAliasId, LexV2BotId, LexV2DeleteSessionRequest, LexV2LocaleId,
-/// };
-///
-/// let request = LexV2DeleteSessionRequest::new(
-///     LexV2BotId::from_static("ABCDE12345"),
-///     LexV2BotAliasId::TEST,
-///     LexV2LocaleId::from_static("en_US"),
-///     "user:42".parse()?,
-/// );
-/// assert_eq!(
-///     request.path(),
-///     "/bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/user%3A42"
-/// );
-/// let region: LexRegion = "eu-west-2".parse()?;
-/// assert_eq!(
-///     request.url(&region),
-///     "https://runtime-v2-lex.eu-west-2.amazonaws.com/bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/user%3A42"
-/// );
-/// assert_eq!(LexV2DeleteSessionRequest::from_route("DELETE", &request.path()), Ok(request));
-/// # Ok::<(), botsession::IdError>(())
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
-pub struct LexV2DeleteSessionRequest {
-    bot_id: LexV2BotId,
-    bot_alias_id: LexV2BotAliasId,
-    locale_id: LexV2LocaleId,
-    session_id: LexV2SessionId,
+super::request::session_request! {
+    /// Lex V2 runtime DeleteSession:
+    /// `DELETE /bots/{botId}/botAliases/{botAliasId}/botLocales/{localeId}/sessions/{sessionId}`.
+    ///
+    /// Built from validated labels, so building one cannot fail. Rendering percent-encodes each
+    /// label as the AWS SDKs do (only `A-Za-z0-9-._~` raw: a session id's `:` becomes `%3A`, which
+    /// the Rust SDK notes signing needs); [`from_route`](Self::from_route) decodes and validates them
+    /// back.
+    ///
+    /// ```
+    /// use botsession::{
+    ///     LexRegion, LexV2BotAliasId, LexV2BotId, LexV2DeleteSessionRequest, LexV2LocaleId,
+    /// };
+    ///
+    /// let request = LexV2DeleteSessionRequest::new(
+    ///     LexV2BotId::from_static("ABCDE12345"),
+    ///     LexV2BotAliasId::TEST,
+    ///     LexV2LocaleId::from_static("en_US"),
+    ///     "user:42".parse()?,
+    /// );
+    /// assert_eq!(
+    ///     request.path(),
+    ///     "/bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/user%3A42"
+    /// );
+    /// let region: LexRegion = "eu-west-2".parse()?;
+    /// assert_eq!(
+    ///     request.url(&region),
+    ///     "https://runtime-v2-lex.eu-west-2.amazonaws.com/bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/user%3A42"
+    /// );
+    /// assert_eq!(LexV2DeleteSessionRequest::from_route("DELETE", &request.path()), Ok(request));
+    /// # Ok::<(), botsession::IdError>(())
+    /// ```
+    #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+    #[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+    LexV2DeleteSessionRequest, "DELETE" {}
 }
 
 impl LexV2DeleteSessionRequest {
-    /// The HTTP method.
-    pub const METHOD: &'static str = "DELETE";
-    /// The path template, as the API reference writes it.
-    pub const PATH_TEMPLATE: &'static str =
-        "/bots/{botId}/botAliases/{botAliasId}/botLocales/{localeId}/sessions/{sessionId}";
-
     /// The request for one session of a bot alias in a locale.
     pub const fn new(
         bot_id: LexV2BotId,
@@ -71,45 +58,6 @@ impl LexV2DeleteSessionRequest {
             locale_id,
             session_id,
         }
-    }
-
-    /// The bot.
-    pub fn bot_id(&self) -> LexV2BotId {
-        self.bot_id
-    }
-
-    /// The bot alias.
-    pub fn bot_alias_id(&self) -> LexV2BotAliasId {
-        self.bot_alias_id
-    }
-
-    /// The locale.
-    pub fn locale_id(&self) -> LexV2LocaleId {
-        self.locale_id
-    }
-
-    /// The session to delete.
-    pub fn session_id(&self) -> &LexV2SessionId {
-        &self.session_id
-    }
-
-    /// The request path, labels percent-encoded.
-    pub fn path(&self) -> String {
-        WritePath::path(self)
-    }
-
-    /// The full URL on the region's V2 runtime endpoint, [`LexRegion::v2_endpoint`]:
-    /// `https://runtime-v2-lex.<region>.amazonaws.com` (`.amazonaws.com.cn` for `cn-` regions).
-    pub fn url(&self, region: &LexRegion) -> String {
-        let mut url = region.v2_endpoint();
-        self.write_path(&mut url);
-        url
-    }
-
-    /// The full URL on any base: a mock on loopback, LocalStack, a VPC or FIPS endpoint. `base`
-    /// is a scheme and host with an optional path prefix; a trailing `/` is dropped.
-    pub fn url_on(&self, base: &str) -> String {
-        WritePath::url_on(self, base)
     }
 
     /// Parses a request line: `method` (case-sensitive) and `path` (percent-encoded, any query
@@ -137,19 +85,6 @@ impl LexV2DeleteSessionRequest {
             labels.next()?,
             labels.next()?,
         ))
-    }
-}
-
-impl WritePath for LexV2DeleteSessionRequest {
-    fn write_path(&self, out: &mut String) {
-        out.push_str("/bots/");
-        encode_into(out, self.bot_id.as_str());
-        out.push_str("/botAliases/");
-        encode_into(out, self.bot_alias_id.as_str());
-        out.push_str("/botLocales/");
-        encode_into(out, self.locale_id.as_str());
-        out.push_str("/sessions/");
-        encode_into(out, self.session_id.as_str());
     }
 }
 

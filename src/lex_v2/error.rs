@@ -5,10 +5,12 @@
 use crate::response::rest_json_types::{rest_json_kinds, rest_json_service_error};
 
 rest_json_kinds! {
-    /// The DeleteSession errors the Lex V2 runtime model documents, with
+    /// The errors the Lex V2 runtime model documents for the session operations, with
     /// [`LexV2ErrorKind::Unknown`] keeping any other code, so a new error never fails parsing.
-    /// (The operation's prose still mentions `BadRequestException`, which V2 does not have: its
-    /// 400 is `ValidationException`.)
+    /// Every operation can answer Validation, AccessDenied, ResourceNotFound, Throttling and
+    /// InternalServer; DeleteSession and PutSession add Conflict, and PutSession adds
+    /// DependencyFailed and BadGateway. (The operations' prose still mentions
+    /// `BadRequestException`, which V2 does not have: its 400 is `ValidationException`.)
     LexV2ErrorKind {
         /// `ValidationException`, 400: the input fails a constraint.
         Validation = "ValidationException", 400, "the input fails a constraint";
@@ -22,6 +24,12 @@ rest_json_kinds! {
         Throttling = "ThrottlingException", 429, "the request was throttled";
         /// `InternalServerException`, 500: internal service error; retry.
         InternalServer = "InternalServerException", 500, "internal service error";
+        /// `DependencyFailedException`, 424 (PutSession): a dependency such as the bot's
+        /// Lambda function failed; not retried.
+        DependencyFailed = "DependencyFailedException", 424, "a dependency failed";
+        /// `BadGatewayException`, 502 (PutSession): a dependency answered badly; retried, as
+        /// every 502 is.
+        BadGateway = "BadGatewayException", 502, "a dependency returned an invalid response";
     }
 }
 
@@ -64,6 +72,17 @@ rest_json_service_error! {
 }
 
 impl LexV2ServiceError {
+    /// The service error of an error response as the restJson1 reader read it.
+    pub(crate) fn from_read(e: crate::response::rest_json::ReadError<'_>) -> Self {
+        Self::from_wire(
+            LexV2ErrorKind::from_sanitized(&e.code),
+            e.message,
+            e.request_id,
+            e.status,
+            e.retry_after_millis,
+        )
+    }
+
     /// What the service answers a session it does not know: `LexV2ErrorKind::ResourceNotFound` with HTTP
     /// 404 and the message `"No session found for the bot, alias, locale and session id."` (the documented "not found" error; the service's answer
     /// for an unknown session is not documented).

@@ -201,21 +201,37 @@ where
     T: Deserialize<'b> + Default,
     H: crate::Headers + ?Sized,
 {
+    let (request_id, wait) = read_status(status, headers, body, error)?;
+    let ok = if body.iter().all(u8::is_ascii_whitespace) {
+        T::default()
+    } else {
+        parse_object::<T>(status, body)
+            .map_err(|m| super::ResponseError::Malformed(m.with_retry_after_millis(wait)))?
+    };
+    Ok((ok, request_id))
+}
+
+/// Classifies a restJson1 response by its status: a 2xx is a success, with its request id and
+/// the wait its headers ask for (the body is the caller's to read); anything else is an error
+/// (see [`read_error`]), made a service error by `error`.
+pub(crate) fn read_status<'h, E, H>(
+    status: u16,
+    headers: &'h H,
+    body: &[u8],
+    error: impl FnOnce(ReadError<'h>) -> E,
+) -> Result<(Option<String>, Option<u64>), super::ResponseError<E>>
+where
+    H: crate::Headers + ?Sized,
+{
     use super::ResponseError;
     let [error_type, request_id, amz_wait, wait] = super::pick_headers(headers.pairs(), HEADERS);
     let wait = retry_after_millis(amz_wait, wait);
-    let malformed =
-        |m: MalformedResponse| ResponseError::Malformed(m.with_retry_after_millis(wait));
     let request_id = request_id.map(String::from);
     if (200..300).contains(&status) {
-        let ok = if body.iter().all(u8::is_ascii_whitespace) {
-            T::default()
-        } else {
-            parse_object::<T>(status, body).map_err(malformed)?
-        };
-        return Ok((ok, request_id));
+        return Ok((request_id, wait));
     }
-    let body = read_error(status, error_type, body).map_err(malformed)?;
+    let body = read_error(status, error_type, body)
+        .map_err(|m| ResponseError::Malformed(m.with_retry_after_millis(wait)))?;
     Err(ResponseError::Service(error(ReadError {
         code: body.code,
         message: body.message,

@@ -85,10 +85,12 @@ macro_rules! rest_json_kinds {
             }
 
             /// Whether the AWS SDKs retry the error whatever its status: a throttling or
-            /// transient code, or a documented server fault (5xx).
+            /// transient code, or the model's server fault (its one documented 500). Another
+            /// documented 5xx, Lex V2's `BadGatewayException` (502), is not a fault in the
+            /// model: it is retried by its status, as the SDKs retry every 502.
             pub fn is_retryable(&self) -> bool {
                 $crate::response::aws::is_retryable(self.code(), 0)
-                    || matches!(self.documented_status(), Some(500..=599))
+                    || matches!(self.documented_status(), Some(500))
             }
 
             /// Whether the code is a throttling code, as the AWS SDKs list them.

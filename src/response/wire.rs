@@ -33,10 +33,11 @@ pub struct WireResponse {
     body: Vec<u8>,
 }
 
-/// The most headers a rendered response has: `Content-Type`, the log or request id, two
-/// rate-limit headers or the error type and `Retry-After`; a rejection has `Allow` instead of
-/// the rate-limit or retry headers. One to spare.
-const MAX_HEADERS: usize = 5;
+/// The most headers a rendered response has: Lex V2 PutSession's six (`Content-Type`, the
+/// request id, `x-amz-lex-messages`, `x-amz-lex-session-state`, `x-amz-lex-request-attributes`,
+/// `x-amz-lex-session-id`); any other has at most four (`Content-Type`, the log or request id,
+/// two rate-limit headers or the error type and `Retry-After`, or `Allow`). One to spare.
+const MAX_HEADERS: usize = 7;
 
 impl WireResponse {
     pub(crate) fn new(status: u16, content_type: &'static str, body: Vec<u8>) -> Self {
@@ -63,6 +64,15 @@ impl WireResponse {
     pub(crate) fn header_if_safe(&mut self, name: &'static str, value: Option<&str>) {
         if let Some(value) = value.filter(|v| is_header_safe(v)) {
             self.push(name, Cow::Owned(String::from(value)));
+        }
+    }
+
+    /// Replaces the `Content-Type` with one whose value is not known to be sendable: kept as
+    /// it was unless it is.
+    #[cfg(feature = "gzip")]
+    pub(crate) fn content_type_if_safe(&mut self, value: &str) {
+        if is_header_safe(value) {
+            self.headers[0].1 = HeaderText(Cow::Owned(String::from(value)));
         }
     }
 

@@ -7,7 +7,7 @@ use crate::{IdError, TextError};
 
 /// Why an incoming request is not a valid request of an operation: its request line names
 /// none, or (for an operation whose request has headers and a body: Aily create and update
-/// session) a header or the body breaks the operation's rules.
+/// session, Lex V2 PutSession) a header or the body breaks the operation's rules.
 ///
 /// The message never quotes the path, a header or the body: at most the name of the label,
 /// header or field, a length, a position and, through [`IdError`], one offending character.
@@ -41,10 +41,11 @@ pub enum RouteError {
         allowed: &'static str,
     },
     /// The path and method name an operation the service serves that is not the one asked for,
-    /// or that this crate does not type: Aily `GET` and `PUT`
-    /// `/open-apis/aily/v1/sessions/:aily_session_id` (get and update session), Lex `GET
-    /// …/session/` (GetSession, note the slash) and `POST …/session` (PutSession), Lex V2 `GET`
-    /// and `POST` on the session path and `POST …/text`, `…/utterance`, `…/conversation`.
+    /// or that this crate does not type: from one operation's own `from_route`, its siblings on
+    /// the same path (Aily get and update beside delete; Lex V2 GetSession and PutSession
+    /// beside DeleteSession); from any, Lex V1's `GET …/session/` (GetSession, note the slash)
+    /// and `POST …/session` (PutSession), and Lex V2's `POST …/text`, `…/utterance`,
+    /// `…/conversation`, and the Aily messages and runs under a session.
     /// `HEAD` is answered as `GET` is (RFC 9110, section 9.3.2). Not a 405: the service would
     /// answer it, so a gateway passes it through; one that does not answers 501.
     #[error("the request is another operation: {operation}")]
@@ -82,8 +83,9 @@ pub enum RouteError {
         source: IdError,
     },
     /// The request's `Content-Type` is missing, repeated or not the one the operation reads:
-    /// Aily create and update read `application/json`, with `charset=utf-8` or no charset
-    /// (media type and charset in any case, as RFC 9110 compares them).
+    /// Aily create and update and Lex V2 PutSession read `application/json`, with
+    /// `charset=utf-8` or no charset (media type and charset in any case, as RFC 9110 compares
+    /// them).
     #[error("Content-Type must be {expected}")]
     ContentType {
         /// The content type the operation documents: `"application/json; charset=utf-8"`.
@@ -108,6 +110,11 @@ pub enum RouteError {
     /// The body is not a JSON object.
     #[error("request body: {0}")]
     Body(BodyError),
+    /// A value nested in the body breaks its rule (Lex V2 PutSession's session state,
+    /// messages and request attributes): the path to it and the rule.
+    #[cfg(feature = "serde")]
+    #[error("request body: {0}")]
+    Value(alloc::boxed::Box<crate::ValueError>),
     /// A field of the body breaks its rule.
     #[error("request body field {field}: {error}")]
     Field {
@@ -180,6 +187,8 @@ impl RouteError {
             | RouteError::Header { .. }
             | RouteError::Body(_)
             | RouteError::Field { .. } => 400,
+            #[cfg(feature = "serde")]
+            RouteError::Value(_) => 400,
         }
     }
 
@@ -190,6 +199,8 @@ impl RouteError {
             RouteError::ContentType { .. } => Some("Content-Type"),
             RouteError::Header { name, .. } => Some(name),
             RouteError::Field { field, .. } => Some(field),
+            #[cfg(feature = "serde")]
+            RouteError::Value(error) => error.field(),
             _ => self.label(),
         }
     }
@@ -200,6 +211,15 @@ impl RouteError {
             RouteError::Escape { label, .. }
             | RouteError::Utf8 { label }
             | RouteError::Label { label, .. } => Some(label),
+            _ => None,
+        }
+    }
+
+    /// The rule broken and its path, for a value nested in the body.
+    #[cfg(feature = "serde")]
+    pub fn value_error(&self) -> Option<&crate::ValueError> {
+        match self {
+            RouteError::Value(error) => Some(error),
             _ => None,
         }
     }

@@ -20,6 +20,7 @@ use super::{Api, RouteError};
 /// | a bad label | 2700001, a field violation | `BadRequestException` | `ValidationException` |
 /// | [`RouteError::ContentType`], [`RouteError::Header`], [`RouteError::Field`] | 2700001, a field violation naming it | `BadRequestException` | `ValidationException` |
 /// | [`RouteError::Body`], [`RouteError::BodyTooLarge`] | 2700001, a field violation | `BadRequestException` | `ValidationException` |
+/// | `RouteError::Value` (Lex V2 PutSession's body: the path and the rule) | 2700001, a field violation naming the top-level field | `BadRequestException` | `ValidationException` |
 ///
 /// each with the status of [`RouteError::http_status`] and the request id set with
 /// [`with_request_id`](Self::with_request_id) (Aily: `X-Tt-Logid` and `error.log_id`; Lex:

@@ -5,10 +5,10 @@ use alloc::string::String;
 
 use super::{Api, Handler, Incoming, Labels, Resource, RouteError};
 #[cfg(feature = "serde")]
-use crate::{AilyCreateSessionRequest, AilyUpdateSessionRequest};
+use crate::{AilyCreateSessionRequest, AilyUpdateSessionRequest, LexV2PutSessionRequest};
 use crate::{
     AilyDeleteSessionRequest, AilyGetSessionRequest, LexDeleteSessionRequest,
-    LexV2DeleteSessionRequest,
+    LexV2DeleteSessionRequest, LexV2GetSessionRequest,
 };
 
 /// A request type the router builds: its API, its path, and how it comes out of an
@@ -111,6 +111,11 @@ operations! {
     AilyDeleteSession(AilyDeleteSessionRequest) = Aily, "DeleteSession";
     /// Amazon Lex runtime V1 DeleteSession.
     LexDeleteSession(LexDeleteSessionRequest) = Lex, "DeleteSession";
+    /// Amazon Lex V2 runtime GetSession.
+    LexV2GetSession(LexV2GetSessionRequest) = LexV2, "GetSession";
+    #[cfg(feature = "serde")]
+    /// Amazon Lex V2 runtime PutSession (its body is JSON: with the `serde` feature).
+    LexV2PutSession(LexV2PutSessionRequest) = LexV2, "PutSession";
     /// Amazon Lex V2 runtime DeleteSession.
     LexV2DeleteSession(LexV2DeleteSessionRequest) = LexV2, "DeleteSession";
 }
@@ -131,6 +136,11 @@ const AILY_CREATE_ALLOW: &str = "";
 const AILY_UPDATE: Handler = typed::<AilyUpdateSessionRequest>();
 #[cfg(not(feature = "serde"))]
 const AILY_UPDATE: Handler = Other("UpdateSession");
+/// Lex V2 PutSession: typed where its JSON body is read (the `serde` feature).
+#[cfg(feature = "serde")]
+const LEX_V2_PUT: Handler = typed::<LexV2PutSessionRequest>();
+#[cfg(not(feature = "serde"))]
+const LEX_V2_PUT: Handler = Other("PutSession");
 
 /// Aily's session paths: create on the collection; get, update and delete on a session; and the
 /// messages and runs under a session, which the crate does not type (the Feishu docs of the
@@ -206,8 +216,8 @@ const LEX_V2: &[Resource] = &[
         allow: "DELETE, GET, POST",
         methods: &[
             ("DELETE", typed::<LexV2DeleteSessionRequest>()),
-            ("GET", Other("GetSession")),
-            ("POST", Other("PutSession")),
+            ("GET", typed::<LexV2GetSessionRequest>()),
+            ("POST", LEX_V2_PUT),
         ],
     },
     Resource {
