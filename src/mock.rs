@@ -30,8 +30,10 @@ use crate::{
 ///    requests are not SigV4-checked;
 /// 3. Aily create and update: a header or body the operation refuses (after the token, as the
 ///    service checks it first): the rejection, 2700001 with a field violation naming the field;
-/// 4. a scripted fault, while one is queued for that API: [`fail_next_aily`](Self::fail_next_aily),
-///    [`fail_next_lex`](Self::fail_next_lex), [`fail_next_lex_v2`](Self::fail_next_lex_v2);
+/// 4. a scripted fault, while one is queued for that API or that operation (the first queued
+///    that applies): [`fail_next_aily`](Self::fail_next_aily),
+///    [`fail_next_lex`](Self::fail_next_lex), [`fail_next_lex_v2`](Self::fail_next_lex_v2),
+///    [`fail_next_operation`](Self::fail_next_operation);
 /// 5. the operation on the mock's sessions:
 ///    - Aily create: a new session, with an id minted from a counter (`session_1`,
 ///      `session_2`, … in the id alphabet, skipping any id already held, never reused),
@@ -84,9 +86,8 @@ pub struct MockService {
     clock: MockClock,
     lex: BTreeMap<LexDeleteSessionRequest, String>,
     lex_v2: BTreeMap<LexV2DeleteSessionRequest, LexV2Session>,
-    aily_faults: VecDeque<(usize, AilyServiceError)>,
-    lex_faults: VecDeque<(usize, LexServiceError)>,
-    lex_v2_faults: VecDeque<(usize, LexV2ServiceError)>,
+    /// The fault script, in the order queued.
+    faults: VecDeque<Queued>,
     calls: u64,
 }
 
@@ -186,27 +187,114 @@ impl MockService {
     /// (`AilyServiceError::new(AilyErrorKind::RateLimited)`, with its wait headers), an expired
     /// token, a 500.
     pub fn fail_next_aily(&mut self, calls: usize, error: AilyServiceError) {
-        if calls > 0 {
-            self.aily_faults.push_back((calls, error));
-        }
+        self.queue(None, calls, error.into());
     }
 
     /// Answers the next `calls` Lex DeleteSession calls (ones that route) with `error`, after
     /// any faults already queued: throttling (`LimitExceeded`, with `Retry-After`), 409
     /// `Conflict`, 500 `InternalFailure`.
     pub fn fail_next_lex(&mut self, calls: usize, error: LexServiceError) {
-        if calls > 0 {
-            self.lex_faults.push_back((calls, error));
+        self.queue(None, calls, error.into());
+    }
+
+    /// Answers the next `calls` Lex V2 calls of any operation (ones that route, with a body the
+    /// operation reads) with `error`, after any faults already queued: throttling
+    /// (`Throttling`, with `Retry-After`), 409 `Conflict`, 500 `InternalServer`.
+    pub fn fail_next_lex_v2(&mut self, calls: usize, error: LexV2ServiceError) {
+        self.queue(None, calls, error.into());
+    }
+
+    /// Answers the next `calls` calls of one operation of the fault's API (`operation` as
+    /// [`Api::operations`] names it) with `fault`, after any faults already queued for it; the
+    /// API's other operations are answered as before. `false`, and nothing queued, if the API
+    /// has no typed operation of that name.
+    ///
+    /// ```
+    /// use botsession::{LexV2ErrorKind, LexV2ServiceError, MockService};
+    ///
+    /// let mut mock = MockService::new();
+    /// let throttled = LexV2ServiceError::new(LexV2ErrorKind::Throttling);
+    /// assert!(mock.fail_next_operation("PutSession", 2, throttled.clone()));
+    /// assert!(!mock.fail_next_operation("RecognizeText", 1, throttled));
+    ///
+    /// let path = "/bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/user:42";
+    /// assert_eq!(mock.handle("GET", path, &[("a", "b")], b"").status(), 404);
+    /// let put = mock.handle("POST", path, &[("Content-Type", "application/json")], br#"{"sessionState":{}}"#);
+    /// assert_eq!(put.status(), 429);
+    /// ```
+    pub fn fail_next_operation(
+        &mut self,
+        operation: &str,
+        calls: usize,
+        fault: impl Into<MockFault>,
+    ) -> bool {
+        let fault = fault.into();
+        match fault.api().operations().find(|&name| name == operation) {
+            Some(name) => {
+                self.queue(Some(name), calls, fault);
+                true
+            }
+            None => false,
         }
     }
 
-    /// Answers the next `calls` Lex V2 DeleteSession calls (ones that route) with `error`, after
-    /// any faults already queued: throttling (`Throttling`, with `Retry-After`), 409 `Conflict`,
-    /// 500 `InternalServer`.
-    pub fn fail_next_lex_v2(&mut self, calls: usize, error: LexV2ServiceError) {
+    /// Drops every queued fault.
+    pub fn clear_faults(&mut self) {
+        self.faults.clear();
+    }
+
+    /// How many calls the queued faults will still answer, in all.
+    pub fn pending_faults(&self) -> usize {
+        self.faults.iter().map(|queued| queued.calls).sum()
+    }
+
+    fn queue(&mut self, operation: Option<&'static str>, calls: usize, fault: MockFault) {
         if calls > 0 {
-            self.lex_v2_faults.push_back((calls, error));
+            self.faults.push_back(Queued {
+                operation,
+                calls,
+                fault,
+            });
         }
+    }
+
+    /// The fault for a call of `operation` of `api`, if one is queued for it, counting the call
+    /// off it.
+    fn next_fault(&mut self, api: Api, operation: &str) -> Option<MockFault> {
+        let at = self.faults.iter().position(|queued| {
+            queued.fault.api() == api && queued.operation.map_or(true, |name| name == operation)
+        })?;
+        let queued = self.faults.get_mut(at)?;
+        queued.calls -= 1;
+        let fault = if queued.calls == 0 {
+            self.faults.remove(at)?.fault
+        } else {
+            queued.fault.clone()
+        };
+        Some(fault)
+    }
+
+    /// The answer to a request refused before it reached the service: `error` (a body larger
+    /// than a server reads, say) in the format of the API whose path `path` is, with the next
+    /// request id; a path under no API gets a plain-text answer. The mock's sessions are not
+    /// touched.
+    ///
+    /// ```
+    /// use botsession::{MockService, RouteError};
+    ///
+    /// let mut mock = MockService::new();
+    /// let too_large = RouteError::BodyTooLarge { len: 2 << 20, max: 1 << 20 };
+    /// let path = "/bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/user:42";
+    /// let answer = mock.reject(path, too_large);
+    /// assert_eq!(answer.status(), 413);
+    /// assert_eq!(answer.header("x-amzn-RequestId"), Some("mock-1"));
+    /// ```
+    pub fn reject(&mut self, path: &str, error: RouteError) -> WireResponse {
+        self.calls += 1;
+        let id = format!("mock-{}", self.calls);
+        crate::RouteRejection::new(Api::of_path(path), error)
+            .with_request_id(id)
+            .render()
     }
 
     /// The response to a request: its `method`, `path` (with any query string), headers (any
@@ -248,10 +336,8 @@ impl MockService {
         } else {
             None
         };
-        if auth.is_some() {
-            if let Some(fault) = next_fault(&mut self.aily_faults) {
-                return fault.with_request_id(id).render();
-            }
+        if let Some(fault) = self.next_fault(request.api(), request.name()) {
+            return fault.render(id);
         }
         match request {
             Operation::AilyCreateSession(request) => {
@@ -283,9 +369,6 @@ impl MockService {
             Operation::LexDeleteSession(request) => self.lex(request, id),
             Operation::LexV2DeleteSession(request) => self.lex_v2(request, id),
             Operation::LexV2GetSession(request) => {
-                if let Some(fault) = next_fault(&mut self.lex_v2_faults) {
-                    return fault.with_request_id(id).render();
-                }
                 let key = v2_key(
                     request.bot_id(),
                     request.bot_alias_id(),
@@ -301,12 +384,7 @@ impl MockService {
                         .render(),
                 }
             }
-            Operation::LexV2PutSession(request) => {
-                if let Some(fault) = next_fault(&mut self.lex_v2_faults) {
-                    return fault.with_request_id(id).render();
-                }
-                self.lex_v2_put(&request, id)
-            }
+            Operation::LexV2PutSession(request) => self.lex_v2_put(&request, id),
         }
     }
 
@@ -346,9 +424,6 @@ impl MockService {
     }
 
     fn lex(&mut self, request: LexDeleteSessionRequest, id: String) -> WireResponse {
-        if let Some(fault) = next_fault(&mut self.lex_faults) {
-            return fault.with_request_id(id).render();
-        }
         match self.lex.remove(&request) {
             Some(session_id) => LexDeleteSessionResponse::new(&request, session_id)
                 .with_request_id(id)
@@ -378,9 +453,6 @@ impl MockService {
     }
 
     fn lex_v2(&mut self, request: LexV2DeleteSessionRequest, id: String) -> WireResponse {
-        if let Some(fault) = next_fault(&mut self.lex_v2_faults) {
-            return fault.with_request_id(id).render();
-        }
         if self.lex_v2.remove(&request).is_some() {
             return LexV2DeleteSessionResponse::new(&request)
                 .with_request_id(id)
@@ -532,13 +604,62 @@ impl MockClock {
     }
 }
 
-/// The fault at the front of `queue`, counting one call off it.
-fn next_fault<E: Clone>(queue: &mut VecDeque<(usize, E)>) -> Option<E> {
-    let (left, error) = queue.front_mut()?;
-    let error = error.clone();
-    *left = left.saturating_sub(1);
-    if *left == 0 {
-        queue.pop_front();
+/// A scripted answer: a service error of one API, which [`MockService::fail_next_operation`]
+/// queues (and the per-API `fail_next_*` methods, for any of the API's operations).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum MockFault {
+    /// An Aily error.
+    Aily(AilyServiceError),
+    /// A Lex V1 error.
+    Lex(LexServiceError),
+    /// A Lex V2 error.
+    LexV2(LexV2ServiceError),
+}
+
+impl MockFault {
+    /// The API whose calls it answers.
+    pub fn api(&self) -> Api {
+        match self {
+            MockFault::Aily(_) => Api::Aily,
+            MockFault::Lex(_) => Api::Lex,
+            MockFault::LexV2(_) => Api::LexV2,
+        }
     }
-    Some(error)
+
+    /// The error as the service sends it, with the request id `id`.
+    fn render(self, id: String) -> WireResponse {
+        match self {
+            MockFault::Aily(error) => error.with_request_id(id).render(),
+            MockFault::Lex(error) => error.with_request_id(id).render(),
+            MockFault::LexV2(error) => error.with_request_id(id).render(),
+        }
+    }
+}
+
+impl From<AilyServiceError> for MockFault {
+    fn from(error: AilyServiceError) -> Self {
+        MockFault::Aily(error)
+    }
+}
+
+impl From<LexServiceError> for MockFault {
+    fn from(error: LexServiceError) -> Self {
+        MockFault::Lex(error)
+    }
+}
+
+impl From<LexV2ServiceError> for MockFault {
+    fn from(error: LexV2ServiceError) -> Self {
+        MockFault::LexV2(error)
+    }
+}
+
+/// A fault in the script: what it answers, for which operation (any of its API's, if `None`),
+/// and for how many more calls (at least one).
+#[derive(Clone, Debug)]
+struct Queued {
+    operation: Option<&'static str>,
+    calls: usize,
+    fault: MockFault,
 }

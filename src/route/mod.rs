@@ -38,6 +38,24 @@ pub enum Api {
 }
 
 impl Api {
+    /// The names of the operations of this API that the crate types (and so [`Operation`] has
+    /// a variant for), as the service's docs spell them: `["CreateSession", "GetSession",
+    /// "UpdateSession", "DeleteSession"]` for Aily with the `serde` feature.
+    ///
+    /// ```
+    /// use botsession::Api;
+    ///
+    /// assert_eq!(Api::Lex.operations().collect::<Vec<_>>(), ["DeleteSession"]);
+    /// assert!(Api::LexV2.operations().any(|name| name == "GetSession"));
+    /// assert!(!Api::LexV2.operations().any(|name| name == "RecognizeText"));
+    /// ```
+    pub fn operations(self) -> impl Iterator<Item = &'static str> + Clone {
+        table::TYPED
+            .iter()
+            .filter(move |(api, _)| *api == self)
+            .map(|&(_, name)| name)
+    }
+
     /// The API whose paths start like `path`: `/open-apis/` is Aily's, `/bot/` Lex V1's,
     /// `/bots/` Lex V2's.
     pub fn of_path(path: &str) -> Option<Api> {

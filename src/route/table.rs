@@ -78,6 +78,9 @@ macro_rules! operations {
             }
         }
 
+        /// Every typed operation, with its API, in the table's order.
+        pub(super) const TYPED: &[(Api, &str)] = &[$($(#[cfg($cfg)])? (Api::$api, $name),)*];
+
         $(
             $(#[cfg($cfg)])?
             impl From<$request> for Operation {

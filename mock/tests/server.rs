@@ -1,15 +1,12 @@
-//! The mock server example over real HTTP: the server from `examples/mock_server/server.rs` on
-//! an ephemeral loopback port, a real HTTP/1 client (hyper-util), URLs from the crate's
+//! The mock server over real HTTP: [`botsession_mock::serve`] on an ephemeral loopback port, a real HTTP/1 client (hyper-util), URLs from the crate's
 //! `url_on`, and every answer classified by the crate's own `from_http`, which must never find
 //! it malformed. Each test starts its own server, stops it through its shutdown channel, and
 //! is bounded by [`TEST_TIMEOUT`] and a per-request [`REQUEST_TIMEOUT`], so none can hang.
-#![cfg(feature = "serde")]
 
-#[path = "../examples/mock_server/server.rs"]
-mod server;
-
+use botsession_mock as server;
 use std::future::Future;
 use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::Bytes;
@@ -85,6 +82,7 @@ impl Harness {
             .expect("a loopback port");
         let addr = listener.local_addr().expect("the bound address");
         let (shutdown, stop) = oneshot::channel::<()>();
+        let mock = Arc::new(server::Server::new(mock, server::DEFAULT_JOURNAL));
         let server = tokio::spawn(server::serve(listener, mock, async {
             // A dropped sender stops the server too.
             let _ = stop.await;
@@ -202,7 +200,7 @@ fn lex_url(base: &str, bot: &str, alias: &str, user: &str) -> String {
 #[test]
 fn an_aily_session_lives_and_dies() {
     run(async {
-        let h = Harness::start(server::seeded()).await;
+        let h = Harness::start(server::builtin()).await;
         let auth = [(AUTHORIZATION, AUTH)];
 
         // Create, with the biz user header and 255 characters of Chinese metadata.
@@ -298,7 +296,6 @@ fn an_aily_session_lives_and_dies() {
 
 /// A Lex V2 client's session: put (the intent and attributes), get (the same state back, field
 /// for field), delete, then get: not found. Every answer read by the crate's `from_http`.
-#[cfg(feature = "gzip")]
 #[test]
 fn a_lex_v2_session_is_put_read_and_deleted() {
     use botsession::{
@@ -309,7 +306,7 @@ fn a_lex_v2_session_is_put_read_and_deleted() {
         LexV2SessionState, LexV2Slot, LexV2SlotValue, LexV2TimeToLive,
     };
     run(async {
-        let h = Harness::start(server::seeded()).await;
+        let h = Harness::start(server::builtin()).await;
         let labels = server::LEX_V2_SESSION;
         let (bot, alias, locale) = (labels.bot_id(), labels.bot_alias_id(), labels.locale_id());
         let session = "web:7f3a".parse().expect("a session id");
@@ -415,7 +412,7 @@ fn a_lex_v2_session_is_put_read_and_deleted() {
 #[test]
 fn seeded_sessions_delete_once() {
     run(async {
-        let h = Harness::start(server::seeded()).await;
+        let h = Harness::start(server::builtin()).await;
         let aily = AilyDeleteSessionRequest::new(server::AILY_SESSION).url_on(&h.base);
         let lex = server::LEX_SESSION.url_on(&h.base);
 
@@ -451,7 +448,7 @@ fn seeded_sessions_delete_once() {
 #[test]
 fn hostile_requests_get_each_services_answer() {
     run(async {
-        let h = Harness::start(server::seeded()).await;
+        let h = Harness::start(server::builtin()).await;
         let seeded = server::AILY_SESSION.as_str();
         let aily_url = |session: &str| aily_url(&h.base, session);
         let lex_url = |bot: &str, user: &str| lex_url(&h.base, bot, "prod", user);
@@ -559,7 +556,7 @@ async fn delete_with_retries<T, E: ServiceError + std::fmt::Debug>(
 #[test]
 fn client_retries_through_throttling() {
     run(async {
-        let mut mock = server::seeded();
+        let mut mock = server::builtin();
         mock.fail_next_aily(2, AilyServiceError::new(AilyErrorKind::RateLimited));
         mock.fail_next_lex(
             2,

@@ -1,0 +1,177 @@
+//! The request journal: what the mock was asked and how it answered, for the last N requests.
+//! Never a header, a body or a query string: no token or secret can be in it.
+
+use std::collections::VecDeque;
+
+use botsession::{Operation, RouteError, MAX_PATH_LEN};
+use serde_json::{json, Value};
+
+use crate::fault::api_name;
+
+/// The most bytes of a method kept (a longer one is cut).
+const MAX_METHOD_LEN: usize = 32;
+
+/// One journalled request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// The method, as sent (cut at 32 bytes).
+    pub method: String,
+    /// The path without its query (cut at [`MAX_PATH_LEN`] bytes).
+    pub path: String,
+    /// The API whose path it is (`aily`, `lex`, `lexV2`), if any.
+    pub api: Option<&'static str>,
+    /// The operation it routed to, typed or not (`DeleteSession`, `RecognizeText`), if any.
+    pub operation: Option<&'static str>,
+    /// The status answered.
+    pub status: u16,
+    /// The request id or log id answered, if any.
+    pub request_id: Option<String>,
+}
+
+impl Entry {
+    /// The entry for a request of `method` on `target`, answered with `status` and
+    /// `request_id`.
+    pub fn new(method: &str, target: &str, status: u16, request_id: Option<&str>) -> Entry {
+        let path = target.split_once('?').map_or(target, |(path, _)| path);
+        let (api, operation) = match Operation::from_route(method, target) {
+            Ok(operation) => (Some(api_name(operation.api())), Some(operation.name())),
+            Err(rejection) => {
+                let operation = match rejection.error() {
+                    RouteError::OtherOperation { operation } => Some(*operation),
+                    _ => None,
+                };
+                (rejection.api().map(api_name), operation)
+            }
+        };
+        Entry {
+            method: cut(method, MAX_METHOD_LEN),
+            path: cut(path, MAX_PATH_LEN),
+            api,
+            operation,
+            status,
+            request_id: request_id.map(|id| cut(id, 128)),
+        }
+    }
+
+    /// As the control API writes it.
+    pub fn to_json(&self) -> Value {
+        json!({
+            "method": self.method,
+            "path": self.path,
+            "api": self.api,
+            "operation": self.operation,
+            "status": self.status,
+            "requestId": self.request_id,
+        })
+    }
+}
+
+/// `s`, at most `max` bytes of it, cut at a character boundary.
+fn cut(s: &str, max: usize) -> String {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s[..end].to_owned()
+}
+
+/// The last `capacity` entries, oldest first, and how many older ones were dropped.
+#[derive(Clone, Debug, Default)]
+pub struct Journal {
+    entries: VecDeque<Entry>,
+    capacity: usize,
+    dropped: u64,
+}
+
+impl Journal {
+    /// A journal of the last `capacity` requests (0: none kept).
+    pub fn new(capacity: usize) -> Journal {
+        Journal {
+            entries: VecDeque::with_capacity(capacity.min(1024)),
+            capacity,
+            dropped: 0,
+        }
+    }
+
+    /// Adds an entry, dropping the oldest if full.
+    pub fn push(&mut self, entry: Entry) {
+        if self.capacity == 0 {
+            self.dropped += 1;
+            return;
+        }
+        if self.entries.len() == self.capacity {
+            self.entries.pop_front();
+            self.dropped += 1;
+        }
+        self.entries.push_back(entry);
+    }
+
+    /// Empties it.
+    pub fn clear(&mut self) {
+        self.entries.clear();
+        self.dropped = 0;
+    }
+
+    /// The entries, oldest first.
+    pub fn entries(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter()
+    }
+
+    /// As the control API writes it: `{"capacity", "dropped", "requests": […]}`.
+    pub fn to_json(&self) -> Value {
+        json!({
+            "capacity": self.capacity,
+            "dropped": self.dropped,
+            "requests": self.entries.iter().map(Entry::to_json).collect::<Vec<_>>(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_name_the_operation_and_never_the_query() {
+        let entry = Entry::new(
+            "DELETE",
+            "/bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/s1?token=secret",
+            404,
+            Some("mock-1"),
+        );
+        assert_eq!(entry.api, Some("lexV2"));
+        assert_eq!(entry.operation, Some("DeleteSession"));
+        assert!(!entry.path.contains("secret"));
+        let other = Entry::new(
+            "POST",
+            "/bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/s1/text",
+            501,
+            None,
+        );
+        assert_eq!(other.operation, Some("RecognizeText"));
+        let nowhere = Entry::new("GET", "/favicon.ico", 404, None);
+        assert_eq!((nowhere.api, nowhere.operation), (None, None));
+        let long = Entry::new(
+            &"M".repeat(100),
+            &format!("/{}", "é".repeat(5000)),
+            414,
+            None,
+        );
+        assert_eq!(long.method.len(), 32);
+        assert!(long.path.len() <= MAX_PATH_LEN);
+    }
+
+    #[test]
+    fn a_full_journal_drops_the_oldest() {
+        let mut journal = Journal::new(2);
+        for status in [200, 404, 429] {
+            journal.push(Entry::new("GET", "/x", status, None));
+        }
+        let statuses: Vec<u16> = journal.entries().map(|e| e.status).collect();
+        assert_eq!(statuses, [404, 429]);
+        assert_eq!(journal.to_json()["dropped"], 1);
+        let mut none = Journal::new(0);
+        none.push(Entry::new("GET", "/x", 200, None));
+        assert_eq!(none.entries().count(), 0);
+    }
+}
