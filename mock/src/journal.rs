@@ -3,7 +3,7 @@
 
 use std::collections::VecDeque;
 
-use botsession::{Operation, RouteError, MAX_PATH_LEN};
+use botsession::{Operation, MAX_PATH_LEN};
 use serde_json::{json, Value};
 
 use crate::fault::api_name;
@@ -33,20 +33,11 @@ impl Entry {
     /// `request_id`.
     pub fn new(method: &str, target: &str, status: u16, request_id: Option<&str>) -> Entry {
         let path = target.split_once('?').map_or(target, |(path, _)| path);
-        let (api, operation) = match Operation::from_route(method, target) {
-            Ok(operation) => (Some(api_name(operation.api())), Some(operation.name())),
-            Err(rejection) => {
-                let operation = match rejection.error() {
-                    RouteError::OtherOperation { operation } => Some(*operation),
-                    _ => None,
-                };
-                (rejection.api().map(api_name), operation)
-            }
-        };
+        let (api, operation) = Operation::identify(method, target);
         Entry {
             method: cut(method, MAX_METHOD_LEN),
             path: cut(path, MAX_PATH_LEN),
-            api,
+            api: api.map(api_name),
             operation,
             status,
             request_id: request_id.map(|id| cut(id, 128)),

@@ -3,34 +3,20 @@
 //! it malformed. Each test starts its own server, stops it through its shutdown channel, and
 //! is bounded by [`TEST_TIMEOUT`] and a per-request [`REQUEST_TIMEOUT`], so none can hang.
 
-use botsession_mock as server;
-use std::future::Future;
-use std::net::{Ipv4Addr, SocketAddr};
-use std::sync::Arc;
+mod common;
+
 use std::time::Duration;
 
-use axum::body::Bytes;
-use axum::http::{Method, Request};
 use botsession::{
     AilyChannelContext, AilyCreateSessionRequest, AilyCreateSessionResponse,
     AilyDeleteSessionRequest, AilyDeleteSessionResponse, AilyErrorKind, AilyGetSessionRequest,
     AilyGetSessionResponse, AilyMetadata, AilyServiceError, AilySessionId,
-    AilyUpdateSessionRequest, AilyUpdateSessionResponse, LexDeleteSessionRequest,
-    LexDeleteSessionResponse, LexErrorKind, LexServiceError, MockService, ResponseError,
-    ServiceError, MAX_PATH_LEN,
+    AilyUpdateSessionRequest, AilyUpdateSessionResponse, LexDeleteSessionRequest, LexErrorKind,
+    LexServiceError, ResponseError, ServiceError, MAX_PATH_LEN,
 };
-use http_body_util::{BodyExt, Full};
-use hyper_util::client::legacy::connect::HttpConnector;
-use hyper_util::client::legacy::Client;
-use hyper_util::rt::TokioExecutor;
-use tokio::net::TcpListener;
-use tokio::sync::oneshot;
-use tokio::task::JoinHandle;
+use botsession_mock as server;
+use common::{run, Answer, Harness, Headers, AUTH, AUTHORIZATION};
 
-const TEST_TIMEOUT: Duration = Duration::from_secs(30);
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
-const AUTH: &str = "Bearer t-g1044qeGEDXTB6NDJOGV4JQX";
-const AUTHORIZATION: &str = AilyDeleteSessionRequest::AUTHORIZATION;
 /// How many times the client sends a request before giving up.
 const MAX_ATTEMPTS: u32 = 5;
 /// The client sleeps `retry_after() / RETRY_SCALE`: the wait is asserted, not sat through.
@@ -42,127 +28,6 @@ const _: () = assert!(LONG_PATH_LEN > MAX_PATH_LEN);
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
-
-/// Runs `body` on a fresh current-thread runtime, failing if it takes over [`TEST_TIMEOUT`].
-fn run(body: impl Future<Output = ()>) {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("a tokio runtime");
-    runtime.block_on(async {
-        tokio::time::timeout(TEST_TIMEOUT, body)
-            .await
-            .expect("the test finished in time");
-    });
-}
-
-/// Request headers, name and value; a name may repeat.
-type Headers<'a> = [(&'a str, &'a str)];
-
-/// A running mock server and a client for it.
-struct Harness {
-    base: String,
-    client: Client<HttpConnector, Full<Bytes>>,
-    shutdown: oneshot::Sender<()>,
-    server: JoinHandle<std::io::Result<()>>,
-}
-
-/// One answer, as the client received it.
-struct Answer {
-    status: u16,
-    headers: Vec<(String, Vec<u8>)>,
-    body: Bytes,
-}
-
-impl Harness {
-    /// Serves `mock` on 127.0.0.1 with an ephemeral port.
-    async fn start(mock: MockService) -> Self {
-        let listener = TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
-            .await
-            .expect("a loopback port");
-        let addr = listener.local_addr().expect("the bound address");
-        let (shutdown, stop) = oneshot::channel::<()>();
-        let mock = Arc::new(server::Server::new(mock, server::DEFAULT_JOURNAL));
-        let server = tokio::spawn(server::serve(listener, mock, async {
-            // A dropped sender stops the server too.
-            let _ = stop.await;
-        }));
-        Harness {
-            base: format!("http://{addr}"),
-            client: Client::builder(TokioExecutor::new()).build_http(),
-            shutdown,
-            server,
-        }
-    }
-
-    /// Sends `method` to `url` with `headers` (repeated names are sent repeatedly) and no body.
-    async fn send(&self, method: &str, url: &str, headers: &Headers<'_>) -> Answer {
-        self.send_body(method, url, headers, Vec::new()).await
-    }
-
-    /// Sends `method` to `url` with `headers` and `body`.
-    async fn send_body(
-        &self,
-        method: &str,
-        url: &str,
-        headers: &Headers<'_>,
-        body: Vec<u8>,
-    ) -> Answer {
-        let method = Method::from_bytes(method.as_bytes()).expect("a method token");
-        let mut request = Request::builder().method(method).uri(url);
-        for (name, value) in headers {
-            request = request.header(*name, *value);
-        }
-        let request = request
-            .body(Full::new(Bytes::from(body)))
-            .expect("a valid request");
-        let exchange = async {
-            let response = self.client.request(request).await.expect("a response");
-            let (parts, body) = response.into_parts();
-            let body = body.collect().await.expect("the whole body").to_bytes();
-            let headers = parts
-                .headers
-                .iter()
-                .map(|(n, v)| (n.as_str().to_owned(), v.as_bytes().to_vec()))
-                .collect();
-            Answer {
-                status: parts.status.as_u16(),
-                headers,
-                body,
-            }
-        };
-        tokio::time::timeout(REQUEST_TIMEOUT, exchange)
-            .await
-            .unwrap_or_else(|_| panic!("no answer to {url} within {REQUEST_TIMEOUT:?}"))
-    }
-
-    /// Stops the server gracefully and checks that it returned without error.
-    async fn stop(self) {
-        drop(self.client);
-        let _ = self.shutdown.send(());
-        self.server
-            .await
-            .expect("the server task did not panic")
-            .expect("the server stopped cleanly");
-    }
-}
-
-impl Answer {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .and_then(|(_, v)| std::str::from_utf8(v).ok())
-    }
-
-    fn aily(&self) -> Result<AilyDeleteSessionResponse, ResponseError<AilyServiceError>> {
-        AilyDeleteSessionResponse::from_http(self.status, &self.headers, &self.body)
-    }
-
-    fn lex(&self) -> Result<LexDeleteSessionResponse, ResponseError<LexServiceError>> {
-        LexDeleteSessionResponse::from_http(self.status, &self.headers, &self.body)
-    }
-}
 
 /// The service error an answer was classified as: neither a success nor malformed.
 #[track_caller]

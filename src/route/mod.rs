@@ -311,6 +311,34 @@ impl Operation {
         Self::route(method, target, &Incoming::none())
     }
 
+    /// The API of a request line and the name of the operation it names, typed or not, from
+    /// its method and path alone (its labels are not decoded, nothing else is read): what a
+    /// gateway logs. The name is `None` where the path or the method names no operation, or
+    /// the target is longer than [`MAX_PATH_LEN`].
+    ///
+    /// ```
+    /// use botsession::{Api, Operation};
+    ///
+    /// let path = "/bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/s1";
+    /// assert_eq!(Operation::identify("POST", path), (Some(Api::LexV2), Some("PutSession")));
+    /// let text = format!("{path}/text");
+    /// assert_eq!(Operation::identify("POST", &text), (Some(Api::LexV2), Some("RecognizeText")));
+    /// assert_eq!(Operation::identify("PATCH", path), (Some(Api::LexV2), None));
+    /// assert_eq!(Operation::identify("GET", "/favicon.ico"), (None, None));
+    /// ```
+    pub fn identify(method: &str, target: &str) -> (Option<Api>, Option<&'static str>) {
+        let api = Api::of_path(target);
+        let name = api.and_then(|api| {
+            let path = checked_path(target).ok()?;
+            match resolve(api, method, path) {
+                Ok((name, _, _)) => Some(name),
+                Err(RouteError::OtherOperation { operation }) => Some(operation),
+                Err(_) => None,
+            }
+        });
+        (api, name)
+    }
+
     fn route(method: &str, target: &str, incoming: &Incoming<'_>) -> Result<Self, RouteRejection> {
         let api = Api::of_path(target);
         let routed = checked_path(target).and_then(|path| match api {
