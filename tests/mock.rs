@@ -851,3 +851,79 @@ fn handle_http_request_answers_as_handle() {
         assert_eq!(got.body(), want.body(), "{method} {path}");
     }
 }
+
+/// A fault for one operation answers that operation's calls only, in the order queued among
+/// the faults that apply; an operation the API does not type is refused, and nothing queued.
+#[test]
+fn a_fault_for_one_operation_answers_that_operation_only() {
+    use botsession::MockFault;
+
+    let mut mock = seeded();
+    let throttled = LexV2ServiceError::new(LexV2ErrorKind::Throttling);
+    let conflict = LexV2ServiceError::new(LexV2ErrorKind::Conflict);
+    assert!(!mock.fail_next_operation("RecognizeText", 1, throttled.clone()));
+    assert!(!mock.fail_next_operation("CreateSession", 1, throttled.clone()));
+    assert_eq!(mock.pending_faults(), 0);
+    assert!(mock.fail_next_operation("GetSession", 2, throttled.clone()));
+    mock.fail_next_lex_v2(1, conflict.clone());
+    assert!(mock.fail_next_operation(
+        "DeleteSession",
+        1,
+        LexServiceError::new(LexErrorKind::Conflict)
+    ));
+    assert_eq!(mock.pending_faults(), 4);
+    assert_eq!(MockFault::from(throttled).api(), Api::LexV2);
+
+    // The delete skips the GetSession fault and takes the API-wide one behind it.
+    assert_eq!(lex_v2_code(&delete_lex_v2(&mut mock)), "ConflictException");
+    let get =
+        |mock: &mut MockService| lex_v2_code(&mock.handle("GET", LEX_V2_PATH, &NO_HEADERS, b""));
+    assert_eq!(get(&mut mock), "ThrottlingException");
+    assert_eq!(mock.pending_faults(), 2);
+    assert_eq!(get(&mut mock), "ThrottlingException");
+    assert_eq!(get(&mut mock), "");
+    assert_eq!(lex_v2_code(&delete_lex_v2(&mut mock)), "");
+    // The V1 fault waits for a V1 DeleteSession.
+    assert_eq!(mock.pending_faults(), 1);
+    assert_eq!(lex_code(&delete_lex(&mut mock)), "ConflictException");
+    assert_eq!(lex_code(&delete_lex(&mut mock)), "");
+
+    mock.fail_next_aily(3, AilyServiceError::new(AilyErrorKind::Internal));
+    assert!(mock.fail_next_operation(
+        "UpdateSession",
+        1,
+        AilyServiceError::new(AilyErrorKind::Internal)
+    ));
+    assert_eq!(mock.pending_faults(), 4);
+    mock.clear_faults();
+    assert_eq!(mock.pending_faults(), 0);
+}
+
+/// A request refused before the service: the API's answer with the next id, no session
+/// touched; under no API, plain text.
+#[test]
+fn reject_answers_in_the_apis_format_and_touches_nothing() {
+    use botsession::RouteError;
+
+    let mut mock = seeded();
+    let too_large = RouteError::BodyTooLarge {
+        len: 5 << 20,
+        max: 1 << 20,
+    };
+    let v2 = mock.reject(LEX_V2_PATH, too_large.clone());
+    assert_eq!(v2.status(), 413);
+    assert_eq!(lex_v2(&v2).unwrap_err().request_id(), Some("mock-1"));
+    let refused = mock.reject(AILY_PATH, too_large.clone());
+    assert_eq!(refused.status(), 413);
+    assert_eq!(aily(&refused).unwrap_err().request_id(), Some("mock-2"));
+    let refused = mock.reject(LEX_PATH, too_large.clone());
+    assert_eq!(lex(&refused).unwrap_err().request_id(), Some("mock-3"));
+    let nowhere = mock.reject("/elsewhere", too_large);
+    assert_eq!(nowhere.status(), 413);
+    assert!(nowhere
+        .header("Content-Type")
+        .is_some_and(|t| t.starts_with("text/plain")));
+    assert!(mock.has_lex_v2_session(&lex_v2_request()));
+    assert_eq!(aily_code(&delete_aily(&mut mock)), 0);
+    assert_eq!(lex_code(&delete_lex(&mut mock)), "");
+}

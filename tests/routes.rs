@@ -1854,3 +1854,79 @@ mod serde_requests {
         }
     }
 }
+
+/// Every API's typed operations, in the table's order; `identify` names the operation of a
+/// request line as routing it does, typed or not, and nothing where it names none.
+#[test]
+fn operations_are_listed_and_identified_as_routed() {
+    use botsession::{Api, Operation};
+
+    let names = |api: Api| api.operations().collect::<Vec<_>>();
+    #[cfg(feature = "serde")]
+    assert_eq!(
+        names(Api::Aily),
+        [
+            "CreateSession",
+            "GetSession",
+            "UpdateSession",
+            "DeleteSession"
+        ]
+    );
+    #[cfg(not(feature = "serde"))]
+    assert_eq!(names(Api::Aily), ["GetSession", "DeleteSession"]);
+    assert_eq!(names(Api::Lex), ["DeleteSession"]);
+    #[cfg(feature = "serde")]
+    assert_eq!(
+        names(Api::LexV2),
+        ["GetSession", "PutSession", "DeleteSession"]
+    );
+    #[cfg(not(feature = "serde"))]
+    assert_eq!(names(Api::LexV2), ["GetSession", "DeleteSession"]);
+
+    for (method, path) in [
+        ("DELETE", AILY_PATH),
+        ("GET", AILY_PATH),
+        ("DELETE", LEX_PATH),
+        ("DELETE", LEX_V2_PATH),
+        ("GET", LEX_V2_PATH),
+        ("HEAD", LEX_V2_PATH),
+    ] {
+        let routed = Operation::from_route(method, path).expect("routes");
+        assert_eq!(
+            Operation::identify(method, path),
+            (Some(routed.api()), Some(routed.name())),
+            "{method} {path}"
+        );
+    }
+    let text = format!("{LEX_V2_PATH}/text");
+    let long = format!("{AILY_PATH}{}", "a".repeat(MAX_PATH_LEN));
+    for (method, path, want) in [
+        (
+            "POST",
+            "/open-apis/aily/v1/sessions",
+            (Some(Api::Aily), Some("CreateSession")),
+        ),
+        ("POST", LEX_PATH, (Some(Api::Lex), Some("PutSession"))),
+        (
+            "POST",
+            text.as_str(),
+            (Some(Api::LexV2), Some("RecognizeText")),
+        ),
+        ("PATCH", LEX_V2_PATH, (Some(Api::LexV2), None)),
+        ("GET", "/open-apis/elsewhere", (Some(Api::Aily), None)),
+        ("DELETE", long.as_str(), (Some(Api::Aily), None)),
+        ("GET", "/favicon.ico", (None, None)),
+        // Labels are not decoded: a bad one still names the operation.
+        (
+            "DELETE",
+            "/open-apis/aily/v1/sessions/session_ILLEGAL",
+            (Some(Api::Aily), Some("DeleteSession")),
+        ),
+    ] {
+        assert_eq!(
+            Operation::identify(method, path),
+            want,
+            "{method} {path:.60}"
+        );
+    }
+}
