@@ -171,23 +171,22 @@ impl Fault {
                 }
                 MockFault::from(error)
             }
+            // AWS sends every error with a message: the kind's description, unless given one.
             Api::Lex => {
-                let mut error = LexServiceError::new(LexErrorKind::from_code(code));
+                let kind = LexErrorKind::from_code(code);
+                let message = message.unwrap_or_else(|| kind.description().to_owned());
+                let mut error = LexServiceError::new(kind).with_message(message);
                 if let Some(status) = status {
                     error = error.with_http_status(status);
-                }
-                if let Some(message) = message {
-                    error = error.with_message(message);
                 }
                 MockFault::from(error.with_retry_after_secs(retry_after))
             }
             _ => {
-                let mut error = LexV2ServiceError::new(LexV2ErrorKind::from_code(code));
+                let kind = LexV2ErrorKind::from_code(code);
+                let message = message.unwrap_or_else(|| kind.description().to_owned());
+                let mut error = LexV2ServiceError::new(kind).with_message(message);
                 if let Some(status) = status {
                     error = error.with_http_status(status);
-                }
-                if let Some(message) = message {
-                    error = error.with_message(message);
                 }
                 MockFault::from(error.with_retry_after_secs(retry_after))
             }
@@ -287,6 +286,32 @@ mod tests {
             let error = Fault::from_json(&json).unwrap_err();
             assert!(error.contains(says), "{json}: {error}");
         }
+    }
+
+    #[test]
+    fn lex_faults_carry_a_message_as_aws_errors_do() {
+        let Fault { error, .. } = Fault::from_cli("lexV2:*:ThrottlingException").unwrap();
+        let MockFault::LexV2(error) = error else {
+            panic!("{error:?}")
+        };
+        assert_eq!(error.message(), Some("the request was throttled"));
+        let given = Fault::from_json(
+            &json!({"api": "lex", "error": "ConflictException", "message": "busy"}),
+        );
+        let MockFault::Lex(error) = given.unwrap().error else {
+            panic!()
+        };
+        assert_eq!((error.message(), error.http_status()), (Some("busy"), 409));
+        let status = Fault::from_json(
+            &json!({"api": "aily", "error": 99991400, "status": 400, "retryAfterSeconds": 3}),
+        );
+        let MockFault::Aily(error) = status.unwrap().error else {
+            panic!()
+        };
+        assert_eq!(
+            (error.http_status(), error.retry_after()),
+            (400, Some(std::time::Duration::from_secs(3)))
+        );
     }
 
     #[test]
