@@ -3,6 +3,7 @@
 //! names exactly as given. Keep-alive as RFC 9112 has it; a connection whose request could not
 //! be read whole is answered with `Connection: close` and closed.
 
+use std::cell::RefCell;
 use std::fmt::Write as _;
 use std::io;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -219,6 +220,9 @@ impl Connection {
     /// Reads a body framed as `framing`, whole, taking it out of the buffer.
     async fn read_body(&mut self, framing: Framing) -> Result<Vec<u8>, BodyProblem> {
         match framing {
+            // No body: nothing to take out, and the buffer keeps its capacity (taking an empty
+            // body with `split_off` would allocate a new buffer for every such request).
+            Framing::Length(0) => Ok(Vec::new()),
             Framing::Length(len) => {
                 while self.buf.len() < len {
                     if self.fill().await.map_err(|_| BodyProblem::Truncated)? == 0 {
@@ -307,12 +311,9 @@ impl Connection {
         for (name, value) in &response.headers {
             let _ = write!(head, "{name}: {value}\r\n");
         }
-        let _ = write!(
-            head,
-            "Content-Length: {}\r\nDate: {}\r\n",
-            response.body.len(),
-            http_date(SystemTime::now())
-        );
+        let _ = write!(head, "Content-Length: {}\r\nDate: ", response.body.len());
+        push_date(&mut head);
+        head.push_str("\r\n");
         if !keep_alive {
             head.push_str("Connection: close\r\n");
         } else if http10 {
@@ -474,6 +475,24 @@ fn reason(status: u16) -> &'static str {
         504 => "Gateway Timeout",
         _ => "",
     }
+}
+
+thread_local! {
+    /// The second the last `Date` on this thread was formatted for, and its text.
+    static DATE: RefCell<(u64, String)> = const { RefCell::new((u64::MAX, String::new())) };
+}
+
+/// Appends the current time as an HTTP date, formatted at most once a second on each thread.
+fn push_date(head: &mut String) {
+    let now = SystemTime::now();
+    let second = now.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    DATE.with_borrow_mut(|(formatted_for, date)| {
+        if *formatted_for != second {
+            *formatted_for = second;
+            *date = http_date(now);
+        }
+        head.push_str(date);
+    });
 }
 
 /// `time` as an HTTP date (RFC 9110 §5.6.7): `Sun, 06 Nov 1994 08:49:37 GMT`.
