@@ -221,7 +221,7 @@ pub use id::{IdError, IdKind, IdRule};
 pub use lex::*;
 pub use lex_v2::*;
 #[cfg(feature = "serde")]
-pub use mock::{MockClock, MockFault, MockService};
+pub use mock::{MockClock, MockFault, MockRequest, MockService};
 #[cfg(feature = "serde")]
 pub use response::{
     ErrorCode, HeaderText, MalformedResponse, ResponseError, ServiceError, WireResponse,

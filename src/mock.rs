@@ -299,7 +299,8 @@ impl MockService {
 
     /// The response to a request: its `method`, `path` (with any query string), headers (any
     /// [`Headers`]: pairs or, with the `http` feature, an `http::HeaderMap`) and body (empty for
-    /// none; read only by the operations that have one).
+    /// none; read only by the operations that have one). The same as
+    /// `mock.answer(MockRequest::read(method, path, headers, body))`.
     pub fn handle<H: Headers + ?Sized>(
         &mut self,
         method: &str,
@@ -307,34 +308,20 @@ impl MockService {
         headers: &H,
         body: &[u8],
     ) -> WireResponse {
+        self.answer(MockRequest::read(method, path, headers, body))
+    }
+
+    /// The response to a request already read: the mock's sessions and fault script decide
+    /// it, and it takes the next request id. A server shared between threads reads each
+    /// request with [`MockRequest::read`] first, which needs no access to the mock, and holds
+    /// its lock only for this.
+    pub fn answer(&mut self, request: MockRequest) -> WireResponse {
         self.calls += 1;
         let id = format!("mock-{}", self.calls);
-        let request = match Operation::from_request(method, path, headers, body) {
-            Ok(request) => request,
-            Err(rejection) => {
-                // The service reads a request's token before its headers and body.
-                if rejection.api() == Some(Api::Aily) && reads_after_token(rejection.error()) {
-                    if let Err(e) = AilyAuthorization::from_request_headers(headers) {
-                        return AilyServiceError::from_authorization_error(&e)
-                            .with_request_id(id)
-                            .render();
-                    }
-                }
-                return rejection.with_request_id(id).render();
-            }
-        };
-        // Aily's token, read once: checked here, and its user is a new session's creator.
-        let auth = if request.api() == Api::Aily {
-            match AilyAuthorization::from_request_headers(headers) {
-                Ok(auth) => Some(auth),
-                Err(e) => {
-                    return AilyServiceError::from_authorization_error(&e)
-                        .with_request_id(id)
-                        .render()
-                }
-            }
-        } else {
-            None
+        let (request, auth) = match request.read {
+            Read::Rejected(rejection) => return rejection.with_request_id(id).render(),
+            Read::Refused(error) => return error.with_request_id(id).render(),
+            Read::Routed(request, auth) => (request, auth),
         };
         if let Some(fault) = self.next_fault(request.api(), request.name()) {
             return fault.render(id);
@@ -461,6 +448,62 @@ impl MockService {
         LexV2ServiceError::session_not_found()
             .with_request_id(id)
             .render()
+    }
+}
+
+/// A request as [`MockService`] reads it before it looks at its sessions: routed, its headers
+/// and body read, and for Aily its token checked (the service reads a request's token before
+/// its headers and body). Reading needs no access to the mock, so a server can read requests
+/// on every thread at once and [`answer`](MockService::answer) them one at a time.
+///
+/// ```
+/// use botsession::{MockRequest, MockService};
+///
+/// let path = "/bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/s-1";
+/// let read = MockRequest::read("DELETE", path, &[("Host", "x")], b"");
+/// let mut mock = MockService::new();
+/// assert_eq!(mock.answer(read).status(), 404);
+/// ```
+#[derive(Clone, Debug)]
+pub struct MockRequest {
+    read: Read,
+}
+
+#[derive(Clone, Debug)]
+enum Read {
+    /// Refused by the router: its rejection.
+    Rejected(crate::RouteRejection),
+    /// An Aily request without exactly one valid token.
+    Refused(AilyServiceError),
+    /// A typed operation, with Aily's token.
+    Routed(Operation, Option<AilyAuthorization>),
+}
+
+impl MockRequest {
+    /// Reads a request: its `method`, `path` (with any query string), headers and body, as
+    /// [`MockService::handle`] takes them.
+    pub fn read<H: Headers + ?Sized>(method: &str, path: &str, headers: &H, body: &[u8]) -> Self {
+        let read = match Operation::from_request(method, path, headers, body) {
+            Err(rejection) => {
+                // The service reads a request's token before its headers and body.
+                let token_first =
+                    rejection.api() == Some(Api::Aily) && reads_after_token(rejection.error());
+                match token_first.then(|| AilyAuthorization::from_request_headers(headers)) {
+                    Some(Err(e)) => Read::Refused(AilyServiceError::from_authorization_error(&e)),
+                    _ => Read::Rejected(rejection),
+                }
+            }
+            Ok(request) if request.api() == Api::Aily => {
+                // Aily's token, read once: checked here, and its user is a new session's
+                // creator.
+                match AilyAuthorization::from_request_headers(headers) {
+                    Ok(auth) => Read::Routed(request, Some(auth)),
+                    Err(e) => Read::Refused(AilyServiceError::from_authorization_error(&e)),
+                }
+            }
+            Ok(request) => Read::Routed(request, None),
+        };
+        MockRequest { read }
     }
 }
 

@@ -29,9 +29,9 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The entry for a request of `method` on `target`, answered with `status` and
-    /// `request_id`.
-    pub fn new(method: &str, target: &str, status: u16, request_id: Option<&str>) -> Entry {
+    /// The entry for a request of `method` on `target`, before it is answered (status 0, no
+    /// request id): made outside the server's lock, as it takes routing the path.
+    pub fn new(method: &str, target: &str) -> Entry {
         let path = target.split_once('?').map_or(target, |(path, _)| path);
         let (api, operation) = Operation::identify(method, target);
         Entry {
@@ -39,9 +39,16 @@ impl Entry {
             path: cut(path, MAX_PATH_LEN),
             api: api.map(api_name),
             operation,
-            status,
-            request_id: request_id.map(|id| cut(id, 128)),
+            status: 0,
+            request_id: None,
         }
+    }
+
+    /// The entry, answered with `status` and `request_id`.
+    pub fn answered(mut self, status: u16, request_id: Option<&str>) -> Entry {
+        self.status = status;
+        self.request_id = request_id.map(|id| cut(id, 128));
+        self
     }
 
     /// As the control API writes it.
@@ -127,8 +134,11 @@ mod tests {
         let entry = Entry::new(
             "DELETE",
             "/bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/s1?token=secret",
-            404,
-            Some("mock-1"),
+        )
+        .answered(404, Some("mock-1"));
+        assert_eq!(
+            (entry.status, entry.request_id.as_deref()),
+            (404, Some("mock-1"))
         );
         assert_eq!(entry.api, Some("lexV2"));
         assert_eq!(entry.operation, Some("DeleteSession"));
@@ -136,18 +146,13 @@ mod tests {
         let other = Entry::new(
             "POST",
             "/bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/s1/text",
-            501,
-            None,
         );
         assert_eq!(other.operation, Some("RecognizeText"));
-        let nowhere = Entry::new("GET", "/favicon.ico", 404, None);
+        let nowhere = Entry::new("GET", "/favicon.ico");
         assert_eq!((nowhere.api, nowhere.operation), (None, None));
-        let long = Entry::new(
-            &"M".repeat(100),
-            &format!("/{}", "é".repeat(5000)),
-            414,
-            None,
-        );
+        let long = Entry::new(&"M".repeat(100), &format!("/{}", "é".repeat(5000)))
+            .answered(414, Some(&"i".repeat(200)));
+        assert_eq!(long.request_id.map(|id| id.len()), Some(128));
         assert_eq!(long.method.len(), 32);
         assert!(long.path.len() <= MAX_PATH_LEN);
     }
@@ -156,13 +161,13 @@ mod tests {
     fn a_full_journal_drops_the_oldest() {
         let mut journal = Journal::new(2);
         for status in [200, 404, 429] {
-            journal.push(Entry::new("GET", "/x", status, None));
+            journal.push(Entry::new("GET", "/x").answered(status, None));
         }
         let statuses: Vec<u16> = journal.entries().map(|e| e.status).collect();
         assert_eq!(statuses, [404, 429]);
         assert_eq!(journal.to_json()["dropped"], 1);
         let mut none = Journal::new(0);
-        none.push(Entry::new("GET", "/x", 200, None));
+        none.push(Entry::new("GET", "/x").answered(200, None));
         assert_eq!(none.entries().count(), 0);
     }
 }

@@ -28,7 +28,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use botsession::{
     AilySessionId, FieldError, LexBotAlias, LexBotName, LexDeleteSessionRequest, LexUserId,
     LexV2BotAliasId, LexV2BotId, LexV2DeleteSessionRequest, LexV2LocaleId, LexV2SessionId,
-    MockClock, MockService, RouteError, TextError,
+    MockClock, MockRequest, MockService, RouteError, TextError,
 };
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::watch;
@@ -158,12 +158,17 @@ impl Server {
         if is_control(request.path()) {
             return control::answer(self, request);
         }
-        let headers = request.header_pairs();
+        // Read (routed, parsed, the token checked) on this thread; answered under the lock.
+        let read = MockRequest::read(
+            &request.method,
+            &request.target,
+            &request.header_pairs(),
+            &request.body,
+        );
+        let entry = Entry::new(&request.method, &request.target);
         let mut state = self.lock();
-        let wire = state
-            .mock
-            .handle(&request.method, &request.target, &headers, &request.body);
-        self.journalled(state, request, wire)
+        let wire = state.mock.answer(read);
+        Self::journalled(state, entry, wire)
     }
 
     /// The answer to a request whose body could not be read: `problem` in the format of the
@@ -195,16 +200,16 @@ impl Server {
         if is_control(request.path()) {
             return control::error(400, &format!("the request body could not be read: {error}"));
         }
+        let entry = Entry::new(&request.method, &request.target);
         let mut state = self.lock();
         let wire = state.mock.reject(request.path(), error);
-        self.journalled(state, request, wire)
+        Self::journalled(state, entry, wire)
     }
 
-    /// `wire` as a response, journalled under the lock it was made under.
+    /// `wire` as a response, journalled as `entry` under the lock it was made under.
     fn journalled(
-        &self,
         mut state: MutexGuard<'_, State>,
-        request: &Request,
+        entry: Entry,
         wire: botsession::WireResponse,
     ) -> Response {
         let (status, headers, body) = wire.into_parts();
@@ -212,12 +217,7 @@ impl Server {
             .iter()
             .find(|(name, _)| ID_HEADERS.iter().any(|id| id.eq_ignore_ascii_case(name)))
             .map(|(_, value)| value.as_str());
-        state.journal.push(Entry::new(
-            &request.method,
-            &request.target,
-            status,
-            request_id,
-        ));
+        state.journal.push(entry.answered(status, request_id));
         drop(state);
         Response {
             status,
