@@ -137,3 +137,21 @@ fn json_response(status: u16, value: &Value) -> Response {
 pub(crate) fn error(status: u16, problem: &str) -> Response {
     json_response(status, &json!({"error": problem}))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_list_holds_at_most_max_faults() {
+        let fault = json!({"api": "lexV2", "error": "ThrottlingException"});
+        let list = |n: usize| Value::Array(vec![fault.clone(); n]).to_string();
+        assert_eq!(
+            faults(list(MAX_FAULTS).as_bytes()).map(|f| f.len()),
+            Ok(MAX_FAULTS)
+        );
+        let error = faults(list(MAX_FAULTS + 1).as_bytes()).unwrap_err();
+        assert_eq!(error, format!("more than {MAX_FAULTS} faults"));
+        assert_eq!(faults(fault.to_string().as_bytes()).map(|f| f.len()), Ok(1));
+    }
+}

@@ -315,6 +315,39 @@ mod tests {
     }
 
     #[test]
+    fn a_fault_for_any_operation_answers_every_call_of_its_api() {
+        let mut mock = MockService::new();
+        for spec in [
+            "aily:*:99991400",
+            "lex:*:ConflictException",
+            "lexV2:*:ConflictException",
+        ] {
+            Fault::from_cli(spec).unwrap().queue(&mut mock);
+        }
+        assert_eq!(mock.pending_faults(), 3);
+        let auth = [("Authorization", "Bearer t-g1044qeGEDXTB6NDJOGV4JQX")];
+        let aily = mock.handle("GET", "/open-apis/aily/v1/sessions/session_1", &auth, b"");
+        assert_eq!(aily.status(), 429);
+        let lex = mock.handle(
+            "DELETE",
+            "/bot/OrderFlowers/alias/prod/user/u-1/session",
+            &auth,
+            b"",
+        );
+        assert_eq!(lex.status(), 409);
+        let v2 = "/bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/s1";
+        assert_eq!(mock.handle("GET", v2, &auth, b"").status(), 409);
+        assert_eq!(mock.pending_faults(), 0);
+    }
+
+    #[test]
+    fn api_names_read_back() {
+        for api in [Api::Aily, Api::Lex, Api::LexV2] {
+            assert_eq!(api_named(api_name(api)), Ok(api));
+        }
+    }
+
+    #[test]
     fn a_queued_fault_answers_its_operation_only() {
         let mut mock = MockService::new();
         Fault::from_cli("lexV2:GetSession:InternalServerException:1")

@@ -93,7 +93,7 @@ fn start_state(options: &Options) -> Result<botsession::MockService, String> {
         Server::empty_mock()
     };
     for path in &options.seeds {
-        let json = read_seed(path)?;
+        let json = read_seed(path, MAX_SEED_FILE)?;
         let seed = Seed::from_json(&json).map_err(|e| format!("--seed {path}: {e}"))?;
         seed.apply(&mut mock, wall_clock());
     }
@@ -105,15 +105,17 @@ fn start_state(options: &Options) -> Result<botsession::MockService, String> {
     Ok(mock)
 }
 
-fn read_seed(path: &str) -> Result<Vec<u8>, String> {
+/// The bytes of a seed file of at most `max` bytes.
+fn read_seed(path: &str, max: u64) -> Result<Vec<u8>, String> {
     use std::io::Read;
     let file = std::fs::File::open(path).map_err(|e| format!("--seed {path}: {e}"))?;
     let mut json = Vec::new();
-    file.take(MAX_SEED_FILE + 1)
+    // One byte past the limit tells a file at the limit from a longer one.
+    file.take(max + 1)
         .read_to_end(&mut json)
         .map_err(|e| format!("--seed {path}: {e}"))?;
-    if json.len() as u64 > MAX_SEED_FILE {
-        return Err(format!("--seed {path}: larger than {MAX_SEED_FILE} bytes"));
+    if json.len() as u64 > max {
+        return Err(format!("--seed {path}: larger than {max} bytes"));
     }
     Ok(json)
 }
@@ -303,6 +305,7 @@ mod tests {
             (&["--listen"][..], "--listen needs an address"),
             (&["--colour"], "unexpected argument \"--colour\""),
             (&["--request-journal", "-1"], "--request-journal: \"-1\""),
+            (&["listen=x"], "unexpected argument \"listen=x\""),
         ] {
             let error = args(argv).unwrap_err();
             assert!(error.contains(says), "{argv:?}: {error}");
@@ -315,6 +318,23 @@ mod tests {
         assert!(
             error.starts_with("--fault lexV2:Nope:X: operation"),
             "{error}"
+        );
+    }
+
+    #[test]
+    fn a_seed_file_is_read_up_to_its_limit() {
+        let path =
+            std::env::temp_dir().join(format!("botsession-mock-limit-{}", std::process::id()));
+        std::fs::write(&path, b"{\"lex\": []}").unwrap();
+        let path_str = path.to_str().unwrap();
+        assert_eq!(read_seed(path_str, 11).unwrap(), b"{\"lex\": []}");
+        let error = read_seed(path_str, 10).unwrap_err();
+        assert!(error.ends_with("larger than 10 bytes"), "{error}");
+        std::fs::remove_file(&path).unwrap();
+        let missing = read_seed(path_str, 12).unwrap_err();
+        assert!(
+            missing.starts_with(&format!("--seed {path_str}: ")),
+            "{missing}"
         );
     }
 

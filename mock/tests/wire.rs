@@ -350,3 +350,24 @@ fn expect_continue_and_http_1_0_are_honoured() {
         h.stop().await;
     });
 }
+
+/// A stop closes idle keep-alive connections at once: it does not wait for them (nor for the
+/// read timeout), and a connection mid-request still gets its answer.
+#[test]
+fn a_stop_closes_idle_connections_at_once() {
+    run(async {
+        let h = Harness::start(builtin()).await;
+        let mut idle = h.connect().await;
+        idle.write(format!("DELETE {V2_MISSING} HTTP/1.1\r\nHost: x\r\n\r\n").as_bytes())
+            .await;
+        assert_eq!(idle.answer(false).await.status, 404);
+        let started = std::time::Instant::now();
+        h.stop().await;
+        let took = started.elapsed();
+        assert!(
+            took < std::time::Duration::from_secs(2),
+            "the stop took {took:?}"
+        );
+        assert!(idle.closed().await, "the idle connection was closed");
+    });
+}
