@@ -123,14 +123,18 @@
 //! typed request of its operation ([`Operation::from_route`]: the request line alone), or gives
 //! a [`RouteRejection`] that knows whose path it was; with the `serde` feature its `render`
 //! writes the answer in that API's own format, with the request id set by `with_request_id`.
-//! Operations the crate does not type on the same paths (Aily's messages and runs, Lex's get and
-//! put session) are [`RouteError::OtherOperation`], for a gateway to pass through. Responses and
+//! Operations the crate does not type on the same paths (Aily's messages and runs, Lex V1's get
+//! and put session, Lex V2's recognize and conversation operations) are [`RouteError::OtherOperation`], for a gateway to pass through. Responses and
 //! service errors are built as values (`AilyServiceError::new(kind)`,
 //! `LexServiceError::session_not_found()`, `LexDeleteSessionResponse::new(&request,
 //! session_id)`) and rendered exactly as the service sends them into a `WireResponse` (status,
 //! headers, body), which the crate's own `from_http` reads back equal. `MockService` answers
-//! whole requests as every service would, keeps whole Aily sessions on the clock it is given,
-//! and has a fault script for testing clients.
+//! whole requests as every service would, keeps every API's sessions on the clock it is given,
+//! and has a fault script for testing clients, for any operation of an API or for one
+//! ([`MockService::fail_next_operation`]). A server shared between threads reads each request
+//! with [`MockRequest::read`], which needs no access to the mock, and holds its lock only for
+//! [`MockService::answer`]: the package `botsession-mock` in the repository's `mock/` is that
+//! server.
 //!
 //! # Adding an operation
 //!
