@@ -371,3 +371,133 @@ fn a_stop_closes_idle_connections_at_once() {
         assert!(idle.closed().await, "the idle connection was closed");
     });
 }
+
+/// A body of exactly `MAX_BODY_LEN` bytes of JSON that PutSession takes.
+fn put_body_of_the_limit() -> Vec<u8> {
+    let mut body = br#"{"sessionState":{},"pad":""#.to_vec();
+    body.resize(MAX_BODY_LEN - 2, b' ');
+    body.extend_from_slice(b"\"}");
+    body
+}
+
+/// `body` in chunks of `size`, then the last chunk, `trailers` and the empty line.
+fn chunked(body: &[u8], size: usize, trailers: &[String]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for chunk in body.chunks(size) {
+        out.extend_from_slice(format!("{:x}\r\n", chunk.len()).as_bytes());
+        out.extend_from_slice(chunk);
+        out.extend_from_slice(b"\r\n");
+    }
+    out.extend_from_slice(b"0\r\n");
+    for trailer in trailers {
+        out.extend_from_slice(trailer.as_bytes());
+        out.extend_from_slice(b"\r\n");
+    }
+    out.extend_from_slice(b"\r\n");
+    out
+}
+
+/// The chunked limits, to the byte: a body of exactly the limit is read (the last chunk with
+/// nothing after it but the end), and trailers up to a head's worth are read, one byte more
+/// refused.
+#[test]
+fn chunked_bodies_and_trailers_are_read_to_their_limits() {
+    run(async {
+        let h = Harness::start(builtin()).await;
+        let path = LEX_V2_SESSION.path();
+        let head = format!(
+            "POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+        );
+        let mut raw = h.connect().await;
+        raw.write(head.as_bytes()).await;
+        raw.write(&chunked(&put_body_of_the_limit(), 64 * 1024, &[]))
+            .await;
+        let answer = raw.answer(false).await;
+        assert_eq!(answer.status, 200, "{}", answer.head);
+
+        // Sixteen trailer lines of 4,000 bytes and one of `last`: each counts its CRLF.
+        let trailers = |last: usize| {
+            let mut lines = vec![format!("X-T: {}", "a".repeat(3995)); 16];
+            lines.push(format!("X-L: {}", "b".repeat(last - 5)));
+            assert_eq!(
+                lines.iter().map(|l| l.len() + 2).sum::<usize>(),
+                16 * 4002 + last + 2
+            );
+            lines
+        };
+        let exact = MAX_HEAD_LEN - 16 * 4002 - 2;
+        let body = br#"{"sessionState":{}}"#;
+        for (last, status) in [(exact, 200), (exact + 1, 400)] {
+            let mut raw = h.connect().await;
+            raw.write(head.as_bytes()).await;
+            raw.write(&chunked(body, 7, &trailers(last))).await;
+            let answer = raw.answer(false).await;
+            assert_eq!(
+                answer.status, status,
+                "trailers ending in {last} bytes: {}",
+                answer.head
+            );
+        }
+        h.stop().await;
+    });
+}
+
+/// A chunk-size line is read up to 4 KiB, however it arrives: one of exactly 4,096 bytes,
+/// its CRLF sent later, is read; a longer one is refused.
+#[test]
+fn chunk_lines_are_read_up_to_4_kib_however_they_arrive() {
+    run(async {
+        let h = Harness::start(builtin()).await;
+        let head = format!(
+            "DELETE {V2_MISSING} HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+        );
+        let line = format!("1;{}", "e".repeat(4094));
+        assert_eq!(line.len(), 4096);
+        let mut raw = h.connect().await;
+        raw.write(head.as_bytes()).await;
+        // A size line in two writes, then one of exactly 4 KiB waiting for its CRLF.
+        raw.write(b"1").await;
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        raw.write(b"\r\nx\r\n").await;
+        raw.write(line.as_bytes()).await;
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        raw.write(b"\r\ny\r\n0\r\n\r\n").await;
+        let answer = raw.answer(false).await;
+        assert_eq!(answer.status, 404, "{}", answer.head);
+        assert_eq!(answer.header("connection"), None);
+
+        let mut raw = h.connect().await;
+        raw.write(head.as_bytes()).await;
+        raw.write(format!("1;{}", "e".repeat(5000)).as_bytes())
+            .await;
+        let answer = raw.answer(false).await;
+        assert_eq!(answer.status, 400, "{}", answer.head);
+        assert_eq!(answer.exact("Connection"), Some("close"));
+        h.stop().await;
+    });
+}
+
+/// Only the `Connection` header closes: `close` in another header's value does not.
+#[test]
+fn only_the_connection_header_asks_to_close() {
+    run(async {
+        let h = Harness::start(builtin()).await;
+        let mut raw = h.connect().await;
+        for _ in 0..2 {
+            raw.write(format!("DELETE {V2_MISSING} HTTP/1.1\r\nHost: x\r\nX-Note: close\r\nConnection: keep-alive, upgrade\r\n\r\n").as_bytes()).await;
+            let answer = raw.answer(false).await;
+            assert_eq!(answer.status, 404);
+            assert_eq!(answer.header("connection"), None, "{}", answer.head);
+        }
+        raw.write(
+            format!(
+                "DELETE {V2_MISSING} HTTP/1.1\r\nHost: x\r\nConnection: Upgrade, CLOSE\r\n\r\n"
+            )
+            .as_bytes(),
+        )
+        .await;
+        assert_eq!(raw.answer(false).await.exact("Connection"), Some("close"));
+        assert!(raw.closed().await);
+        h.stop().await;
+    });
+}
