@@ -531,6 +531,124 @@ mod tests {
         assert_eq!(http_date(leap_day), "Thu, 29 Feb 2024 12:34:56 GMT");
     }
 
+    fn request(headers: &[(&str, &str)]) -> Request {
+        Request {
+            method: "POST".into(),
+            target: "/".into(),
+            headers: headers
+                .iter()
+                .map(|(n, v)| ((*n).to_owned(), v.as_bytes().to_vec()))
+                .collect(),
+            body: Vec::new(),
+            keep_alive: true,
+            http10: false,
+        }
+    }
+
+    #[test]
+    fn framing_follows_rfc_9112() {
+        let framing_of = |headers: &[(&str, &str)]| framing(&request(headers));
+        assert_eq!(framing_of(&[]), Ok(Framing::Length(0)));
+        assert_eq!(
+            framing_of(&[("content-length", "12")]),
+            Ok(Framing::Length(12))
+        );
+        assert_eq!(
+            framing_of(&[("Content-Length", "3, 3")]),
+            Ok(Framing::Length(3))
+        );
+        let nineteen = "9".repeat(19);
+        assert_eq!(
+            framing_of(&[("Content-Length", &nineteen)]),
+            Ok(Framing::Length(
+                usize::try_from(9_999_999_999_999_999_999_u64).unwrap_or(usize::MAX)
+            ))
+        );
+        assert_eq!(
+            framing_of(&[("Transfer-Encoding", "gzip, chunked")]),
+            Ok(Framing::Chunked)
+        );
+        for bad in ["", " ", "1a", "-1", "+1", &"9".repeat(20), "3, 4"] {
+            assert_eq!(
+                framing_of(&[("Content-Length", bad)]),
+                Err(BodyProblem::ContentLength),
+                "{bad:?}"
+            );
+        }
+        assert_eq!(
+            framing_of(&[("Content-Length", "3"), ("content-length", "4")]),
+            Err(BodyProblem::ContentLength)
+        );
+        for bad in [
+            &[("Transfer-Encoding", "gzip")][..],
+            &[("Transfer-Encoding", "chunked, gzip")],
+            &[
+                ("Transfer-Encoding", "chunked"),
+                ("Transfer-Encoding", "chunked"),
+            ],
+            &[("Transfer-Encoding", "chunked"), ("Content-Length", "3")],
+        ] {
+            assert_eq!(
+                framing_of(bad),
+                Err(BodyProblem::TransferEncoding),
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn only_expect_100_continue_asks_for_it() {
+        assert!(expects_continue(&request(&[("Expect", "100-Continue")])));
+        assert!(!expects_continue(&request(&[("X-Expect", "100-continue")])));
+        assert!(!expects_continue(&request(&[("Expect", "nothing")])));
+        let mut old = request(&[("Expect", "100-continue")]);
+        old.http10 = true;
+        assert!(!expects_continue(&old));
+    }
+
+    #[test]
+    fn every_status_the_mock_sends_has_its_reason_phrase() {
+        for status in [
+            200, 204, 400, 401, 403, 404, 405, 409, 413, 414, 415, 424, 429, 431, 500, 501, 502,
+            503, 504,
+        ] {
+            let canonical = axum::http::StatusCode::from_u16(status)
+                .ok()
+                .and_then(|s| s.canonical_reason());
+            assert_eq!(Some(reason(status)), canonical, "{status}");
+        }
+        assert_eq!(reason(299), "");
+    }
+
+    #[test]
+    fn every_malformed_head_says_how() {
+        use httparse::Error::*;
+        let texts: Vec<&str> = [
+            HeaderName,
+            HeaderValue,
+            NewLine,
+            Status,
+            Token,
+            Version,
+            TooManyHeaders,
+        ]
+        .into_iter()
+        .map(malformed)
+        .collect();
+        assert_eq!(
+            texts,
+            [
+                "invalid header name",
+                "invalid header value",
+                "invalid line ending",
+                "invalid line ending",
+                "invalid method or request target",
+                "not HTTP/1.0 or HTTP/1.1",
+                "malformed request head",
+            ]
+        );
+    }
+
     #[test]
     fn chunk_sizes_are_hex_with_extensions() {
         assert_eq!(chunk_size(b"0"), Some(0));
@@ -539,5 +657,6 @@ mod tests {
         assert_eq!(chunk_size(b""), None);
         assert_eq!(chunk_size(b"x1"), None);
         assert_eq!(chunk_size(b"123456789"), None);
+        assert_eq!(chunk_size(b"ffffffff"), Some(0xffff_ffff));
     }
 }
