@@ -529,6 +529,22 @@ mod tests {
         assert_eq!(http_date(rfc_example), "Sun, 06 Nov 1994 08:49:37 GMT");
         let leap_day = UNIX_EPOCH + Duration::from_secs(1_709_210_096);
         assert_eq!(http_date(leap_day), "Thu, 29 Feb 2024 12:34:56 GMT");
+        // Era and century edges (the references are Python's `email.utils.formatdate`).
+        for (secs, date) in [
+            (951782400, "Tue, 29 Feb 2000 00:00:00 GMT"),
+            (951955199, "Wed, 01 Mar 2000 23:59:59 GMT"),
+            (946684799, "Fri, 31 Dec 1999 23:59:59 GMT"),
+            (4107499200, "Sun, 28 Feb 2100 12:00:00 GMT"),
+            (4107542400, "Mon, 01 Mar 2100 00:00:00 GMT"),
+            (13574585228, "Tue, 29 Feb 2400 06:07:08 GMT"),
+            (2147483648, "Tue, 19 Jan 2038 03:14:08 GMT"),
+        ] {
+            assert_eq!(
+                http_date(UNIX_EPOCH + Duration::from_secs(secs)),
+                date,
+                "{secs}"
+            );
+        }
     }
 
     fn request(headers: &[(&str, &str)]) -> Request {

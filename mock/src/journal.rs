@@ -168,6 +168,8 @@ mod tests {
         assert_eq!(journal.to_json()["dropped"], 1);
         let mut none = Journal::new(0);
         none.push(Entry::new("GET", "/x").answered(200, None));
+        none.push(Entry::new("GET", "/x").answered(200, None));
         assert_eq!(none.entries().count(), 0);
+        assert_eq!(none.to_json()["dropped"], 2);
     }
 }
