@@ -205,7 +205,16 @@ fn aily(at: &str, entry: &Map<String, Value>) -> Result<AilyEntry, SeedError> {
         "metadata",
     ];
     known(at, entry, FIELDS)?;
-    let timestamps = entry.contains_key("created_at") || entry.contains_key("modified_at");
+    for (given, missing) in [("created_at", "modified_at"), ("modified_at", "created_at")] {
+        if entry.contains_key(given) && !entry.contains_key(missing) {
+            return Err(error(
+                format!("{at}.{missing}"),
+                format!("missing: {given} is given, so give both timestamps (or neither)"),
+            ));
+        }
+    }
+    // Both timestamps, or neither.
+    let timestamps = entry.contains_key("created_at");
     let mut filled = entry.clone();
     if !timestamps {
         filled.insert("created_at".into(), Value::String("0".into()));
@@ -320,6 +329,53 @@ mod tests {
         assert_eq!(abc.metadata().map(|m| m.as_str()), Some("{}"));
         let def = mock.aily_session("session_def".parse().unwrap()).unwrap();
         assert_eq!((def.created_at(), def.modified_at()), (5, 6));
+    }
+
+    #[test]
+    fn a_document_holds_at_most_max_entries_in_all() {
+        let lex = r#"{"botName": "OrderFlowers", "botAlias": "$LATEST", "userId": "user:42"}"#;
+        let aily = r#"{"id": "session_ab"}"#;
+        // Counted across the lists: `lex` entries, then one of Aily.
+        let document = |lex_entries: usize, aily_entries: usize| {
+            format!(
+                r#"{{"lex": [{}], "aily": [{}]}}"#,
+                vec![lex; lex_entries].join(","),
+                vec![aily; aily_entries].join(",")
+            )
+        };
+        let seed = Seed::from_json(document(MAX_ENTRIES - 1, 1).as_bytes()).unwrap();
+        assert_eq!(
+            seed.apply(&mut MockService::new(), 0),
+            Counts {
+                aily: 1,
+                lex: MAX_ENTRIES - 1,
+                lex_v2: 0
+            }
+        );
+        let error = Seed::from_json(document(MAX_ENTRIES, 1).as_bytes()).unwrap_err();
+        assert_eq!(
+            error.problem,
+            format!("more than {MAX_ENTRIES} entries in all")
+        );
+    }
+
+    #[test]
+    fn lex_session_ids_and_aily_timestamps_are_checked() {
+        let lex = |session_id: &str| {
+            let json = format!(
+                r#"{{"lex": [{{"botName": "OrderFlowers", "botAlias": "$LATEST", "userId": "user:42", "sessionId": {session_id:?}}}]}}"#
+            );
+            Seed::from_json(json.as_bytes())
+        };
+        assert!(lex(&"s".repeat(256)).is_ok());
+        for bad in [String::new(), "s".repeat(257), "a b".into()] {
+            assert_eq!(lex(&bad).unwrap_err().at, "lex[0].sessionId", "{bad:?}");
+        }
+        // Given one timestamp, give both: the other is not made up.
+        let one = Seed::from_json(br#"{"aily": [{"id": "session_ab", "created_at": "5"}]}"#);
+        assert_eq!(one.unwrap_err().at, "aily[0].modified_at");
+        let other = Seed::from_json(br#"{"aily": [{"id": "session_ab", "modified_at": "5"}]}"#);
+        assert_eq!(other.unwrap_err().at, "aily[0].created_at");
     }
 
     #[test]
