@@ -131,9 +131,9 @@
 //! headers, body), which the crate's own `from_http` reads back equal. `MockService` answers
 //! whole requests as every service would, keeps every API's sessions on the clock it is given,
 //! and has a fault script for testing clients, for any operation of an API or for one
-//! ([`MockService::fail_next_operation`]). A server shared between threads reads each request
-//! with [`MockRequest::read`], which needs no access to the mock, and holds its lock only for
-//! [`MockService::answer`]: the package `botsession-mock` in the repository's `mock/` is that
+//! (`MockService::fail_next_operation`). A server shared between threads reads each request
+//! with `MockRequest::read`, which needs no access to the mock, and holds its lock only for
+//! `MockService::answer`: the package `botsession-mock` in the repository's `mock/` is that
 //! server.
 //!
 //! # Adding an operation
