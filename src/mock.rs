@@ -27,7 +27,8 @@ use crate::{
 ///    the 501 a gateway that does not pass it through gives;
 /// 2. Aily: an `Authorization` header that is missing, doubled or not `Bearer <token>`: 99991661
 ///    ([`AilyServiceError::from_authorization_error`]); any valid token is accepted. Lex
-///    requests are not SigV4-checked;
+///    requests are not SigV4-checked (the `botsession-mock` server checks tokens it issued,
+///    signatures and rate limits in front of the mock, when it is given credentials);
 /// 3. Aily create and update: a header or body the operation refuses (after the token, as the
 ///    service checks it first): the rejection, 2700001 with a field violation naming the field;
 /// 4. a scripted fault, while one is queued for that API or that operation (the first queued
@@ -274,6 +275,25 @@ impl MockService {
         Some(fault)
     }
 
+    /// Takes the next request id (`mock-<n>`), for an answer made in front of the mock: a
+    /// gateway's refusal of a request's credentials, or a token endpoint's answer. The calls
+    /// the mock answers itself go on counting after it.
+    ///
+    /// ```
+    /// use botsession::{AilyErrorKind, AilyServiceError, MockService};
+    ///
+    /// let mut mock = MockService::new();
+    /// let id = mock.next_request_id();
+    /// let refused = AilyServiceError::new(AilyErrorKind::TenantTokenInvalid).with_request_id(id);
+    /// assert_eq!(refused.render().header("X-Tt-Logid"), Some("mock-1"));
+    /// let next = mock.handle("GET", "/open-apis/aily/v1/sessions/session_1", &[("a", "b")], b"");
+    /// assert_eq!(next.header("X-Tt-Logid"), Some("mock-2"));
+    /// ```
+    pub fn next_request_id(&mut self) -> String {
+        self.calls += 1;
+        format!("mock-{}", self.calls)
+    }
+
     /// The answer to a request refused before it reached the service: `error` (a body larger
     /// than a server reads, say) in the format of the API whose path `path` is, with the next
     /// request id; a path under no API gets a plain-text answer. The mock's sessions are not
@@ -290,8 +310,7 @@ impl MockService {
     /// assert_eq!(answer.header("x-amzn-RequestId"), Some("mock-1"));
     /// ```
     pub fn reject(&mut self, path: &str, error: RouteError) -> WireResponse {
-        self.calls += 1;
-        let id = format!("mock-{}", self.calls);
+        let id = self.next_request_id();
         crate::RouteRejection::new(Api::of_path(path), error)
             .with_request_id(id)
             .render()
@@ -316,8 +335,7 @@ impl MockService {
     /// request with [`MockRequest::read`] first, which needs no access to the mock, and holds
     /// its lock only for this.
     pub fn answer(&mut self, request: MockRequest) -> WireResponse {
-        self.calls += 1;
-        let id = format!("mock-{}", self.calls);
+        let id = self.next_request_id();
         let (request, auth) = match request.read {
             Read::Rejected(rejection) => return rejection.with_request_id(id).render(),
             Read::Refused(error) => return error.with_request_id(id).render(),

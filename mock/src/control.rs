@@ -11,13 +11,20 @@
 //! | `DELETE /__botsession/faults` | | `{"cleared": true}` |
 //! | `GET /__botsession/journal` | | `{"capacity": n, "dropped": n, "requests": [{method, path, api, operation, status, requestId}]}` |
 //! | `DELETE /__botsession/journal` | | `{"cleared": true}` |
+//! | `GET /__botsession/clock` | | the mock's clock: `{"now": ms, "amzDate", "running", "offsetMs"}` |
+//! | `POST /__botsession/clock` | `{"set": ms}` (stopped there; `"run": true` as well: running on from there), `{"step": ms}` (back if negative), or `{"run": true}` | the clock, as `GET` gives it |
+//!
+//! The journal's entries carry `credential`: the app id or access key id a request used, where
+//! the server checks credentials. A reset also restarts the clock from the wall clock and
+//! forgets the tokens issued and the calls counted.
 
 use serde_json::{json, Value};
 
+use crate::clock::{Clock, OutOfRange};
 use crate::fault::Fault;
 use crate::http1::{Request, Response};
 use crate::seed::Seed;
-use crate::{wall_clock, Server, CONTROL_PREFIX};
+use crate::{Server, CONTROL_PREFIX};
 
 /// The control routes: path after the prefix, and the methods served on it.
 const ROUTES: &[(&str, &str)] = &[
@@ -26,6 +33,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("/sessions", "POST"),
     ("/faults", "DELETE, GET, POST"),
     ("/journal", "DELETE, GET"),
+    ("/clock", "GET, POST"),
 ];
 
 /// The most faults one request queues.
@@ -66,7 +74,8 @@ pub(crate) fn answer(server: &Server, request: &Request) -> Response {
         }
         ("/sessions", "POST") => Seed::from_json(&request.body)
             .map(|seed| {
-                let counts = server.with_mock(|mock| seed.apply(mock, wall_clock()));
+                let now = server.now();
+                let counts = server.with_mock(|mock| seed.apply(mock, now));
                 json!({"seeded": {"aily": counts.aily, "lex": counts.lex, "lexV2": counts.lex_v2}})
             })
             .map_err(|e| e.to_string()),
@@ -91,6 +100,13 @@ pub(crate) fn answer(server: &Server, request: &Request) -> Response {
             server.clear_journal();
             Ok(json!({"cleared": true}))
         }
+        ("/clock", "GET") => Ok(server.with_clock(|clock, wall| clock.to_json(wall))),
+        ("/clock", "POST") => ClockChange::from_json(&request.body).and_then(|change| {
+            server.with_clock(|clock, wall| {
+                change.apply(clock, wall).map_err(|e| e.to_string())?;
+                Ok(clock.to_json(wall))
+            })
+        }),
         _ => {
             let mut response = error(
                 405,
@@ -124,6 +140,71 @@ fn faults(body: &[u8]) -> Result<Vec<Fault>, String> {
     }
 }
 
+/// What a `POST …/clock` asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ClockChange {
+    Set { at: i64, run: bool },
+    Step(i64),
+    Run,
+}
+
+impl ClockChange {
+    /// Reads `{"set": ms[, "run": true]}`, `{"step": ms}` or `{"run": true}`: integers of
+    /// milliseconds, one change at a time, no other key.
+    fn from_json(body: &[u8]) -> Result<ClockChange, String> {
+        let value: Value = serde_json::from_slice(body).map_err(|e| format!("not JSON: {e}"))?;
+        let Value::Object(fields) = value else {
+            return Err(r#"expected {"set": ms}, {"step": ms} or {"run": true}"#.to_owned());
+        };
+        if let Some(key) = fields
+            .keys()
+            .find(|k| !["set", "step", "run"].contains(&k.as_str()))
+        {
+            return Err(format!(
+                "unknown key {:?}: expected set, step or run",
+                crate::journal::cut(key, 64)
+            ));
+        }
+        let ms = |key: &str| -> Result<Option<i64>, String> {
+            fields
+                .get(key)
+                .map(|v| {
+                    v.as_i64()
+                        .ok_or(format!("{key}: expected an integer of milliseconds"))
+                })
+                .transpose()
+        };
+        let run = match fields.get("run") {
+            None => None,
+            Some(Value::Bool(run)) => Some(*run),
+            Some(_) => return Err("run: expected true or false".to_owned()),
+        };
+        match (ms("set")?, ms("step")?, run) {
+            (Some(at), None, run) => Ok(ClockChange::Set {
+                at,
+                run: run.unwrap_or(false),
+            }),
+            (None, Some(by), None) => Ok(ClockChange::Step(by)),
+            (None, None, Some(true)) => Ok(ClockChange::Run),
+            (Some(_), Some(_), _) | (None, Some(_), Some(_)) => {
+                Err("one change at a time: set, step or run".to_owned())
+            }
+            _ => Err(r#"expected {"set": ms}, {"step": ms} or {"run": true}"#.to_owned()),
+        }
+    }
+
+    fn apply(self, clock: &mut Clock, wall: i64) -> Result<(), OutOfRange> {
+        match self {
+            ClockChange::Set { at, run } => clock.set(at, run, wall),
+            ClockChange::Step(by) => clock.step(by, wall),
+            ClockChange::Run => {
+                clock.run(wall);
+                Ok(())
+            }
+        }
+    }
+}
+
 /// A JSON answer.
 fn json_response(status: u16, value: &Value) -> Response {
     Response {
@@ -153,5 +234,48 @@ mod tests {
         let error = faults(list(MAX_FAULTS + 1).as_bytes()).unwrap_err();
         assert_eq!(error, format!("more than {MAX_FAULTS} faults"));
         assert_eq!(faults(fault.to_string().as_bytes()).map(|f| f.len()), Ok(1));
+    }
+
+    #[test]
+    fn clock_changes_are_read_one_at_a_time() {
+        let read = |body: &str| ClockChange::from_json(body.as_bytes());
+        assert_eq!(
+            read(r#"{"set": 5}"#),
+            Ok(ClockChange::Set { at: 5, run: false })
+        );
+        assert_eq!(
+            read(r#"{"set": 5, "run": true}"#),
+            Ok(ClockChange::Set { at: 5, run: true })
+        );
+        assert_eq!(
+            read(r#"{"step": -600000}"#),
+            Ok(ClockChange::Step(-600_000))
+        );
+        assert_eq!(read(r#"{"run": true}"#), Ok(ClockChange::Run));
+        for (body, says) in [
+            (r#"{"set": 1, "step": 2}"#, "one change at a time"),
+            (r#"{"step": 1, "run": true}"#, "one change at a time"),
+            (r#"{"run": false}"#, "expected {"),
+            ("{}", "expected {"),
+            ("[1]", "expected {"),
+            (r#"{"step": 1.5}"#, "step: expected an integer"),
+            (r#"{"set": "now"}"#, "set: expected an integer"),
+            (r#"{"run": 1}"#, "run: expected true or false"),
+            (r#"{"stepMs": 1}"#, "unknown key \"stepMs\""),
+            ("step", "not JSON"),
+        ] {
+            let error = read(body).unwrap_err();
+            assert!(error.contains(says), "{body}: {error}");
+        }
+        let mut clock = Clock::default();
+        ClockChange::Set { at: 9, run: false }
+            .apply(&mut clock, 100)
+            .unwrap();
+        ClockChange::Step(1).apply(&mut clock, 100).unwrap();
+        assert_eq!(clock.now(200), 10);
+        ClockChange::Run.apply(&mut clock, 100).unwrap();
+        assert_eq!(clock.now(200), 110);
+        assert!(ClockChange::Step(-111).apply(&mut clock, 200).is_err());
+        assert_eq!(clock.now(200), 110);
     }
 }

@@ -3,7 +3,7 @@
 
 use std::collections::VecDeque;
 
-use botsession::{Operation, MAX_PATH_LEN};
+use botsession::{Api, Operation, MAX_PATH_LEN};
 use serde_json::{json, Value};
 
 use crate::fault::api_name;
@@ -26,14 +26,26 @@ pub struct Entry {
     pub status: u16,
     /// The request id or log id answered, if any.
     pub request_id: Option<String>,
+    /// The credential the request used, where the server checks credentials: the Feishu app
+    /// id its token was issued to (or asked for one with), or the AWS access key id it was
+    /// signed with (or claimed to be). Never a secret or a token.
+    pub credential: Option<String>,
 }
 
 impl Entry {
     /// The entry for a request of `method` on `target`, before it is answered (status 0, no
     /// request id): made outside the server's lock, as it takes routing the path.
     pub fn new(method: &str, target: &str) -> Entry {
+        Entry::routed(method, target, Operation::identify(method, target))
+    }
+
+    /// [`new`](Self::new), with the API and operation `Operation::identify` gave already.
+    pub fn routed(
+        method: &str,
+        target: &str,
+        (api, operation): (Option<Api>, Option<&'static str>),
+    ) -> Entry {
         let path = target.split_once('?').map_or(target, |(path, _)| path);
-        let (api, operation) = Operation::identify(method, target);
         Entry {
             method: cut(method, MAX_METHOD_LEN),
             path: cut(path, MAX_PATH_LEN),
@@ -41,7 +53,20 @@ impl Entry {
             operation,
             status: 0,
             request_id: None,
+            credential: None,
         }
+    }
+
+    /// The entry, naming the operation (one the router does not know: a token endpoint).
+    pub fn with_operation(mut self, operation: &'static str) -> Entry {
+        self.operation = Some(operation);
+        self
+    }
+
+    /// The entry, with the credential the request used (cut at 128 bytes).
+    pub fn with_credential(mut self, credential: Option<&str>) -> Entry {
+        self.credential = credential.map(|c| cut(c, 128));
+        self
     }
 
     /// The entry, answered with `status` and `request_id`.
@@ -60,12 +85,13 @@ impl Entry {
             "operation": self.operation,
             "status": self.status,
             "requestId": self.request_id,
+            "credential": self.credential,
         })
     }
 }
 
 /// `s`, at most `max` bytes of it, cut at a character boundary.
-fn cut(s: &str, max: usize) -> String {
+pub(crate) fn cut(s: &str, max: usize) -> String {
     let mut end = s.len().min(max);
     while !s.is_char_boundary(end) {
         end -= 1;

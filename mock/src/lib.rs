@@ -7,18 +7,26 @@
 //!   read whole up to [`http1::MAX_BODY_LEN`] before the answer, header names written in the
 //!   services' spelling (`X-Tt-Logid`, `x-amzn-RequestId`), on a multi-thread runtime.
 //! - Under [`CONTROL_PREFIX`], a JSON control API: reset, seed sessions ([`seed`]), queue faults
-//!   ([`fault`]), read the request journal ([`journal`]).
+//!   ([`fault`]), read the request journal ([`journal`]), read, set and step the mock's
+//!   [`clock`].
+//! - In front of the mock, the [`Checks`] it is given: Feishu tokens issued by the token
+//!   endpoints and checked on every Aily call ([`feishu`]), SigV4 on every Lex call
+//!   ([`sigv4`]), Aily's rate limits ([`rate`]); all on the mock's clock.
 //!
 //! The binary (`src/main.rs`) adds the command line: `--listen`, `--seed`, `--fault`,
-//! `--request-journal`.
+//! `--request-journal`, `--aily-app`, `--aws-credentials`, `--rate-limit`.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod clock;
 mod control;
 pub mod fault;
+pub mod feishu;
 pub mod http1;
 pub mod journal;
+pub mod rate;
 pub mod seed;
+pub mod sigv4;
 
 use std::future::Future;
 use std::io;
@@ -26,18 +34,24 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use botsession::{
-    AilySessionId, FieldError, LexBotAlias, LexBotName, LexDeleteSessionRequest, LexUserId,
-    LexV2BotAliasId, LexV2BotId, LexV2DeleteSessionRequest, LexV2LocaleId, LexV2SessionId,
-    MockClock, MockRequest, MockService, RouteError, TextError,
+    AilyAuthorization, AilyErrorKind, AilyServiceError, AilySessionId, Api, FieldError,
+    LexBotAlias, LexBotName, LexDeleteSessionRequest, LexErrorKind, LexServiceError, LexUserId,
+    LexV2BotAliasId, LexV2BotId, LexV2DeleteSessionRequest, LexV2ErrorKind, LexV2LocaleId,
+    LexV2ServiceError, LexV2SessionId, MockClock, MockRequest, MockService, Operation, RouteError,
+    TextError, WireResponse, AILY_MAX_BODY_LEN,
 };
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::watch;
 use tokio::task::JoinSet;
 
+use crate::clock::Clock;
+use crate::feishu::{fnv1a, AilyApp, TokenEndpoint, Tokens};
 use crate::http1::{
     BodyProblem, Connection, ReadError, Request, Response, MAX_BODY_LEN, READ_TIMEOUT,
 };
 use crate::journal::{Entry, Journal};
+use crate::rate::RateLimits;
+use crate::sigv4::{AwsKey, SigV4Error, SignedRequest};
 
 /// The path prefix of the control API. No service has a path under it: Aily's are under
 /// `/open-apis/`, Lex V1's under `/bot/`, Lex V2's under `/bots/`.
@@ -88,30 +102,85 @@ pub fn wall_clock() -> i64 {
         .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
 }
 
+/// What the server checks of each request's credentials, in front of the mock: nothing by
+/// default (any well-formed Bearer token, any Lex request signed or not).
+#[derive(Clone, Debug, Default)]
+pub struct Checks {
+    /// With any: the token endpoints issue these apps' tokens ([`feishu`]), and every Aily
+    /// call must carry one, unexpired on the mock's clock, or is answered 99991663.
+    pub aily_apps: Vec<AilyApp>,
+    /// With any: every Lex and Lex V2 call must be SigV4-signed by one of these keys for the
+    /// service `lex` ([`sigv4`]), or is answered as AWS answers it.
+    pub aws_keys: Vec<AwsKey>,
+    /// Aily's rate limits, per app (or per token, without apps) and operation ([`rate`]).
+    pub rate_limit: bool,
+}
+
 /// The mock behind the server: the [`MockService`] it answers from, the state a reset returns
-/// to, and the journal. One lock, held for the length of one answer: calls are answered one at
-/// a time, in the order they take it, so concurrent calls see each other whole.
+/// to, the journal, the clock, and the tokens and rate-limit windows of its [`Checks`]. One
+/// lock, held for the length of one answer: calls are answered one at a time, in the order they
+/// take it, so concurrent calls see each other whole.
 pub struct Server {
     state: Mutex<State>,
+    checks: Checks,
 }
 
 struct State {
     mock: MockService,
     start: MockService,
     journal: Journal,
+    clock: Clock,
+    tokens: Tokens,
+    rates: RateLimits,
+}
+
+impl State {
+    /// The time now on the mock's clock, which the mock's timestamps then take.
+    fn tick(&mut self) -> i64 {
+        let now = self.clock.now(wall_clock());
+        self.mock.set_clock(MockClock::Fixed(now));
+        now
+    }
 }
 
 impl Server {
     /// A server answering from `start` (its sessions and its fault script), journalling the
-    /// last `journal` requests; [`reset`](Self::reset) returns it to `start`.
+    /// last `journal` requests, checking no credentials; [`reset`](Self::reset) returns it to
+    /// `start`. Its clock is the wall clock until set or stepped, and replaces `start`'s.
     pub fn new(start: MockService, journal: usize) -> Server {
         Server {
             state: Mutex::new(State {
                 mock: start.clone(),
                 start,
                 journal: Journal::new(journal),
+                clock: Clock::default(),
+                tokens: Tokens::default(),
+                rates: RateLimits::default(),
             }),
+            checks: Checks::default(),
         }
+    }
+
+    /// The same server, checking `checks`.
+    #[must_use]
+    pub fn with_checks(mut self, checks: Checks) -> Server {
+        self.checks = checks;
+        self
+    }
+
+    /// The checks it makes.
+    pub fn checks(&self) -> &Checks {
+        &self.checks
+    }
+
+    /// The time on the mock's clock (ms since the Unix epoch).
+    pub fn now(&self) -> i64 {
+        self.lock().clock.now(wall_clock())
+    }
+
+    /// Runs `f` on the mock's clock, under the lock, with the wall clock's time.
+    pub fn with_clock<T>(&self, f: impl FnOnce(&mut Clock, i64) -> T) -> T {
+        f(&mut self.lock().clock, wall_clock())
     }
 
     /// A mock on the wall clock with no sessions and no faults: what a server starts from
@@ -126,11 +195,14 @@ impl Server {
     }
 
     /// Returns to the starting state: its sessions and faults, the request ids counting from 1
-    /// again, the journal empty.
+    /// again, the journal empty, the clock the wall clock, no token issued and no call counted.
     pub fn reset(&self) {
         let mut state = self.lock();
         state.mock = state.start.clone();
         state.journal.clear();
+        state.clock = Clock::default();
+        state.tokens = Tokens::default();
+        state.rates = RateLimits::default();
     }
 
     /// Runs `f` on the mock, under the lock.
@@ -153,22 +225,161 @@ impl Server {
         self.lock().journal.entries().cloned().collect()
     }
 
-    /// The answer to a request read whole.
+    /// The answer to a request read whole: the control API's, a token endpoint's, a refusal of
+    /// its credentials, or the mock's.
     pub fn answer(&self, request: &Request) -> Response {
         if is_control(request.path()) {
             return control::answer(self, request);
         }
-        // Read (routed, parsed, the token checked) on this thread; answered under the lock.
-        let read = MockRequest::read(
-            &request.method,
-            &request.target,
-            &request.header_pairs(),
-            &request.body,
-        );
-        let entry = Entry::new(&request.method, &request.target);
+        let headers = request.header_pairs();
+        let route = Operation::identify(&request.method, &request.target);
+        let entry = Entry::routed(&request.method, &request.target, route);
+        match route.0 {
+            Some(Api::Aily) => self.aily(request, &headers, route.1, entry),
+            Some(api @ (Api::Lex | Api::LexV2)) if !self.checks.aws_keys.is_empty() => {
+                self.signed(api, request, &headers, entry)
+            }
+            _ => self.mock(request, &headers, entry),
+        }
+    }
+
+    /// The mock's answer. Read (routed, parsed, the token read) on this thread; answered under
+    /// the lock.
+    fn mock(&self, request: &Request, headers: &[(&str, &[u8])], entry: Entry) -> Response {
+        let read = MockRequest::read(&request.method, &request.target, headers, &request.body);
         let mut state = self.lock();
+        state.tick();
         let wire = state.mock.answer(read);
         Self::journalled(state, entry, wire)
+    }
+
+    /// An Aily request: a token endpoint's, or the mock's once the token (if the server
+    /// issues tokens) and the rate limits (if enforced) let it through. A request without a
+    /// well-formed `Authorization` goes to the mock, which answers 99991661.
+    fn aily(
+        &self,
+        request: &Request,
+        headers: &[(&str, &[u8])],
+        operation: Option<&'static str>,
+        entry: Entry,
+    ) -> Response {
+        let checks = &self.checks;
+        if !checks.aily_apps.is_empty() && request.method == "POST" {
+            if let Some(endpoint) = TokenEndpoint::of_path(request.path()) {
+                return self.token(endpoint, request, entry);
+            }
+        }
+        let gated = operation.is_some() && (!checks.aily_apps.is_empty() || checks.rate_limit);
+        let auth = gated
+            .then(|| AilyAuthorization::from_request_headers(headers).ok())
+            .flatten();
+        let read = MockRequest::read(&request.method, &request.target, headers, &request.body);
+        let mut state = self.lock();
+        let now = state.tick();
+        let (Some(auth), Some(operation)) = (auth, operation) else {
+            let wire = state.mock.answer(read);
+            return Self::journalled(state, entry, wire);
+        };
+        let token = auth.token();
+        let token = token.expose_secret();
+        let (key, app) = if checks.aily_apps.is_empty() {
+            (format!("token:{:016x}", fnv1a(token.as_bytes())), None)
+        } else {
+            match state
+                .tokens
+                .check(token, now)
+                .and_then(|i| checks.aily_apps.get(i))
+            {
+                Some(app) => (app.id().to_owned(), Some(app.id())),
+                None => {
+                    let refused = AilyServiceError::new(AilyErrorKind::TenantTokenInvalid);
+                    return Self::refused(state, entry, |id| refused.with_request_id(id).render());
+                }
+            }
+        };
+        let entry = entry.with_credential(app);
+        let typed = Api::Aily.operations().any(|name| name == operation);
+        if checks.rate_limit && typed {
+            if let Err(limited) = state.rates.take(&key, operation, now) {
+                let refused = AilyServiceError::new(AilyErrorKind::RateLimited)
+                    .with_rate_limit(Some(limited.limit), Some(limited.reset_secs));
+                return Self::refused(state, entry, |id| refused.with_request_id(id).render());
+            }
+        }
+        let wire = state.mock.answer(read);
+        Self::journalled(state, entry, wire)
+    }
+
+    /// A token endpoint's answer (HTTP 200 whatever the outcome, as Feishu's), journalled with
+    /// the app it issued a token to.
+    fn token(&self, endpoint: TokenEndpoint, request: &Request, entry: Entry) -> Response {
+        let entry = entry.with_operation(match endpoint {
+            TokenEndpoint::Tenant => "TenantAccessToken",
+            TokenEndpoint::App => "AppAccessToken",
+        });
+        let mut state = self.lock();
+        if request.body.len() > AILY_MAX_BODY_LEN {
+            let too_large = RouteError::BodyTooLarge {
+                len: request.body.len(),
+                max: AILY_MAX_BODY_LEN,
+            };
+            let wire = state.mock.reject(request.path(), too_large);
+            return Self::journalled(state, entry, wire);
+        }
+        let now = state.tick();
+        let answer = state
+            .tokens
+            .answer(endpoint, &request.body, &self.checks.aily_apps, now);
+        let id = state.mock.next_request_id();
+        let entry = entry.with_credential(answer.app.as_deref());
+        state.journal.push(entry.answered(200, Some(&id)));
+        drop(state);
+        Response {
+            status: 200,
+            headers: vec![
+                ("Content-Type", "application/json; charset=utf-8".to_owned()),
+                ("X-Tt-Logid", id),
+            ],
+            body: answer.body.to_string().into_bytes(),
+        }
+    }
+
+    /// A Lex request, its signature checked first: the mock's answer, or AWS's refusal.
+    fn signed(
+        &self,
+        api: Api,
+        request: &Request,
+        headers: &[(&str, &[u8])],
+        entry: Entry,
+    ) -> Response {
+        let signed = SignedRequest {
+            method: &request.method,
+            target: &request.target,
+            headers,
+            body: &request.body,
+        };
+        let now = self.now();
+        match sigv4::verify(&signed, &self.checks.aws_keys, now, "lex") {
+            Ok(key) => {
+                let entry = entry.with_credential(Some(key.access_key_id()));
+                self.mock(request, headers, entry)
+            }
+            Err(e) => {
+                let entry = entry.with_credential(sigv4::claimed_key_id(headers));
+                let state = self.lock();
+                Self::refused(state, entry, |id| sigv4_refusal(api, &e, id))
+            }
+        }
+    }
+
+    /// A refusal made in front of the mock, with the mock's next request id.
+    fn refused(
+        mut state: MutexGuard<'_, State>,
+        entry: Entry,
+        render: impl FnOnce(String) -> WireResponse,
+    ) -> Response {
+        let id = state.mock.next_request_id();
+        Self::journalled(state, entry, render(id))
     }
 
     /// The answer to a request whose body could not be read: `problem` in the format of the
@@ -227,6 +438,23 @@ impl Server {
                 .collect(),
             body,
         }
+    }
+}
+
+/// AWS's answer to a request whose signature it refuses, in the API's restJson1 format: the
+/// code in `x-amzn-ErrorType`, the status, the message.
+fn sigv4_refusal(api: Api, e: &SigV4Error, id: String) -> WireResponse {
+    match api {
+        Api::Lex => LexServiceError::new(LexErrorKind::from_code(e.code()))
+            .with_http_status(e.http_status())
+            .with_message(e.message())
+            .with_request_id(id)
+            .render(),
+        _ => LexV2ServiceError::new(LexV2ErrorKind::from_code(e.code()))
+            .with_http_status(e.http_status())
+            .with_message(e.message())
+            .with_request_id(id)
+            .render(),
     }
 }
 

@@ -8,10 +8,12 @@ use std::sync::Arc;
 
 use botsession::{AilyUpdateSessionRequest, AILY_MAX_BODY_LEN, MAX_PATH_LEN};
 use botsession_mock::fault::Fault;
+use botsession_mock::feishu::AilyApp;
 use botsession_mock::http1::MAX_BODY_LEN;
 use botsession_mock::seed::Seed;
+use botsession_mock::sigv4::AwsKey;
 use botsession_mock::{
-    builtin, serve, wall_clock, Server, CONTROL_PREFIX, DEFAULT_JOURNAL, LEX_SESSION,
+    builtin, serve, wall_clock, Checks, Server, CONTROL_PREFIX, DEFAULT_JOURNAL, LEX_SESSION,
     LEX_SESSION_ID, LEX_V2_SESSION,
 };
 use tokio::net::TcpListener;
@@ -35,6 +37,7 @@ struct Options {
     seeds: Vec<String>,
     faults: Vec<String>,
     journal: Option<usize>,
+    checks: Checks,
 }
 
 /// Reads the flags: each as `--flag VALUE` or `--flag=VALUE`.
@@ -67,6 +70,15 @@ fn parse_args(mut args: impl Iterator<Item = OsString>) -> Result<Command, Strin
             "--fault" => options
                 .faults
                 .push(value("a fault, API:OPERATION:ERROR[:CALLS]")?),
+            "--aily-app" => options.checks.aily_apps.push(
+                AilyApp::from_cli(&value("an app, ID:SECRET")?)
+                    .map_err(|e| format!("--aily-app: {e}"))?,
+            ),
+            "--aws-credentials" => options.checks.aws_keys.push(
+                AwsKey::from_cli(&value("a key, ACCESS_KEY_ID:SECRET_ACCESS_KEY")?)
+                    .map_err(|e| format!("--aws-credentials: {e}"))?,
+            ),
+            "--rate-limit" if inline.is_none() => options.checks.rate_limit = true,
             "--request-journal" => {
                 let n = value("a number of requests")?;
                 let n = n
@@ -129,6 +141,7 @@ V1 (DeleteSession) and V2 (GetSession, PutSession, DeleteSession), from an in-me
 (botsession::MockService) on the wall clock.
 
 usage: botsession-mock [--listen ADDR] [--seed FILE]... [--fault SPEC]... [--request-journal N]
+                       [--aily-app ID:SECRET]... [--aws-credentials AKID:SECRET]... [--rate-limit]
 
   --listen ADDR          address to listen on (default {DEFAULT_LISTEN}; port 0 picks a free
                          one). Prints `listening on http://ADDR` once it accepts connections.
@@ -144,6 +157,22 @@ usage: botsession-mock [--listen ADDR] [--seed FILE]... [--fault SPEC]... [--req
                          how many calls it answers (default 1). Faults apply, in the order
                          queued, to calls that route (and for Aily, carry a valid token).
   --request-journal N    keep the last N requests for the control API (default {DEFAULT_JOURNAL}; 0: none)
+  --aily-app ID:SECRET   a Feishu app (repeatable). With any, POST {tenant} and
+                         {app} issue `t-` tokens for the right id and secret
+                         ({{\"code\":0,\"msg\":\"ok\",\"tenant_access_token\":…,\"expire\":7200}}; a wrong
+                         secret 10014, an unknown app or unreadable body 10003, HTTP 200), and
+                         every Aily call needs a token issued and unexpired on the mock's clock,
+                         else 99991663 (HTTP 400).
+  --aws-credentials AKID:SECRET
+                         an AWS key (repeatable). With any, every Lex and Lex V2 call must be
+                         SigV4-signed by one for service `lex` (path normalized and encoded
+                         twice; X-Amz-Date within 5 minutes of the mock's clock), else 403
+                         InvalidSignatureException (wrong signature, scope or time),
+                         UnrecognizedClientException (unknown key), IncompleteSignatureException
+                         (unreadable Authorization) or MissingAuthenticationTokenException.
+  --rate-limit           Aily's limits, 50 calls a second and 1000 a minute per app (per token
+                         without --aily-app) and operation, on the mock's clock: past one, 429
+                         code 99991400 with x-ogw-ratelimit-limit and x-ogw-ratelimit-reset.
   -h, --help             this text
 
 Built-in sessions (without --seed), each deletable once:
@@ -151,9 +180,10 @@ Built-in sessions (without --seed), each deletable once:
   Lex    {lex} (reports session id {lex_id})
   Lex V2 {lex_v2}
 
-Aily takes any valid `Authorization: Bearer <token>`; create and update take
+Without --aily-app, Aily takes any valid `Authorization: Bearer <token>`; create and update take
 `Content-Type: application/json; charset=utf-8` and a body of at most {aily_body} bytes
-({aily_template} for get, update and delete). Lex requests are not signature-checked.
+({aily_template} for get, update and delete). Without --aws-credentials, Lex requests are not
+signature-checked.
 Every request body is read whole, up to {max_body} bytes: past that, the API's 413, and the
 connection is closed. Every answer on an API's path (/open-apis/, /bot/, /bots/) is in its
 format, with its log id (X-Tt-Logid) or request id (x-amzn-RequestId), mock-<n>; the request
@@ -171,6 +201,11 @@ Control API (JSON in and out; a bad request gets 400 with {{\"error\": …}}):
   GET    {CONTROL_PREFIX}/journal    the last requests: method, path (no query), api, operation,
                                      status, requestId; never a header or a body
   DELETE {CONTROL_PREFIX}/journal    empty it
+  GET    {CONTROL_PREFIX}/clock      the mock's clock: {{\"now\": ms, \"amzDate\", \"running\", \"offsetMs\"}}
+  POST   {CONTROL_PREFIX}/clock      {{\"set\": ms}} (stopped there; with \"run\": true, running on),
+                                     {{\"step\": ms}} (back if negative), or {{\"run\": true}}
+The journal's entries also name the credential used (app id or access key id, never a secret),
+and a reset also restarts the clock from the wall clock and forgets tokens and counted calls.
 ",
         aily = AilyUpdateSessionRequest::new(botsession_mock::AILY_SESSION).path(),
         aily_template = AilyUpdateSessionRequest::PATH_TEMPLATE,
@@ -180,6 +215,8 @@ Control API (JSON in and out; a bad request gets 400 with {{\"error\": …}}):
         lex_v2 = LEX_V2_SESSION.path(),
         max_body = MAX_BODY_LEN,
         max_path = MAX_PATH_LEN,
+        tenant = botsession_mock::feishu::TENANT_TOKEN_PATH,
+        app = botsession_mock::feishu::APP_TOKEN_PATH,
     )
 }
 
@@ -233,10 +270,8 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let server = Arc::new(Server::new(
-        mock,
-        options.journal.unwrap_or(DEFAULT_JOURNAL),
-    ));
+    let journal = options.journal.unwrap_or(DEFAULT_JOURNAL);
+    let server = Arc::new(Server::new(mock, journal).with_checks(options.checks));
     let listen = options.listen.unwrap_or_else(|| DEFAULT_LISTEN.to_owned());
     runtime.block_on(async move {
         let listener = match TcpListener::bind(&listen).await {
@@ -289,6 +324,12 @@ mod tests {
             "--fault",
             "lex:*:ConflictException",
             "--request-journal=5",
+            "--aily-app",
+            "cli_a:secret",
+            "--aily-app=cli_b:s:2",
+            "--aws-credentials",
+            "AKIAIOSFODNN7EXAMPLE:wJalr",
+            "--rate-limit",
         ]) else {
             panic!("parsed")
         };
@@ -296,6 +337,17 @@ mod tests {
         assert_eq!(options.seeds, ["a.json", "b.json"]);
         assert_eq!(options.faults, ["lex:*:ConflictException"]);
         assert_eq!(options.journal, Some(5));
+        let apps: Vec<&str> = options.checks.aily_apps.iter().map(AilyApp::id).collect();
+        assert_eq!(apps, ["cli_a", "cli_b"]);
+        assert_eq!(
+            options.checks.aws_keys,
+            [AwsKey::new("AKIAIOSFODNN7EXAMPLE", "wJalr")]
+        );
+        assert!(options.checks.rate_limit);
+        let Ok(Command::Serve(plain)) = args(&[]) else {
+            panic!("parsed")
+        };
+        assert!(!plain.checks.rate_limit);
         assert!(matches!(args(&["--help"]), Ok(Command::Help)));
     }
 
@@ -306,6 +358,23 @@ mod tests {
             (&["--colour"], "unexpected argument \"--colour\""),
             (&["--request-journal", "-1"], "--request-journal: \"-1\""),
             (&["listen=x"], "unexpected argument \"listen=x\""),
+            (
+                &["--rate-limit=yes"],
+                "unexpected argument \"--rate-limit\"",
+            ),
+            (
+                &["--aily-app", "cli_a"],
+                "--aily-app: expected APP_ID:APP_SECRET",
+            ),
+            (&["--aily-app"], "--aily-app needs an app"),
+            (
+                &["--aws-credentials", "akid:s"],
+                "--aws-credentials: the access key id \"akid\"",
+            ),
+            (
+                &["--aws-credentials=AKIAIOSFODNN7EXAMPLE:"],
+                "the secret access key is empty",
+            ),
         ] {
             let error = args(argv).unwrap_err();
             assert!(error.contains(says), "{argv:?}: {error}");
@@ -346,11 +415,14 @@ mod tests {
             "--seed",
             "--fault",
             "--request-journal",
+            "--aily-app",
+            "--aws-credentials",
+            "--rate-limit",
             "--help",
         ] {
             assert!(help.contains(flag), "{flag}");
         }
-        for route in ["/reset", "/sessions", "/faults", "/journal"] {
+        for route in ["/reset", "/sessions", "/faults", "/journal", "/clock"] {
             assert!(
                 help.contains(&format!("{CONTROL_PREFIX}{route}")),
                 "{route}"

@@ -39,7 +39,7 @@ fn seeds_faults_journal_and_reset_over_http() {
 
         let (status, routes) = control(&h, "GET", "", Value::Null).await;
         assert_eq!(status, 200);
-        assert_eq!(routes["routes"].as_array().map(Vec::len), Some(5));
+        assert_eq!(routes["routes"].as_array().map(Vec::len), Some(6));
 
         // Seeding: the session is there afterwards, with its state.
         let seed = json!({"lexV2": [{"botId": "ABCDE12345", "botAliasId": "TSTALIASID", "localeId": "en_US",
@@ -93,7 +93,8 @@ fn seeds_faults_journal_and_reset_over_http() {
         assert_eq!(
             requests[1],
             json!({"method": "GET", "path": "/bots/ABCDE12345/botAliases/TSTALIASID/botLocales/en_US/sessions/seeded-1",
-            "api": "lexV2", "operation": "GetSession", "status": 429, "requestId": "mock-2"})
+            "api": "lexV2", "operation": "GetSession", "status": 429, "requestId": "mock-2",
+            "credential": null})
         );
         assert_eq!(requests[3]["path"], "/open-apis/aily/v1/sessions/session_2");
         let text = journal.to_string();
