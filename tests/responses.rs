@@ -2460,6 +2460,10 @@ const CLOCK_SKEW: [&str; 6] = [
     "SignatureDoesNotMatch",
 ];
 const EXPIRED_CREDENTIALS: [&str; 3] = ["ExpiredToken", "ExpiredTokenException", "RequestExpired"];
+/// The codes AWS answers a key it does not know with (403, "The security token included in the
+/// request is invalid." and "The X.509 certificate or AWS access key ID provided does not exist
+/// in our records.").
+const INVALID_CREDENTIALS: [&str; 2] = ["UnrecognizedClientException", "InvalidClientTokenId"];
 
 /// `ServiceError`'s answers, asked generically.
 fn trait_answers<E: ServiceError>(e: &E) -> [bool; 4] {
@@ -2490,13 +2494,13 @@ fn check_classification<A: LexVersion>() {
         &TRANSIENT,
         &CLOCK_SKEW,
         &EXPIRED_CREDENTIALS,
+        &INVALID_CREDENTIALS,
     ]
     .concat();
     let documented = A::documented();
     codes.extend(documented.iter().map(|row| row.0));
     codes.extend([
         "AccessDeniedException",
-        "InvalidClientTokenId",
         "TimeoutError",
         "throttlingexception",
         "Throttling2",
@@ -2514,7 +2518,7 @@ fn check_classification<A: LexVersion>() {
                     || TRANSIENT_STATUSES.contains(&status)
                     || code == A::SERVER_FAULT,
                 throttling,
-                EXPIRED_CREDENTIALS.contains(&code),
+                EXPIRED_CREDENTIALS.contains(&code) || INVALID_CREDENTIALS.contains(&code),
                 CLOCK_SKEW.contains(&code),
             ];
             let headers = [("x-amzn-ErrorType", code)];

@@ -223,6 +223,9 @@ impl<'a> Authorization<'a> {
         let (mut credential, mut signed, mut signature) = (None, None, None);
         for part in rest.split(',') {
             let part = part.trim_matches(' ');
+            if part.is_empty() {
+                continue;
+            }
             let Some((key, value)) = part.split_once('=') else {
                 return incomplete(
                     "Authorization header requires each component to be Key=Value, separated by commas.",
@@ -781,4 +784,197 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
     (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_times_read_and_write_back_at_the_edges() {
+        for (text, ms) in [
+            ("19700101T000000Z", 0),
+            ("20150830T123600Z", 1_440_938_160_000),
+            ("20240229T235959Z", 1_709_251_199_000),
+            ("20000301T000000Z", 951_868_800_000),
+            ("99991231T235959Z", MAX_TIME_MS - 999),
+        ] {
+            assert_eq!(parse_amz_date(text), Some(ms), "{text}");
+            assert_eq!(format_amz_date(ms), text);
+        }
+        assert_eq!(format_amz_date(1_440_938_160_999), "20150830T123600Z");
+        assert_eq!(parse_amz_date("20161231T235960Z"), Some(1_483_228_800_000));
+        for bad in [
+            "20150830T123600",
+            "20150830 123600Z",
+            "2015083OT123600Z",
+            "20151330T123600Z",
+            "20150230T123600Z",
+            "20230229T000000Z",
+            "21000229T000000Z",
+            "20150831T240000Z",
+            "20150831T236000Z",
+            "20150831T235961Z",
+            "20150800T000000Z",
+            "+0150830T123600Z",
+            "20150830T1236001Z",
+            "",
+        ] {
+            assert_eq!(parse_amz_date(bad), None, "{bad}");
+        }
+        assert_eq!(parse_amz_date("20000229T000000Z"), Some(951_782_400_000));
+        assert_eq!(parse_amz_date("20150430T000000Z").map(|_| ()), Some(()));
+        assert_eq!(parse_amz_date("20150431T000000Z"), None);
+    }
+
+    #[test]
+    fn paths_normalize_and_encode_as_aws_signs_them() {
+        for (path, want) in [
+            ("/", "/"),
+            ("", "/"),
+            ("//a//b/", "/a/b/"),
+            ("/a/./b/../c", "/a/c"),
+            ("/../..", "/"),
+            ("/a/b/..", "/a"),
+        ] {
+            assert_eq!(normalize_path(path), want, "{path}");
+        }
+        let mut out = Vec::new();
+        encode_into(&mut out, "/a b/%3A~_.-Zz09/é".as_bytes(), true);
+        assert_eq!(out, b"/a%20b/%253A~_.-Zz09/%C3%A9");
+        out.clear();
+        encode_into(&mut out, b"a/b", false);
+        assert_eq!(out, b"a%2Fb");
+        assert_eq!(decode("a%3a%3Ab%2%zz%"), b"a::b%2%zz%");
+        assert_eq!(canonical_query("b=2&a=%7e&a=1&&c"), "a=1&a=~&b=2&c=");
+        let mut value = Vec::new();
+        canonical_value_into(&mut value, b" \t a \t  b  c \t");
+        assert_eq!(value, b"a b c");
+    }
+
+    #[test]
+    fn signatures_decode_only_as_64_lowercase_hex_digits() {
+        let digits = "0123456789abcdef".repeat(4);
+        let bytes = decode_hex(&digits).unwrap();
+        assert_eq!((bytes[0], bytes[7], bytes[31]), (0x01, 0xef, 0xef));
+        assert_eq!(hex(&bytes), digits);
+        for bad in [
+            &digits[..62],
+            &digits.to_uppercase(),
+            &format!("{}g", &digits[..63]),
+            "",
+        ] {
+            assert_eq!(decode_hex(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn keys_read_from_the_flag_never_show_their_secret() {
+        let key = AwsKey::from_cli("AKIAIOSFODNN7EXAMPLE:wJalr/Xut:n").unwrap();
+        assert_eq!(key, AwsKey::new("AKIAIOSFODNN7EXAMPLE", "wJalr/Xut:n"));
+        assert_eq!(key.access_key_id(), "AKIAIOSFODNN7EXAMPLE");
+        assert!(!format!("{key:?}").contains("wJalr"));
+        assert!(AwsKey::from_cli(&format!("{}:s", "A".repeat(128))).is_ok());
+        for bad in [
+            "AKIAIOSFODNN7EXAMPLE",
+            "AKIAIOSFODNN7EXAMPLE:",
+            "AKIAIOSFODNN7EX:s",
+            "akiaiosfodnn7example:s",
+            &format!("{}:s", "A".repeat(129)),
+        ] {
+            assert!(AwsKey::from_cli(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_claimed_key_is_read_only_where_it_looks_like_one() {
+        let header = |v: &'static str| vec![("Authorization", v.as_bytes())];
+        let full = "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20150830/x/lex/aws4_request";
+        assert_eq!(claimed_key_id(&header(full)), Some("AKIAIOSFODNN7EXAMPLE"));
+        assert_eq!(claimed_key_id(&header("Bearer t-1")), None);
+        assert_eq!(
+            claimed_key_id(&header("AWS4-HMAC-SHA256 Credential=secret/x")),
+            None
+        );
+        assert_eq!(claimed_key_id(&[]), None);
+        let twice = [
+            ("Authorization", full.as_bytes()),
+            ("authorization", full.as_bytes()),
+        ];
+        assert_eq!(claimed_key_id(&twice), None);
+    }
+
+    #[test]
+    fn a_sent_payload_hash_must_stand_for_the_body() {
+        let empty = hex(&Sha256::digest(b""));
+        let with = |value: &'static str| {
+            let headers = [("x-amz-content-sha256", value.as_bytes())];
+            payload_matches(&SignedRequest {
+                method: "GET",
+                target: "/",
+                headers: &headers,
+                body: b"",
+            })
+        };
+        assert!(with("UNSIGNED-PAYLOAD"));
+        assert!(with(Box::leak(empty.into_boxed_str())));
+        assert!(!with("e3b0"));
+        let twice = [
+            ("x-amz-content-sha256", &b"UNSIGNED-PAYLOAD"[..]),
+            ("X-Amz-Content-Sha256", &b"UNSIGNED-PAYLOAD"[..]),
+        ];
+        assert!(!payload_matches(&SignedRequest {
+            method: "GET",
+            target: "/",
+            headers: &twice,
+            body: b""
+        }));
+        assert!(payload_matches(&SignedRequest {
+            method: "GET",
+            target: "/",
+            headers: &[],
+            body: b"x"
+        }));
+    }
+
+    #[test]
+    fn errors_carry_aws_codes_and_statuses() {
+        let skew = SigV4Error::Expired {
+            signed: "a".into(),
+            now: "c".into(),
+            earliest: "b".into(),
+        };
+        assert_eq!(
+            skew.message(),
+            "Signature expired: a is now earlier than b (c - 5 min.)"
+        );
+        let future = SigV4Error::NotYetCurrent {
+            signed: "a".into(),
+            now: "c".into(),
+            latest: "b".into(),
+        };
+        assert_eq!(
+            future.message(),
+            "Signature not yet current: a is still later than b (c + 5 min.)"
+        );
+        for (e, code) in [
+            (SigV4Error::Missing, "MissingAuthenticationTokenException"),
+            (
+                SigV4Error::Incomplete("x".into()),
+                "IncompleteSignatureException",
+            ),
+            (SigV4Error::UnknownKey, "UnrecognizedClientException"),
+            (SigV4Error::Scope("x".into()), "InvalidSignatureException"),
+            (skew, "InvalidSignatureException"),
+            (future, "InvalidSignatureException"),
+            (SigV4Error::Mismatch, "InvalidSignatureException"),
+        ] {
+            assert_eq!((e.code(), e.http_status()), (code, 403));
+            assert_eq!(e.to_string(), format!("{code}: {}", e.message()));
+        }
+        assert_eq!(check_skew(0, MAX_SKEW_MS), Ok(()));
+        assert_eq!(check_skew(2 * MAX_SKEW_MS, MAX_SKEW_MS), Ok(()));
+        assert!(check_skew(-1, MAX_SKEW_MS).is_err());
+        assert!(check_skew(2 * MAX_SKEW_MS + 1, MAX_SKEW_MS).is_err());
+    }
 }

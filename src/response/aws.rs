@@ -61,9 +61,20 @@ pub(crate) fn is_retryable(code: &str, status: u16) -> bool {
     is_throttling(code) || TRANSIENT_CODES.contains(&code) || TRANSIENT_STATUSES.contains(&status)
 }
 
-/// Whether `code` asks for fresh credentials.
+/// Invalid-credential codes: the access key is not one AWS knows (a key deleted or rotated, a
+/// session token missing from temporary credentials). Sending again with the same credentials
+/// cannot succeed; fresh ones may. AWS's common errors: `InvalidClientTokenId` (403, "The
+/// X.509 certificate or AWS access key ID provided does not exist in our records."), and the
+/// restJson1 services' `UnrecognizedClientException` (403, "The security token included in
+/// the request is invalid.", as Lex, Polly and Lambda answer it). No SDK lists them for a
+/// refresh; the crate does, as its `needs_credentials_refresh` is about invalid credentials
+/// as well as expired ones.
+pub(crate) const INVALID_CREDENTIAL_CODES: [&str; 2] =
+    ["UnrecognizedClientException", "InvalidClientTokenId"];
+
+/// Whether `code` asks for fresh credentials: expired or invalid ones.
 pub(crate) fn needs_credentials_refresh(code: &str) -> bool {
-    EXPIRED_CREDENTIAL_CODES.contains(&code)
+    EXPIRED_CREDENTIAL_CODES.contains(&code) || INVALID_CREDENTIAL_CODES.contains(&code)
 }
 
 /// Whether `code` says the request's clock is off.

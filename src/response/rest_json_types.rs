@@ -98,7 +98,8 @@ macro_rules! rest_json_kinds {
                 $crate::response::aws::is_throttling(self.code())
             }
 
-            /// Whether the code asks for fresh credentials (`ExpiredToken`, …).
+            /// Whether the code asks for fresh credentials: expired (`ExpiredToken`, …) or
+            /// invalid (`UnrecognizedClientException`, `InvalidClientTokenId`).
             pub fn needs_credentials_refresh(&self) -> bool {
                 $crate::response::aws::needs_credentials_refresh(self.code())
             }
