@@ -263,3 +263,97 @@ fn requests_botocore_signed_verify_at_their_time_and_no_other() {
         );
     }
 }
+
+mod properties {
+    use botsession_mock::sigv4::{
+        format_amz_date, sign, verify, Authorization, AwsKey, SignedRequest,
+    };
+    use proptest::prelude::*;
+
+    /// A path of 1 to 6 segments of any printable ASCII but `/`, `?` and `#`, some
+    /// percent-encoded as a client sends them.
+    fn path() -> impl Strategy<Value = String> {
+        proptest::collection::vec("[!-.0->@-~]{1,12}", 1..6).prop_map(|segments| {
+            let mut path = String::new();
+            for segment in segments {
+                path.push('/');
+                for b in segment.bytes() {
+                    if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                        path.push(char::from(b));
+                    } else {
+                        path.push_str(&format!("%{b:02X}"));
+                    }
+                }
+            }
+            path
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// What `sign` writes, `verify` accepts at any time in the window; one byte of the
+        /// body, the path or the secret changed, and it refuses.
+        #[test]
+        fn signed_requests_verify_and_changed_ones_do_not(
+            path in path(),
+            body in proptest::collection::vec(any::<u8>(), 0..64),
+            header in "[ -~]{0,40}",
+            secret in "[!-~]{1,40}",
+            now in 0_i64..253_402_300_799_999,
+            skew in -300_000_i64..=300_000,
+            flip in any::<prop::sample::Index>(),
+        ) {
+            let key = AwsKey::new("AKIAPROPTEST0000001", secret.clone());
+            let amz_date = format_amz_date(now);
+            let signed_at = botsession_mock::sigv4::parse_amz_date(&amz_date).unwrap();
+            let mut headers: Vec<(&str, Vec<u8>)> = vec![
+                ("Host", b"127.0.0.1:8080".to_vec()),
+                ("X-Amz-Date", amz_date.clone().into_bytes()),
+                ("X-Extra", header.clone().into_bytes()),
+            ];
+            let names = ["host", "x-amz-date", "x-extra"];
+            let authorization = {
+                let view: Vec<(&str, &[u8])> = headers.iter().map(|(n, v)| (*n, v.as_slice())).collect();
+                let request = SignedRequest { method: "POST", target: &path, headers: &view, body: &body };
+                sign(&request, &key, &amz_date, "us-east-1", "lex", &names)
+            };
+            prop_assert!(Authorization::parse(&authorization).is_ok());
+            headers.push(("Authorization", authorization.into_bytes()));
+            let view: Vec<(&str, &[u8])> = headers.iter().map(|(n, v)| (*n, v.as_slice())).collect();
+            let request = SignedRequest { method: "POST", target: &path, headers: &view, body: &body };
+            let keys = std::slice::from_ref(&key);
+            let at = (signed_at + skew).clamp(0, 253_402_300_799_999);
+            prop_assert_eq!(verify(&request, keys, at, "lex"), Ok(&key));
+
+            let other = AwsKey::new("AKIAPROPTEST0000001", format!("{secret}x"));
+            prop_assert!(verify(&request, std::slice::from_ref(&other), at, "lex").is_err());
+            if !body.is_empty() {
+                let mut changed = body.clone();
+                let i = flip.index(changed.len());
+                changed[i] ^= 1;
+                let request = SignedRequest { body: &changed, ..request };
+                prop_assert!(verify(&request, keys, at, "lex").is_err());
+            }
+            let longer = format!("{path}x");
+            let request = SignedRequest { target: &longer, ..request };
+            prop_assert!(verify(&request, keys, at, "lex").is_err());
+        }
+
+        /// Any `Authorization` value and any request: an answer, never a panic, and a refusal
+        /// never quotes the header.
+        #[test]
+        fn any_authorization_is_answered(value in "[ -~]{0,300}", target in "/[ -~]{0,60}") {
+            let key = AwsKey::new("AKIAPROPTEST0000001", "secret");
+            let headers = [("Authorization", value.as_bytes()), ("X-Amz-Date", &b"20261203T000000Z"[..])];
+            let request = SignedRequest { method: "GET", target: &target, headers: &headers, body: b"" };
+            if let Err(e) = verify(&request, std::slice::from_ref(&key), 1_764_720_000_000, "lex") {
+                let message = e.message();
+                prop_assert!(message.len() < 300);
+                if value.len() > 40 {
+                    prop_assert!(!message.contains(value.as_str()));
+                }
+            }
+        }
+    }
+}
