@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # The official-SDK suite: builds botsession-mock, installs pinned boto3 and lark-oapi from
-# PyPI into a throw-away venv, starts the server on a free loopback port and runs suite.py
-# against it. Exits with the suite's status.
+# PyPI into a throw-away venv, starts two servers on free loopback ports (a plain one, and a
+# credentialed one with the flags `suite.py --server-flags` prints: a Feishu app, an AWS key,
+# --rate-limit) and runs suite.py against both. Exits with the suite's status.
 #
 #   bash mock/sdk/run.sh          (from any directory; honours CARGO_TARGET_DIR and PYTHON)
 #
 # Bounded: the whole script by TOTAL_SECONDS, the install and the suite by their own limits
 # (in the foreground, so that the outer bound reaches them too).
-# Stops only the server it started, by its PID, whatever way the script ends.
+# Stops only the servers it started, by their PIDs, whatever way the script ends.
 set -euo pipefail
 
 # The SDKs, pinned: current releases, botocore in step with boto3.
@@ -32,13 +33,16 @@ root="$(cd "$here/../.." && pwd)"
 python="${PYTHON:-python3}"
 
 work="$(mktemp -d)"
-server_pid=""
+server_pids=()
 # shellcheck disable=SC2317 # run by the EXIT trap
 cleanup() {
-  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid"
-    wait "$server_pid" 2>/dev/null || true
-  fi
+  local pid
+  for pid in "${server_pids[@]}"; do
+    if kill -0 "$pid" 2>/dev/null; then
+      kill "$pid"
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -76,34 +80,62 @@ if ! timeout --foreground "$INSTALL_SECONDS" "$work/venv/bin/python" -m pip inst
   exit 1
 fi
 
+# start NAME FLAGS...: starts a server on a free loopback port with FLAGS, its output in
+# $work/NAME.out and .err, and sets `base` to the URL it listens on.
+start() {
+  local name="$1" pid
+  shift
+  "$server" --listen 127.0.0.1:0 "$@" >"$work/$name.out" 2>"$work/$name.err" &
+  pid=$!
+  server_pids+=("$pid")
+  base=""
+  for _ in $(seq $((START_SECONDS * 10))); do
+    base="$(sed -n 's|^listening on \(http://.*\)$|\1|p' "$work/$name.out")"
+    [[ -n "$base" ]] && return 0
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "botsession-mock ($name) exited before listening:" >&2
+      cat "$work/$name.err" >&2
+      exit 1
+    fi
+    sleep 0.1
+  done
+  echo "botsession-mock ($name) printed no 'listening on' line within $START_SECONDS s" >&2
+  exit 1
+}
+
 echo "==> botsession-mock --listen 127.0.0.1:0"
-"$server" --listen 127.0.0.1:0 >"$work/server.out" 2>"$work/server.err" &
-server_pid=$!
-base=""
-for _ in $(seq $((START_SECONDS * 10))); do
-  base="$(sed -n 's|^listening on \(http://.*\)$|\1|p' "$work/server.out")"
-  [[ -n "$base" ]] && break
-  if ! kill -0 "$server_pid" 2>/dev/null; then
-    echo "botsession-mock exited before listening:" >&2
-    cat "$work/server.err" >&2
-    exit 1
-  fi
-  sleep 0.1
-done
-if [[ -z "$base" ]]; then
-  echo "botsession-mock printed no 'listening on' line within $START_SECONDS s" >&2
+start plain
+plain="$base"
+
+# The credentialed server's flags, from suite.py (its test app and key): one a line.
+flags=()
+while IFS= read -r flag; do
+  flags+=("$flag")
+done < <(timeout --foreground 30 "$work/venv/bin/python" "$here/suite.py" --server-flags)
+if [[ ${#flags[@]} -eq 0 ]]; then
+  echo "suite.py --server-flags printed no flags" >&2
   exit 1
 fi
+# The flags hold test secrets: only their names are shown.
+names="$(printf '%s\n' "${flags[@]}" | grep -- '^--' | tr '\n' ' ')"
+echo "==> botsession-mock --listen 127.0.0.1:0 ${names% }"
+start credentialed "${flags[@]}"
+credentialed="$base"
 
-echo "==> suite.py $base"
+echo "==> suite.py $plain --credentialed $credentialed"
 status=0
-timeout --foreground "$SUITE_SECONDS" "$work/venv/bin/python" "$here/suite.py" "$base" || status=$?
+timeout --foreground "$SUITE_SECONDS" "$work/venv/bin/python" "$here/suite.py" "$plain" \
+  --credentialed "$credentialed" || status=$?
 if [[ $status -eq 124 ]]; then
   echo "suite.py did not finish within $SUITE_SECONDS s" >&2
 fi
-if [[ $status -ne 0 && -s "$work/server.err" ]]; then
-  echo "--- botsession-mock stderr" >&2
-  cat "$work/server.err" >&2
+if [[ $status -ne 0 ]]; then
+  for name in plain credentialed; do
+    if [[ -s "$work/$name.err" ]]; then
+      echo "--- botsession-mock ($name) stderr" >&2
+      cat "$work/$name.err" >&2
+    fi
+  done
 fi
 echo "sdk suite: $SECONDS s in all, exit $status"
 exit "$status"

@@ -7,10 +7,15 @@ services' own SDKs, unmodified: lark-oapi for Feishu Aily, boto3 for Amazon Lex 
 server (the built-in sessions, no faults, request ids from ``mock-1``, an empty journal), so
 the groups are independent of each other and of their order.
 
-    python3 suite.py http://127.0.0.1:PORT
+    python3 suite.py http://127.0.0.1:PORT [--credentialed http://127.0.0.1:PORT2]
+    python3 suite.py --server-flags        (the flags the credentialed server needs)
 
 The server is one started with its defaults but for --listen: the built-in sessions (no
---seed), no --fault, a journal of 1000 requests.
+--seed), no --fault, a journal of 1000 requests. The credentialed server, if given, is one
+started with the flags ``--server-flags`` prints as well (a Feishu app, an AWS key and
+``--rate-limit``): against it, lark-oapi manages its tenant token itself (expiry measured on
+the mock's clock), boto3 signs with the key the server knows, and the clock is stepped for
+token expiry, SigV4's 5-minute window and Aily's rate limits.
 
 Prints every check, and for each failure its expected and actual answers; ends with
 ``N of M checks passed`` and exits 0 only if all passed. Only a loopback server is accepted,
@@ -28,6 +33,7 @@ import os
 import re
 import signal
 import sys
+import time
 import traceback
 import urllib.error
 import urllib.parse
@@ -46,8 +52,9 @@ from lark_oapi.api.aily.v1 import (
     UpdateAilySessionRequest,
     UpdateAilySessionRequestBody,
 )
+from lark_oapi.core.cache import ICache
 from lark_oapi.core.const import VERSION as LARK_VERSION
-from lark_oapi.core.exception import NoAuthorizationException
+from lark_oapi.core.exception import NoAuthorizationException, ObtainAccessTokenException
 
 # A tenant access token of the form Feishu issues; the mock takes any valid one.
 TOKEN = "t-g1044qeGEDXTB6NDJOGV4JQX"
@@ -56,6 +63,22 @@ TOKEN = "t-g1044qeGEDXTB6NDJOGV4JQX"
 # must hold neither.
 AWS_ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE"
 AWS_SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+
+# The credentialed server's app and key (`--server-flags`): test values, never real ones.
+AILY_APP_ID = "cli_mocksuite0001"
+AILY_APP_SECRET = "mocksuite-app-secret-0001"
+SIGNING_ACCESS_KEY_ID = "AKIAMOCKSUITE0000001"
+SIGNING_SECRET_ACCESS_KEY = "mocksuite/Signing+Secret/0000000000000001"
+CREDENTIALED_FLAGS = [
+    "--aily-app",
+    f"{AILY_APP_ID}:{AILY_APP_SECRET}",
+    "--aws-credentials",
+    f"{SIGNING_ACCESS_KEY_ID}:{SIGNING_SECRET_ACCESS_KEY}",
+    "--rate-limit",
+]
+
+# A syntactically valid Aily session id that no server holds.
+AILY_MISSING_SESSION = "session_0000000000000"
 
 # The built-in sessions of a server started without --seed (`botsession-mock --help`).
 AILY_SESSION = "session_4dfunz7sp1g8m"
@@ -88,8 +111,8 @@ DEADLINE = 120
 # The hosts a base URL may have: loopback, and the ones lark-oapi accepts without https.
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 
-# The members of every journal entry.
-JOURNAL_FIELDS = {"method", "path", "api", "operation", "status", "requestId"}
+# The members of every journal entry (`credential` null where the server checks none).
+JOURNAL_FIELDS = {"method", "path", "api", "operation", "status", "requestId", "credential"}
 
 
 class Deadline(BaseException):
@@ -171,6 +194,20 @@ class Control:
         request = urllib.request.Request(self.base + "/journal")
         with self.opener.open(request, timeout=HTTP_TIMEOUT) as response:
             return response.read().decode()
+
+    def clock(self):
+        """The mock's clock: {"now": ms, "amzDate", "running", "offsetMs"}."""
+        return self.call("GET", "/clock")
+
+    def now(self):
+        """The mock's time, ms."""
+        return self.clock()["now"]
+
+    def set_clock(self, ms, run=False):
+        return self.call("POST", "/clock", {"set": ms, "run": run})
+
+    def step_clock(self, ms):
+        return self.call("POST", "/clock", {"step": ms})
 
 
 def column(entries, key):
@@ -264,7 +301,29 @@ V2_MESSAGES = [
 ]
 
 
-class Suite:
+class Groups:
+    """Groups of checks against one server, each run from a reset server."""
+
+    def groups(self):
+        raise NotImplementedError
+
+    def before_group(self):
+        """What each group starts from: a reset server."""
+        self.control.reset()
+
+    def run(self):
+        for group in self.groups():
+            name = group.__name__
+            print(f"-- {name}", flush=True)
+            try:
+                self.before_group()
+                group()
+            except Exception as e:  # the report names it, and the later groups still run
+                traceback.print_exc()
+                self.check(f"{name}: runs to its end", "no exception", f"{type(e).__name__}: {e}")
+
+
+class Suite(Groups):
     """The groups of checks, against one server."""
 
     def __init__(self, base, checks):
@@ -299,17 +358,6 @@ class Suite:
             self.lex_v1_retried_limit,
             self.journal_holds_no_secret,
         ]
-
-    def run(self):
-        for group in self.groups():
-            name = group.__name__
-            print(f"-- {name}", flush=True)
-            try:
-                self.control.reset()
-                group()
-            except Exception as e:  # the report names it, and the later groups still run
-                traceback.print_exc()
-                self.check(f"{name}: runs to its end", "no exception", f"{type(e).__name__}: {e}")
 
     # --- lark-oapi -------------------------------------------------------------------------
 
@@ -990,12 +1038,18 @@ class Suite:
         entries = json.loads(text)["requests"]
         self.check("journal: one entry for each request", 4, len(entries))
         self.check(
-            "journal: each entry has exactly method, path, api, operation, status, requestId",
+            "journal: each entry has exactly method, path, api, operation, status, requestId, "
+            "credential",
             [sorted(JOURNAL_FIELDS)] * len(entries),
             [sorted(entry) for entry in entries],
         )
         self.check(
             "journal: each API named", ["aily", "aily", "lexV2", "lex"], column(entries, "api")
+        )
+        self.check(
+            "journal: no credential named by a server that checks none",
+            [None] * 4,
+            column(entries, "credential"),
         )
         for secret, what in [
             (TOKEN, "the Aily token"),
@@ -1004,6 +1058,397 @@ class Suite:
             (AWS_SECRET_ACCESS_KEY, "the AWS secret key"),
         ]:
             self.check(f"journal: never holds {what}", False, secret in text)
+
+
+class MockClockCache(ICache):
+    """lark-oapi's token cache (its public `ICache` hook, `Client.builder().cache(…)`) with
+    expiry measured on the mock's clock instead of the wall clock, so that stepping the clock
+    expires lark's cached token as it expires the server's.
+
+    lark stores a token with an absolute expiry in wall-clock seconds (the token's `expire`,
+    less 10 minutes); this keeps the same span from the mock's time at the store. It also keeps
+    every value lark stored, for the checks that the journal holds none of them."""
+
+    def __init__(self, control):
+        self.control = control
+        self.entries = {}  # key -> (value, deadline in mock ms)
+        self.stored = []  # every value stored, oldest first
+
+    def set(self, key, value, expire):
+        left_ms = (expire - time.time()) * 1000
+        self.entries[key] = (value, self.control.now() + left_ms)
+        self.stored.append(value)
+
+    def get(self, key):
+        entry = self.entries.get(key)
+        if entry is None:
+            return None
+        value, deadline = entry
+        if self.control.now() >= deadline:
+            del self.entries[key]
+            return None
+        return value
+
+    def clear(self):
+        self.entries.clear()
+
+
+def lower_headers(headers):
+    """Response headers with their names in lower case."""
+    return {name.lower(): value for name, value in (headers or {}).items()}
+
+
+def journal_ops(entries):
+    """(operation, status, credential) of each journal entry."""
+    return [(entry["operation"], entry["status"], entry["credential"]) for entry in entries]
+
+
+class CredentialedSuite(Groups):
+    """The groups of checks against a server started with `CREDENTIALED_FLAGS`: tokens the
+    server issues and expires, SigV4 it verifies, Aily's rate limits, all on its clock."""
+
+    def __init__(self, base, checks):
+        self.base = base
+        self.check = checks.check
+        self.control = Control(base)
+        self.cache = MockClockCache(self.control)
+        signed = boto3.session.Session(
+            aws_access_key_id=SIGNING_ACCESS_KEY_ID,
+            aws_secret_access_key=SIGNING_SECRET_ACCESS_KEY,
+            region_name="us-east-1",
+        )
+        self.lex = signed.client("lex-runtime", endpoint_url=base, config=BOTO_CONFIG)
+        self.v2 = signed.client("lexv2-runtime", endpoint_url=base, config=BOTO_CONFIG)
+
+    def groups(self):
+        return [
+            self.aily_managed_token,
+            self.aily_token_not_issued,
+            self.aily_wrong_secret,
+            self.lex_signed,
+            self.lex_bad_signatures,
+            self.lex_clock_skew,
+            self.aily_rate_limited,
+        ]
+
+    def before_group(self):
+        # The reset forgets the server's tokens: lark's cached ones go too.
+        self.control.reset()
+        self.cache.clear()
+
+    def lark_client(self, secret=AILY_APP_SECRET):
+        """A lark client that fetches and caches its tenant token itself (no token given).
+        The cache is process-wide in lark (`TokenManager.cache`): each build sets it."""
+        return (
+            lark.Client.builder()
+            .app_id(AILY_APP_ID)
+            .app_secret(secret)
+            .domain(self.base)
+            .timeout(HTTP_TIMEOUT)
+            .cache(self.cache)
+            .build()
+        )
+
+    @staticmethod
+    def get(client, session_id=AILY_SESSION, option=None):
+        request = GetAilySessionRequest.builder().aily_session_id(session_id).build()
+        if option is None:
+            return client.aily.v1.aily_session.get(request)
+        return client.aily.v1.aily_session.get(request, option)
+
+    @staticmethod
+    def delete(client, session_id):
+        request = DeleteAilySessionRequest.builder().aily_session_id(session_id).build()
+        return client.aily.v1.aily_session.delete(request)
+
+    def token_fetches(self):
+        return [e for e in self.control.requests() if e["operation"] == "TenantAccessToken"]
+
+    # --- lark-oapi's own token management -------------------------------------------------
+
+    def aily_managed_token(self):
+        """lark fetches a token, uses it, and once the clock has moved past its expiry fetches
+        another, the caller seeing no error; the journal names the app, never the token."""
+        client = self.lark_client()
+        first = self.get(client)
+        self.check(
+            "aily managed token: the first call fetches a token and succeeds",
+            {"code": 0, "status": 200, "fetches": 1},
+            {**only(lark_outcome(first), "code", "status"), "fetches": len(self.token_fetches())},
+        )
+        second = self.get(client)
+        self.check(
+            "aily managed token: the second call reuses it (no new fetch)",
+            {"code": 0, "fetches": 1},
+            {"code": second.code, "fetches": len(self.token_fetches())},
+        )
+        self.control.step_clock(2 * 3600 * 1000)
+        third = self.get(client)
+        self.check(
+            "aily managed token: 2 h on the mock clock, lark fetches a new token, "
+            "the call succeeds",
+            {"code": 0, "status": 200, "fetches": 2},
+            {**only(lark_outcome(third), "code", "status"), "fetches": len(self.token_fetches())},
+        )
+        self.check(
+            "aily managed token: the server issued a different token the second time",
+            2,
+            len(set(self.cache.stored)),
+        )
+        entries = self.control.requests()
+        self.check(
+            "aily managed token: the journal shows fetch, get, get, fetch, get, by the app id",
+            [
+                ("TenantAccessToken", 200, AILY_APP_ID),
+                ("GetSession", 200, AILY_APP_ID),
+                ("GetSession", 200, AILY_APP_ID),
+                ("TenantAccessToken", 200, AILY_APP_ID),
+                ("GetSession", 200, AILY_APP_ID),
+            ],
+            journal_ops(entries),
+        )
+        text = self.control.journal_text()
+        self.check(
+            "aily managed token: the journal holds neither token nor the app secret",
+            {"tokens": 0, "secret": False},
+            {
+                "tokens": sum(token in text for token in set(self.cache.stored)),
+                "secret": AILY_APP_SECRET in text,
+            },
+        )
+
+    def aily_token_not_issued(self):
+        """A token the server never issued: 99991663, as lark's response code."""
+        client = (
+            lark.Client.builder().domain(self.base).enable_set_token(True).timeout(HTTP_TIMEOUT)
+        ).build()
+        option = lark.RequestOption.builder().tenant_access_token(TOKEN).build()
+        response = self.get(client, option=option)
+        self.check(
+            "aily with a token the server did not issue: 400, code 99991663",
+            {"code": 99991663, "status": 400},
+            only(lark_outcome(response), "code", "status"),
+        )
+        self.check(
+            "aily with a token not issued: journalled with no credential",
+            [("GetSession", 400, None)],
+            journal_ops(self.control.requests()),
+        )
+
+    def aily_wrong_secret(self):
+        """A wrong app secret: the token endpoint's 10014, raised by lark before any call."""
+        wrong = "mocksuite-wrong-secret"
+        try:
+            response = self.get(self.lark_client(secret=wrong))
+            raised = {"returned": lark_outcome(response)}
+        except ObtainAccessTokenException as e:
+            raised = {"exception": type(e).__name__, "code": e.code, "msg": e.msg}
+        self.check(
+            "aily with a wrong app secret: ObtainAccessTokenException, code 10014",
+            {"exception": "ObtainAccessTokenException", "code": 10014, "msg": "app secret invalid"},
+            raised,
+        )
+        self.check(
+            "aily with a wrong app secret: only the token request sent, no credential journalled",
+            [("TenantAccessToken", 200, None)],
+            journal_ops(self.control.requests()),
+        )
+        self.check(
+            "aily with a wrong app secret: the journal does not hold it",
+            False,
+            wrong in self.control.journal_text(),
+        )
+
+    # --- boto3, signing ---------------------------------------------------------------------
+
+    def lex_signed(self):
+        """Signed with the server's key: V2 put, get, delete of a session id with ':', and V1
+        delete of a user id with ':', all succeed; the journal names the key id."""
+        session = {**LEX_V2, "sessionId": "user:42:x"}
+        state = {"sessionAttributes": {"signed": "yes"}}
+        put, response = aws_outcome(self.v2.put_session, **session, sessionState=state)
+        if response:
+            response["audioStream"].close()
+        self.check(
+            "lexV2 signed put of user:42:x: 200",
+            {"error": "ok", "status": 200},
+            only(put, "error", "status"),
+        )
+        got, response = aws_outcome(self.v2.get_session, **session)
+        self.check(
+            "lexV2 signed get of user:42:x: 200, the state put",
+            {"error": "ok", "status": 200, "sessionAttributes": state["sessionAttributes"]},
+            {
+                **only(got, "error", "status"),
+                "sessionAttributes": ((response or {}).get("sessionState") or {}).get(
+                    "sessionAttributes"
+                ),
+            },
+        )
+        deleted, response = aws_outcome(self.v2.delete_session, **session)
+        self.check(
+            "lexV2 signed delete of user:42:x: 200, its session id",
+            {"error": "ok", "status": 200, "sessionId": "user:42:x"},
+            {**only(deleted, "error", "status"), "sessionId": (response or {}).get("sessionId")},
+        )
+        v1, response = aws_outcome(self.lex.delete_session, **LEX)
+        self.check(
+            "lex signed delete of user:42: 200, the built-in session",
+            {"error": "ok", "status": 200, "userId": "user:42", "sessionId": LEX_SESSION_ID},
+            {
+                **only(v1, "error", "status"),
+                "userId": (response or {}).get("userId"),
+                "sessionId": (response or {}).get("sessionId"),
+            },
+        )
+        self.check(
+            "lex signed: the journal shows each request, by the access key id",
+            [
+                ("PutSession", 200, SIGNING_ACCESS_KEY_ID),
+                ("GetSession", 200, SIGNING_ACCESS_KEY_ID),
+                ("DeleteSession", 200, SIGNING_ACCESS_KEY_ID),
+                ("DeleteSession", 200, SIGNING_ACCESS_KEY_ID),
+            ],
+            journal_ops(self.control.requests()),
+        )
+        self.check(
+            "lex signed: the journal does not hold the secret key",
+            False,
+            SIGNING_SECRET_ACCESS_KEY in self.control.journal_text(),
+        )
+
+    def lex_bad_signatures(self):
+        """A wrong secret: 403 InvalidSignatureException; an unknown key: 403
+        UnrecognizedClientException; both ClientErrors, not retried."""
+        outcomes = {}
+        for what, key, secret in [
+            ("a wrong secret", SIGNING_ACCESS_KEY_ID, "mocksuite/Wrong+Secret/0000000000000001"),
+            ("an unknown key", AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY),
+        ]:
+            aws = boto3.session.Session(
+                aws_access_key_id=key, aws_secret_access_key=secret, region_name="us-east-1"
+            )
+            v2 = aws.client("lexv2-runtime", endpoint_url=self.base, config=BOTO_CONFIG)
+            lex = aws.client("lex-runtime", endpoint_url=self.base, config=BOTO_CONFIG)
+            outcomes[what] = (
+                aws_outcome(v2.get_session, **LEX_V2)[0],
+                aws_outcome(lex.delete_session, **LEX)[0],
+            )
+        for what, code in [
+            ("a wrong secret", "InvalidSignatureException"),
+            ("an unknown key", "UnrecognizedClientException"),
+        ]:
+            for api, outcome in zip(["lexV2 get", "lex delete"], outcomes[what]):
+                self.check(
+                    f"{api} signed with {what}: ClientError {code}, 403, not retried",
+                    {"error": code, "status": 403, "retries": 0},
+                    only(outcome, "error", "status", "retries"),
+                )
+        self.check(
+            "lex bad signatures: journalled as 403s, by the key id each claimed",
+            [
+                ("GetSession", 403, SIGNING_ACCESS_KEY_ID),
+                ("DeleteSession", 403, SIGNING_ACCESS_KEY_ID),
+                ("GetSession", 403, AWS_ACCESS_KEY_ID),
+                ("DeleteSession", 403, AWS_ACCESS_KEY_ID),
+            ],
+            journal_ops(self.control.requests()),
+        )
+        still, _ = aws_outcome(self.v2.get_session, **LEX_V2)
+        self.check("lex bad signatures: the built-in session is still there", "ok", still["error"])
+
+    def lex_clock_skew(self):
+        """The mock's clock 10 minutes on: boto3's signature has expired; 10 minutes back: not
+        yet current. botocore corrects no skew: one request, the ClientError at once."""
+        for step, what, prefix in [
+            (10 * 60 * 1000, "+10 min", "Signature expired:"),
+            (-10 * 60 * 1000, "-10 min", "Signature not yet current:"),
+        ]:
+            self.control.reset()
+            self.control.step_clock(step)
+            try:
+                self.v2.get_session(**LEX_V2)
+                outcome = {"error": "ok"}
+            except ClientError as e:
+                message = e.response["Error"].get("Message", "")
+                outcome = {
+                    "error": e.response["Error"]["Code"],
+                    "status": e.response["ResponseMetadata"]["HTTPStatusCode"],
+                    "retries": e.response["ResponseMetadata"]["RetryAttempts"],
+                    "message": prefix if message.startswith(prefix) else message,
+                }
+            self.check(
+                f"lexV2 get with the mock clock {what}: ClientError InvalidSignatureException, "
+                f"{prefix!r}, not retried",
+                {
+                    "error": "InvalidSignatureException",
+                    "status": 403,
+                    "retries": 0,
+                    "message": prefix,
+                },
+                outcome,
+            )
+            self.check(
+                f"lexV2 get with the mock clock {what}: exactly one request journalled",
+                [("GetSession", 403, SIGNING_ACCESS_KEY_ID)],
+                journal_ops(self.control.requests()),
+            )
+            self.control.step_clock(-step)
+            back, _ = aws_outcome(self.v2.get_session, **LEX_V2)
+            self.check(
+                f"lexV2 get with the mock clock stepped back from {what}: succeeds",
+                "ok",
+                back["error"],
+            )
+
+    # --- Aily's rate limits -----------------------------------------------------------------
+
+    def aily_rate_limited(self):
+        """The clock stopped: 50 gets in one mock second pass, the 51st is 99991400 with the
+        limit and reset headers; a step by the reset seconds lets the next one through."""
+        client = self.lark_client()
+        # The token fetched by another operation, so the gets' window starts empty.
+        warm = self.delete(client, AILY_MISSING_SESSION)
+        self.check(
+            "aily rate limit: the token fetched by a delete of a missing session, not limited",
+            {"rateLimited": False, "fetches": 1},
+            {"rateLimited": warm.code == 99991400, "fetches": len(self.token_fetches())},
+        )
+        self.control.set_clock(self.control.now())
+        codes = [self.get(client).code for _ in range(50)]
+        self.check("aily rate limit: 50 gets in one mock second all pass", [0] * 50, codes)
+        limited = self.get(client)
+        headers = lower_headers(limited.raw.headers)
+        self.check(
+            "aily rate limit: the 51st get is 429, code 99991400, limit 50, reset 1",
+            {
+                "code": 99991400,
+                "status": 429,
+                "x-ogw-ratelimit-limit": "50",
+                "x-ogw-ratelimit-reset": "1",
+            },
+            {
+                **only(lark_outcome(limited), "code", "status"),
+                "x-ogw-ratelimit-limit": headers.get("x-ogw-ratelimit-limit"),
+                "x-ogw-ratelimit-reset": headers.get("x-ogw-ratelimit-reset"),
+            },
+        )
+        reset = int(headers.get("x-ogw-ratelimit-reset") or 1)
+        self.control.step_clock(reset * 1000)
+        after = self.get(client)
+        self.check(
+            "aily rate limit: after stepping the clock by the reset seconds, the next get "
+            "succeeds",
+            {"code": 0, "status": 200},
+            only(lark_outcome(after), "code", "status"),
+        )
+        gets = [e for e in self.control.requests() if e["operation"] == "GetSession"]
+        self.check(
+            "aily rate limit: the journal shows 50 x 200, a 429, a 200, by the app id",
+            [(200, AILY_APP_ID)] * 50 + [(429, AILY_APP_ID), (200, AILY_APP_ID)],
+            [(e["status"], e["credential"]) for e in gets],
+        )
+        self.control.call("POST", "/clock", {"run": True})
 
 
 def loopback_base(url):
@@ -1042,7 +1487,19 @@ def main():
     parser.add_argument(
         "base",
         type=loopback_base,
+        nargs="?",
         help="the server's base URL, as it printed it: http://127.0.0.1:PORT",
+    )
+    parser.add_argument(
+        "--credentialed",
+        type=loopback_base,
+        metavar="URL",
+        help="the base URL of a second server, started with the flags --server-flags prints",
+    )
+    parser.add_argument(
+        "--server-flags",
+        action="store_true",
+        help="print the credentialed server's flags, one a line, and exit",
     )
     parser.add_argument(
         "--deadline",
@@ -1051,6 +1508,11 @@ def main():
         help=f"seconds the whole suite may take (default {DEADLINE})",
     )
     args = parser.parse_args()
+    if args.server_flags:
+        print("\n".join(CREDENTIALED_FLAGS))
+        return 0
+    if args.base is None:
+        parser.error("the server's base URL is required")
     hermetic_environment()
     print(
         f"SDKs: boto3 {boto3.__version__}, botocore {botocore.__version__}, "
@@ -1067,6 +1529,9 @@ def main():
     signal.alarm(args.deadline)
     try:
         Suite(args.base, checks).run()
+        if args.credentialed:
+            print(f"== the credentialed server, {args.credentialed}", flush=True)
+            CredentialedSuite(args.credentialed, checks).run()
     except Deadline:
         checks.check(f"the suite ends within {args.deadline} s", "ended", "deadline passed")
     finally:

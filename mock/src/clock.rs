@@ -88,7 +88,7 @@ impl Clock {
         }
     }
 
-    /// As the control API writes it: `{"now", "iso", "running", "offsetMs"}`.
+    /// As the control API writes it: `{"now", "amzDate", "running", "offsetMs"}`.
     pub fn to_json(&self, wall: i64) -> Value {
         let now = self.now(wall);
         json!({

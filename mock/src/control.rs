@@ -9,7 +9,7 @@
 //! | `POST /__botsession/faults` | a fault, or a list of them | `{"queued": n, "pendingCalls": n}` |
 //! | `GET /__botsession/faults` | | `{"pendingCalls": n}` |
 //! | `DELETE /__botsession/faults` | | `{"cleared": true}` |
-//! | `GET /__botsession/journal` | | `{"capacity": n, "dropped": n, "requests": [{method, path, api, operation, status, requestId}]}` |
+//! | `GET /__botsession/journal` | | `{"capacity": n, "dropped": n, "requests": [{method, path, api, operation, status, requestId, credential}]}` |
 //! | `DELETE /__botsession/journal` | | `{"cleared": true}` |
 //! | `GET /__botsession/clock` | | the mock's clock: `{"now": ms, "amzDate", "running", "offsetMs"}` |
 //! | `POST /__botsession/clock` | `{"set": ms}` (stopped there; `"run": true` as well: running on from there), `{"step": ms}` (back if negative), or `{"run": true}` | the clock, as `GET` gives it |

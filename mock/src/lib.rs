@@ -168,11 +168,6 @@ impl Server {
         self
     }
 
-    /// The checks it makes.
-    pub fn checks(&self) -> &Checks {
-        &self.checks
-    }
-
     /// The time on the mock's clock (ms since the Unix epoch).
     pub fn now(&self) -> i64 {
         self.lock().clock.now(wall_clock())

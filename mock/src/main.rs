@@ -157,10 +157,11 @@ usage: botsession-mock [--listen ADDR] [--seed FILE]... [--fault SPEC]... [--req
                          how many calls it answers (default 1). Faults apply, in the order
                          queued, to calls that route (and for Aily, carry a valid token).
   --request-journal N    keep the last N requests for the control API (default {DEFAULT_JOURNAL}; 0: none)
-  --aily-app ID:SECRET   a Feishu app (repeatable). With any, POST {tenant} and
-                         {app} issue `t-` tokens for the right id and secret
-                         ({{\"code\":0,\"msg\":\"ok\",\"tenant_access_token\":…,\"expire\":7200}}; a wrong
-                         secret 10014, an unknown app or unreadable body 10003, HTTP 200), and
+  --aily-app ID:SECRET   a Feishu app (repeatable). With any, the token endpoints
+                           POST {tenant}
+                           POST {app}
+                         issue `t-` tokens for the right id and secret (code 0, \"expire\": 7200;
+                         a wrong secret 10014, an unknown app or a bad body 10003; HTTP 200), and
                          every Aily call needs a token issued and unexpired on the mock's clock,
                          else 99991663 (HTTP 400).
   --aws-credentials AKID:SECRET
@@ -182,8 +183,8 @@ Built-in sessions (without --seed), each deletable once:
 
 Without --aily-app, Aily takes any valid `Authorization: Bearer <token>`; create and update take
 `Content-Type: application/json; charset=utf-8` and a body of at most {aily_body} bytes
-({aily_template} for get, update and delete). Without --aws-credentials, Lex requests are not
-signature-checked.
+({aily_template} for get, update and delete).
+Without --aws-credentials, Lex requests are not signature-checked.
 Every request body is read whole, up to {max_body} bytes: past that, the API's 413, and the
 connection is closed. Every answer on an API's path (/open-apis/, /bot/, /bots/) is in its
 format, with its log id (X-Tt-Logid) or request id (x-amzn-RequestId), mock-<n>; the request
@@ -199,7 +200,7 @@ Control API (JSON in and out; a bad request gets 400 with {{\"error\": …}}):
   GET    {CONTROL_PREFIX}/faults     {{\"pendingCalls\": n}}
   DELETE {CONTROL_PREFIX}/faults     drop every queued fault
   GET    {CONTROL_PREFIX}/journal    the last requests: method, path (no query), api, operation,
-                                     status, requestId; never a header or a body
+                                     status, requestId, credential; never a header or a body
   DELETE {CONTROL_PREFIX}/journal    empty it
   GET    {CONTROL_PREFIX}/clock      the mock's clock: {{\"now\": ms, \"amzDate\", \"running\", \"offsetMs\"}}
   POST   {CONTROL_PREFIX}/clock      {{\"set\": ms}} (stopped there; with \"run\": true, running on),
