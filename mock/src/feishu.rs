@@ -395,7 +395,10 @@ mod tests {
         let app = AilyApp::from_cli("cli_a1b2:s3cr:et").unwrap();
         assert_eq!(app, AilyApp::new("cli_a1b2", "s3cr:et"));
         assert_eq!(app.id(), "cli_a1b2");
-        assert!(!format!("{app:?}").contains("s3cr"));
+        assert_eq!(
+            format!("{app:?}"),
+            r#"AilyApp { id: "cli_a1b2", secret: "<redacted>" }"#
+        );
         for (spec, error) in [
             ("cli_a", "expected APP_ID:APP_SECRET"),
             ("cli_a:", "the app id"),

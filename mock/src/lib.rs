@@ -249,8 +249,9 @@ impl Server {
     }
 
     /// An Aily request: a token endpoint's, or the mock's once the token (if the server
-    /// issues tokens) and the rate limits (if enforced) let it through. A request without a
-    /// well-formed `Authorization` goes to the mock, which answers 99991661.
+    /// issues tokens) and the rate limits (if enforced, for every operation the router names)
+    /// let it through. A request without a well-formed `Authorization`, or on a path that names
+    /// no operation, goes to the mock, which answers 99991661 or its 404.
     fn aily(
         &self,
         request: &Request,
@@ -264,17 +265,16 @@ impl Server {
                 return self.token(endpoint, request, entry);
             }
         }
-        let gated = operation.is_some() && (!checks.aily_apps.is_empty() || checks.rate_limit);
-        let auth = gated
-            .then(|| AilyAuthorization::from_request_headers(headers).ok())
-            .flatten();
+        if checks.aily_apps.is_empty() && !checks.rate_limit {
+            return self.mock(request, headers, entry);
+        }
+        let auth = AilyAuthorization::from_request_headers(headers);
+        let (Ok(auth), Some(operation)) = (auth, operation) else {
+            return self.mock(request, headers, entry);
+        };
         let read = MockRequest::read(&request.method, &request.target, headers, &request.body);
         let mut state = self.lock();
         let now = state.tick();
-        let (Some(auth), Some(operation)) = (auth, operation) else {
-            let wire = state.mock.answer(read);
-            return Self::journalled(state, entry, wire);
-        };
         let token = auth.token();
         let token = token.expose_secret();
         let (key, app) = if checks.aily_apps.is_empty() {
@@ -293,8 +293,7 @@ impl Server {
             }
         };
         let entry = entry.with_credential(app);
-        let typed = Api::Aily.operations().any(|name| name == operation);
-        if checks.rate_limit && typed {
+        if checks.rate_limit {
             if let Err(limited) = state.rates.take(&key, operation, now) {
                 let refused = AilyServiceError::new(AilyErrorKind::RateLimited)
                     .with_rate_limit(Some(limited.limit), Some(limited.reset_secs));

@@ -263,11 +263,11 @@ fn token_endpoints_refuse_what_feishu_refuses_and_keep_their_state() {
                 .header("X-Tt-Logid")
                 .is_some_and(|id| id.starts_with("mock-")));
         }
-        // Larger than any Aily body: Aily's 413, in its format.
-        let huge = format!(
-            "{{\"app_id\":\"{APP}\",\"app_secret\":\"{}\"}}",
-            "x".repeat(20_000)
-        );
+        // Up to the largest Aily body, read; past it, Aily's 413, in its format.
+        let at_limit = format!("{APP:<width$}", width = botsession::AILY_MAX_BODY_LEN);
+        let read = post_token(&h, TENANT_TOKEN_PATH, &at_limit).await;
+        assert_eq!((read.status, json_of(&read)), (200, invalid.clone()));
+        let huge = format!("{at_limit} ");
         let too_large = post_token(&h, TENANT_TOKEN_PATH, &huge).await;
         assert_eq!(too_large.status, 413);
         assert_eq!(json_of(&too_large)["code"], 2700001);
