@@ -391,6 +391,14 @@ mod tests {
     }
 
     #[test]
+    fn fnv1a_is_the_published_hash() {
+        // The FNV reference vectors (draft-eastlake-fnv, FNV-1a 64-bit).
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a(b"foobar"), 0x8594_4171_f739_67e8);
+    }
+
+    #[test]
     fn reads_the_flag_and_never_shows_the_secret() {
         let app = AilyApp::from_cli("cli_a1b2:s3cr:et").unwrap();
         assert_eq!(app, AilyApp::new("cli_a1b2", "s3cr:et"));
