@@ -86,9 +86,10 @@ impl RateLimits {
             });
         }
         if w.in_second >= PER_SECOND {
+            // Less than a second is left of it: rounded up, 1.
             return Err(Limited {
                 limit: PER_SECOND,
-                reset_secs: secs_until((second + 1) * 1000),
+                reset_secs: 1,
             });
         }
         w.in_second += 1;
@@ -183,15 +184,17 @@ mod tests {
     #[test]
     fn the_table_stays_bounded() {
         let mut limits = RateLimits::default();
-        for i in 0..MAX_KEYS {
+        assert!(limits.is_empty());
+        for i in 0..MAX_KEYS - 1 {
             limits
                 .take(&i.to_string(), "DeleteSession", T - 60_000)
                 .unwrap();
         }
+        limits.take("current", "DeleteSession", T).unwrap();
         assert_eq!(limits.len(), MAX_KEYS);
-        // A new minute: the earlier minute's windows go.
+        // Full: the earlier minute's windows go, this minute's stay.
         limits.take("new", "DeleteSession", T).unwrap();
-        assert_eq!(limits.len(), 1);
+        assert_eq!(limits.len(), 2);
         let mut limits = RateLimits::default();
         for i in 0..MAX_KEYS {
             limits.take(&i.to_string(), "DeleteSession", T).unwrap();
