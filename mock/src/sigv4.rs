@@ -941,6 +941,47 @@ mod tests {
     }
 
     #[test]
+    fn signed_headers_list_at_most_as_many_names_as_a_request_has() {
+        let header = |n: usize| {
+            let names = vec!["h"; n].join(";");
+            format!("AWS4-HMAC-SHA256 Credential=A/d/r/s/aws4_request, SignedHeaders={names}, Signature=x")
+        };
+        let at_most = header(MAX_SIGNED_HEADERS);
+        assert_eq!(
+            Authorization::parse(&at_most).map(|a| a.signed_headers.len()),
+            Ok(MAX_SIGNED_HEADERS)
+        );
+        let more = header(MAX_SIGNED_HEADERS + 1);
+        assert!(matches!(
+            Authorization::parse(&more),
+            Err(SigV4Error::Incomplete(_))
+        ));
+    }
+
+    #[test]
+    fn an_unsigned_payload_is_signed_as_its_header_says() {
+        let headers = [("X-Amz-Content-Sha256", &b" UNSIGNED-PAYLOAD "[..])];
+        let request = SignedRequest {
+            method: "POST",
+            target: "/",
+            headers: &headers,
+            body: b"x",
+        };
+        let creq = canonical_request(&request, &["x-amz-content-sha256"], true);
+        assert!(
+            creq.ends_with(b"\nUNSIGNED-PAYLOAD"),
+            "{}",
+            String::from_utf8_lossy(&creq)
+        );
+        let plain = SignedRequest {
+            headers: &[],
+            ..request
+        };
+        let creq = canonical_request(&plain, &[], true);
+        assert!(creq.ends_with(hex(&Sha256::digest(b"x")).as_bytes()));
+    }
+
+    #[test]
     fn errors_carry_aws_codes_and_statuses() {
         let skew = SigV4Error::Expired {
             signed: "a".into(),
