@@ -64,11 +64,7 @@ impl AwsKey {
         let (id, secret) = spec
             .split_once(':')
             .ok_or("expected ACCESS_KEY_ID:SECRET_ACCESS_KEY")?;
-        let id_ok = (16..=128).contains(&id.len())
-            && id
-                .bytes()
-                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
-        if !id_ok {
+        if !is_key_id(id) {
             return Err(format!(
                 "the access key id {:?} is not 16 to 128 of [A-Z0-9]",
                 crate::journal::cut(id, 128)
@@ -362,11 +358,15 @@ pub fn claimed_key_id<'h>(headers: &[(&str, &'h [u8])]) -> Option<&'h str> {
     let value = std::str::from_utf8(value).ok()?;
     let (_, rest) = value.split_once("Credential=")?;
     let id = rest.split('/').next()?;
-    let looks_like_one = (16..=128).contains(&id.len())
+    is_key_id(id).then_some(id)
+}
+
+/// Whether `id` is an access key id as the flag takes them: 16 to 128 of `[A-Z0-9]`.
+fn is_key_id(id: &str) -> bool {
+    (16..=128).contains(&id.len())
         && id
             .bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
-    looks_like_one.then_some(id)
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
 /// The scope checks AWS makes before the signature: the date is the request time's, the
@@ -772,8 +772,9 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-/// The date of a day count since 1970-01-01 (the inverse of [`days_from_civil`]).
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
+/// The date of a day count since 1970-01-01 (the inverse of [`days_from_civil`]); the HTTP
+/// `Date` header's too ([`http_date`](crate::http1::http_date)).
+pub(crate) fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
